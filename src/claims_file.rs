@@ -1,0 +1,1 @@
+//! TODO: claims_file stage.

@@ -1,0 +1,259 @@
+//! An ingested article: its visible text, its structure and links, and the map from every byte of
+//! that text back to the input file, so a claim found in the text can be located in the source.
+
+use std::ops::Range;
+
+/// An article after ingest: the main content as plain text, ready for extraction.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Article {
+    /// The path or URL the article was read from, as the user gave it.
+    pub origin: String,
+    /// The article's title (`<title>`/first `<h1>`, Markdown front matter or first heading, or a
+    /// text file's first line), if one was found.
+    pub title: Option<String>,
+    /// The visible main-content text. Blocks are separated by a blank line (`"\n\n"`); inside a
+    /// block, runs of white space are collapsed to one space.
+    pub text: String,
+    /// The blocks (paragraphs, headings, list items…) of `text`, in order, not overlapping.
+    pub blocks: Vec<Block>,
+    /// Every link in the main content, in order, bare URLs in text included.
+    pub links: Vec<Link>,
+    /// Ranges of `text` an author suppressed with `<!-- claimcheck-ignore -->` or a
+    /// `claimcheck-disable` / `claimcheck-enable` pair.
+    pub suppressed: Vec<Range<usize>>,
+    /// Maps byte offsets in `text` back to the input file.
+    pub map: SourceMap,
+    /// `sha256:<hex>` of the input bytes.
+    pub content_hash: String,
+    /// Problems that did not stop ingest (undecodable bytes replaced, …), for stderr.
+    pub warnings: Vec<String>,
+}
+
+/// One block of the article's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    /// The block's byte range in [`Article::text`].
+    pub range: Range<usize>,
+    /// What kind of block it is.
+    pub kind: BlockKind,
+}
+
+/// The structural role of a [`Block`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    /// A heading, with its level (1–6; a plain-text heading guess is level 2).
+    Heading(u8),
+    /// An ordinary paragraph.
+    Paragraph,
+    /// One item of a bulleted or numbered list.
+    ListItem,
+    /// A block quote.
+    Quote,
+    /// A table cell or row.
+    Table,
+}
+
+/// A hyperlink (or a bare URL) in the article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    /// The target, as written (made absolute against the article URL when there is one).
+    pub href: String,
+    /// The anchor text's byte range in [`Article::text`] (for a bare URL, the URL itself).
+    pub text: Range<usize>,
+}
+
+/// One stretch of the text and the stretch of the input file it came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Piece {
+    /// Start of the stretch in [`Article::text`].
+    pub text: usize,
+    /// Its length in `text`.
+    pub text_len: usize,
+    /// Start of the stretch in the input file's bytes.
+    pub raw: usize,
+    /// Its length in the input file's bytes.
+    pub raw_len: usize,
+}
+
+/// Maps byte offsets of [`Article::text`] to byte offsets, lines and columns of the input file.
+///
+/// Built from [`Piece`]s in text order. Where a piece's text and raw lengths agree the text was
+/// copied verbatim and offsets map one to one; otherwise (an entity, collapsed white space, a
+/// transcoded character) the piece's start maps to its raw start and its end to its raw end.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SourceMap {
+    pieces: Vec<Piece>,
+    line_starts: Vec<usize>,
+    raw: Vec<u8>,
+    utf8: bool,
+}
+
+impl SourceMap {
+    /// A map over `raw` (the input file's bytes). `utf8` says whether `raw` is UTF-8 (columns then
+    /// count characters) or a single-byte encoding (columns count bytes).
+    pub fn new(raw: &[u8], utf8: bool) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(memchr_iter(b'\n', raw).map(|i| i + 1));
+        SourceMap {
+            pieces: Vec::new(),
+            line_starts,
+            raw: raw.to_vec(),
+            utf8,
+        }
+    }
+
+    /// The identity map of a UTF-8 text that is its own source.
+    pub fn identity(text: &str) -> Self {
+        let mut map = SourceMap::new(text.as_bytes(), true);
+        map.push(Piece {
+            text: 0,
+            text_len: text.len(),
+            raw: 0,
+            raw_len: text.len(),
+        });
+        map
+    }
+
+    /// Appends a piece. Pieces must come in text order; a piece that would overlap the previous
+    /// one in the text is ignored.
+    pub fn push(&mut self, piece: Piece) {
+        if let Some(last) = self.pieces.last() {
+            if piece.text < last.text + last.text_len {
+                return;
+            }
+            // Merge verbatim pieces that continue each other, to keep the map small.
+            if last.text_len == last.raw_len
+                && piece.text_len == piece.raw_len
+                && last.text + last.text_len == piece.text
+                && last.raw + last.raw_len == piece.raw
+            {
+                let merged = self.pieces.last_mut().expect("checked above");
+                merged.text_len += piece.text_len;
+                merged.raw_len += piece.raw_len;
+                return;
+            }
+        }
+        self.pieces.push(piece);
+    }
+
+    /// The pieces, in text order.
+    pub fn pieces(&self) -> &[Piece] {
+        &self.pieces
+    }
+
+    /// The raw byte offset of text offset `at`. `end` says whether `at` ends a range (an offset
+    /// inside a non-verbatim piece then maps to the piece's raw end).
+    pub fn raw_offset(&self, at: usize, end: bool) -> usize {
+        let idx = self
+            .pieces
+            .partition_point(|p| p.text + p.text_len <= at && !(end && p.text + p.text_len == at));
+        let Some(piece) = self.pieces.get(idx).or_else(|| self.pieces.last()) else {
+            return at.min(self.raw.len());
+        };
+        if at < piece.text {
+            return piece.raw;
+        }
+        let into = at - piece.text;
+        if into >= piece.text_len {
+            piece.raw + piece.raw_len
+        } else if piece.text_len == piece.raw_len {
+            piece.raw + into
+        } else if end && into > 0 {
+            piece.raw + piece.raw_len
+        } else {
+            piece.raw
+        }
+    }
+
+    /// The 1-based line and column of a raw byte offset.
+    pub fn line_column(&self, raw: usize) -> (u32, u32) {
+        let raw = raw.min(self.raw.len());
+        let line = self.line_starts.partition_point(|&s| s <= raw).max(1);
+        let start = self.line_starts[line - 1];
+        let bytes = &self.raw[start..raw];
+        let chars = if self.utf8 {
+            bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count()
+        } else {
+            bytes.len()
+        };
+        (line as u32, chars as u32 + 1)
+    }
+
+    /// The location in the input file of a byte range of the text.
+    pub fn locate(&self, range: Range<usize>) -> crate::model::Location {
+        let start = self.raw_offset(range.start, false);
+        let end = self.raw_offset(range.end, true).max(start);
+        let (line, column) = self.line_column(start);
+        crate::model::Location {
+            line,
+            column,
+            start,
+            end,
+        }
+    }
+}
+
+fn memchr_iter(needle: u8, haystack: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    haystack
+        .iter()
+        .enumerate()
+        .filter_map(move |(i, &b)| (b == needle).then_some(i))
+}
+
+impl Article {
+    /// The block that contains text offset `at`, if any.
+    pub fn block_at(&self, at: usize) -> Option<&Block> {
+        let idx = self.blocks.partition_point(|b| b.range.end <= at);
+        self.blocks.get(idx).filter(|b| b.range.start <= at)
+    }
+
+    /// Whether text offset `at` lies in a suppressed range.
+    pub fn is_suppressed(&self, at: usize) -> bool {
+        self.suppressed.iter().any(|r| r.contains(&at))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn identity_map_locates_lines_and_columns() {
+        let text = "first line\nsecond é line 30%\n";
+        let map = SourceMap::identity(text);
+        let at = text.find("30%").unwrap();
+        let loc = map.locate(at..at + 3);
+        assert_eq!((loc.line, loc.start, loc.end), (2, at, at + 3));
+        // "second é line " is 14 characters but 15 bytes: the column counts characters.
+        assert_eq!(loc.column, 15);
+    }
+
+    #[test]
+    fn non_verbatim_piece_maps_to_its_raw_bounds() {
+        // raw: "a&amp;b 5%" → text: "a&b 5%"
+        let raw = b"a&amp;b 5%";
+        let mut map = SourceMap::new(raw, true);
+        map.push(Piece {
+            text: 0,
+            text_len: 1,
+            raw: 0,
+            raw_len: 1,
+        });
+        map.push(Piece {
+            text: 1,
+            text_len: 1,
+            raw: 1,
+            raw_len: 5,
+        });
+        map.push(Piece {
+            text: 2,
+            text_len: 4,
+            raw: 6,
+            raw_len: 4,
+        });
+        let loc = map.locate(4..6);
+        assert_eq!((loc.start, loc.end), (8, 10));
+        let amp = map.locate(1..2);
+        assert_eq!((amp.start, amp.end), (1, 6));
+    }
+}

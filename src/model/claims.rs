@@ -1,0 +1,422 @@
+//! The claims file's types: what `extract` writes, a reviewer edits and `check` reads.
+//!
+//! The serde names here are a public contract (the claims file is version 1). Every struct denies
+//! unknown fields so a typo in a hand-edited file is an error, not silently dropped data.
+
+use serde::{Deserialize, Serialize};
+
+/// The claims file format version this build reads and writes.
+pub const CLAIMS_FILE_VERSION: u32 = 1;
+
+/// A claims file: one article's claims and sources.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClaimsFile {
+    /// Always [`CLAIMS_FILE_VERSION`].
+    pub version: u32,
+    /// The article the claims come from.
+    pub article: ArticleMeta,
+    /// Every source the article cites, links or names.
+    pub sources: Vec<Source>,
+    /// Every quantitative claim, in the article's order.
+    pub claims: Vec<Claim>,
+}
+
+/// Which article a claims file describes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ArticleMeta {
+    /// The path or URL the article was read from.
+    pub path: String,
+    /// The article's title, if found.
+    pub title: Option<String>,
+    /// `sha256:<hex>` of the article's bytes when it was extracted.
+    pub content_hash: String,
+}
+
+/// A quantitative claim.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Claim {
+    /// Stable id, derived from the claim's kind and normalized quote (not its position).
+    pub id: String,
+    /// What the number measures.
+    pub kind: ClaimKind,
+    /// The number itself.
+    pub value: Value,
+    /// What the number is about, naming treatment and measure.
+    pub subject: String,
+    /// The shortest phrase that states the number.
+    pub quote: String,
+    /// The sentence the quote is in.
+    pub sentence: String,
+    /// Where the quote is in the input file.
+    pub location: Location,
+    /// Ids of the sources that stand by the claim.
+    pub sources: Vec<String>,
+    /// The reviewer's verdict on the claim.
+    #[serde(default)]
+    pub status: ReviewStatus,
+    /// The reviewer's note.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Sources a reviewer added by hand: a source id of this file, a PMID, `PMC…`, a DOI or a URL.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub added_sources: Vec<String>,
+}
+
+/// The kind of measure a claim states.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClaimKind {
+    /// Share of patients who respond to a treatment.
+    ResponseRate,
+    /// Share of patients who remit.
+    RemissionRate,
+    /// Share of patients who relapse.
+    RelapseRate,
+    /// How soon a treatment works.
+    OnsetTime,
+    /// How common a condition is.
+    Prevalence,
+    /// How long a treatment's effect lasts.
+    EffectDuration,
+    /// How long one session or infusion takes.
+    SessionDuration,
+    /// How many sessions over how long.
+    TreatmentCourse,
+    /// An amount of drug.
+    Dose,
+    /// How many participants a study had.
+    SampleSize,
+    /// A number in a definition ("two or more antidepressants").
+    DefinitionThreshold,
+    /// Any other percentage.
+    OtherPercentage,
+    /// Any other number.
+    Other,
+}
+
+impl ClaimKind {
+    /// Every kind, in declaration order.
+    pub const ALL: [ClaimKind; 13] = [
+        ClaimKind::ResponseRate,
+        ClaimKind::RemissionRate,
+        ClaimKind::RelapseRate,
+        ClaimKind::OnsetTime,
+        ClaimKind::Prevalence,
+        ClaimKind::EffectDuration,
+        ClaimKind::SessionDuration,
+        ClaimKind::TreatmentCourse,
+        ClaimKind::Dose,
+        ClaimKind::SampleSize,
+        ClaimKind::DefinitionThreshold,
+        ClaimKind::OtherPercentage,
+        ClaimKind::Other,
+    ];
+
+    /// The snake_case name used in files and on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ClaimKind::ResponseRate => "response_rate",
+            ClaimKind::RemissionRate => "remission_rate",
+            ClaimKind::RelapseRate => "relapse_rate",
+            ClaimKind::OnsetTime => "onset_time",
+            ClaimKind::Prevalence => "prevalence",
+            ClaimKind::EffectDuration => "effect_duration",
+            ClaimKind::SessionDuration => "session_duration",
+            ClaimKind::TreatmentCourse => "treatment_course",
+            ClaimKind::Dose => "dose",
+            ClaimKind::SampleSize => "sample_size",
+            ClaimKind::DefinitionThreshold => "definition_threshold",
+            ClaimKind::OtherPercentage => "other_percentage",
+            ClaimKind::Other => "other",
+        }
+    }
+}
+
+impl std::fmt::Display for ClaimKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A claimed number: a point, a range, a bound or a vague statement with only a unit.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Value {
+    /// Lower end (equal to `high` for a point; `null` for a vague claim).
+    pub low: Option<f64>,
+    /// Upper end.
+    pub high: Option<f64>,
+    /// The unit.
+    pub unit: Unit,
+    /// Hedged: "around", "about", "approximately", "roughly", "~", "nearly".
+    #[serde(default)]
+    pub approx: bool,
+    /// A one-sided claim: "at least", "up to", "more than", "fewer than".
+    #[serde(default)]
+    pub bound: Option<Bound>,
+}
+
+impl Value {
+    /// A point value.
+    pub fn point(v: f64, unit: Unit) -> Self {
+        Value {
+            low: Some(v),
+            high: Some(v),
+            unit,
+            approx: false,
+            bound: None,
+        }
+    }
+
+    /// A range value.
+    pub fn range(low: f64, high: f64, unit: Unit) -> Self {
+        Value {
+            low: Some(low),
+            high: Some(high),
+            unit,
+            approx: false,
+            bound: None,
+        }
+    }
+
+    /// A vague value: a unit and no number ("within hours").
+    pub fn vague(unit: Unit) -> Self {
+        Value {
+            low: None,
+            high: None,
+            unit,
+            approx: false,
+            bound: None,
+        }
+    }
+
+    /// Whether the value has no number.
+    pub fn is_vague(&self) -> bool {
+        self.low.is_none() && self.high.is_none()
+    }
+}
+
+impl std::fmt::Display for Value {
+    /// "70–80%", "~30%", "≥2 count", "within hours".
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let unit = self.unit.as_str();
+        let sep = if self.unit == Unit::Percent { "" } else { " " };
+        let prefix = match (self.bound, self.approx) {
+            (Some(Bound::AtLeast), _) => "≥",
+            (Some(Bound::AtMost), _) => "≤",
+            (Some(Bound::MoreThan), _) => ">",
+            (Some(Bound::LessThan), _) => "<",
+            (None, true) => "~",
+            (None, false) => "",
+        };
+        match (self.low, self.high) {
+            (None, None) => write!(f, "{unit} (no number)"),
+            (Some(lo), Some(hi)) if lo == hi => write!(f, "{prefix}{}{sep}{unit}", fmt_num(lo)),
+            (Some(lo), Some(hi)) => write!(f, "{prefix}{}–{}{sep}{unit}", fmt_num(lo), fmt_num(hi)),
+            (Some(v), None) | (None, Some(v)) => write!(f, "{prefix}{}{sep}{unit}", fmt_num(v)),
+        }
+    }
+}
+
+/// Formats a number without a trailing `.0`.
+pub fn fmt_num(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        let s = format!("{v:.3}");
+        s.trim_end_matches('0').trim_end_matches('.').to_owned()
+    }
+}
+
+/// The unit of a [`Value`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Unit {
+    /// Percent.
+    #[serde(rename = "%")]
+    Percent,
+    /// Hours.
+    #[serde(rename = "hours")]
+    Hours,
+    /// Minutes.
+    #[serde(rename = "minutes")]
+    Minutes,
+    /// Days.
+    #[serde(rename = "days")]
+    Days,
+    /// Weeks.
+    #[serde(rename = "weeks")]
+    Weeks,
+    /// Months.
+    #[serde(rename = "months")]
+    Months,
+    /// Years.
+    #[serde(rename = "years")]
+    Years,
+    /// A count of things (patients, medications, sessions).
+    #[serde(rename = "count")]
+    Count,
+    /// Milligrams.
+    #[serde(rename = "mg")]
+    Mg,
+    /// Milligrams per kilogram of body weight.
+    #[serde(rename = "mg/kg")]
+    MgPerKg,
+    /// "2 to 4 times".
+    #[serde(rename = "fold")]
+    Fold,
+    /// US dollars.
+    #[serde(rename = "USD")]
+    Usd,
+}
+
+impl Unit {
+    /// The name used in files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Unit::Percent => "%",
+            Unit::Hours => "hours",
+            Unit::Minutes => "minutes",
+            Unit::Days => "days",
+            Unit::Weeks => "weeks",
+            Unit::Months => "months",
+            Unit::Years => "years",
+            Unit::Count => "count",
+            Unit::Mg => "mg",
+            Unit::MgPerKg => "mg/kg",
+            Unit::Fold => "fold",
+            Unit::Usd => "USD",
+        }
+    }
+
+    /// For time units, the number of hours in one unit.
+    pub fn hours(self) -> Option<f64> {
+        match self {
+            Unit::Minutes => Some(1.0 / 60.0),
+            Unit::Hours => Some(1.0),
+            Unit::Days => Some(24.0),
+            Unit::Weeks => Some(24.0 * 7.0),
+            Unit::Months => Some(24.0 * 30.4),
+            Unit::Years => Some(24.0 * 365.25),
+            _ => None,
+        }
+    }
+}
+
+/// A one-sided claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Bound {
+    /// "at least", "or more", "a minimum of".
+    AtLeast,
+    /// "up to", "at most", "nearly", "as many as".
+    AtMost,
+    /// "more than", "over".
+    MoreThan,
+    /// "fewer than", "less than", "under".
+    LessThan,
+}
+
+/// Where something is in the input file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Location {
+    /// 1-based line.
+    pub line: u32,
+    /// 1-based column, in characters.
+    pub column: u32,
+    /// Byte offset of the start in the input file.
+    pub start: usize,
+    /// Byte offset of the end in the input file.
+    pub end: usize,
+}
+
+/// A reviewer's status for a claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReviewStatus {
+    /// Nobody has looked at it yet.
+    #[default]
+    Unreviewed,
+    /// A reviewer confirmed it is a claim worth checking.
+    Accepted,
+    /// Not a real claim (a false positive); skipped by `check`.
+    Rejected,
+    /// A real claim that should not be checked; skipped by `check`.
+    Ignored,
+    /// The claim is no longer in the article; kept so that nothing a reviewer wrote is lost.
+    Stale,
+}
+
+impl ReviewStatus {
+    /// Whether `check` should skip a claim with this status.
+    pub fn is_skipped(self) -> bool {
+        matches!(
+            self,
+            ReviewStatus::Rejected | ReviewStatus::Ignored | ReviewStatus::Stale
+        )
+    }
+}
+
+/// A source the article cites.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// Stable id: `pmid:N`, `pmc:PMCN`, `doi:10.…`, `nbk:NBKN`, `web:<hash>`, `cite:<hash>`.
+    pub id: String,
+    /// What kind of source it is.
+    pub kind: SourceKind,
+    /// The link target, if it is a link.
+    #[serde(default)]
+    pub url: Option<String>,
+    /// The anchor text, or the citation's words.
+    pub text: String,
+    /// Whether it sits inline next to claims or in the article's reference list.
+    pub role: SourceRole,
+    /// Where it is in the input file.
+    pub location: Location,
+}
+
+/// The kind of a [`Source`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceKind {
+    /// A PubMed record link (or europepmc MED).
+    Pubmed,
+    /// A PubMed Central article.
+    Pmc,
+    /// A DOI.
+    Doi,
+    /// An NCBI Bookshelf page.
+    Bookshelf,
+    /// A citation in words, with no link.
+    Citation,
+    /// Any other web page: not a research record.
+    Web,
+}
+
+impl SourceKind {
+    /// The snake_case name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceKind::Pubmed => "pubmed",
+            SourceKind::Pmc => "pmc",
+            SourceKind::Doi => "doi",
+            SourceKind::Bookshelf => "bookshelf",
+            SourceKind::Citation => "citation",
+            SourceKind::Web => "web",
+        }
+    }
+}
+
+/// Where a source sits in the article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceRole {
+    /// In the text, next to the claims it supports.
+    Inline,
+    /// In the article's reference list: it applies to every claim.
+    Reference,
+}

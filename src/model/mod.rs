@@ -1,0 +1,23 @@
+//! The data every stage exchanges: plain, owned, serializable types and no I/O.
+//!
+//! Stages (`ingest`, `extract`, `claims_file`, `resolve`, `pubmed`, `cache`, `evidence`, `report`)
+//! never import each other; they meet in `app` through the types defined here. Everything in this
+//! module is pure: no file system, no network, no printing.
+
+mod article;
+mod claims;
+mod identifier;
+mod record;
+mod report;
+
+pub use article::{Article, Block, BlockKind, Link, Piece, SourceMap};
+pub use claims::{
+    ArticleMeta, Bound, Claim, ClaimKind, ClaimsFile, Location, ReviewStatus, Source, SourceKind,
+    SourceRole, Unit, Value, CLAIMS_FILE_VERSION,
+};
+pub use identifier::{from_url as identifier_from_url, Identifier};
+pub use record::{AbstractSection, Author, PubDate, Record, RecordKind};
+pub use report::{
+    ArticleReport, CheckReport, Evidence, Finding, Summary, Tolerance, Verdict,
+    CHECK_REPORT_VERSION,
+};
