@@ -20,5 +20,6 @@ pub mod extract;
 pub mod ingest;
 pub mod model;
 pub mod pubmed;
+pub mod quantity;
 pub mod report;
 pub mod resolve;

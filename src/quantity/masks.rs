@@ -1,0 +1,100 @@
+//! Stretches of a sentence whose digits are not claims: phone numbers, street addresses, ZIP
+//! codes, calendar dates, times of day, confidence levels, citation markers and "24/7".
+//!
+//! The scanner skips any number that starts inside one of these ranges. Everything here is a
+//! regular expression compiled once; a sentence with no digit never reaches them.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+static MASKS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    [
+        // Phone numbers: (832)598-5100, (555) 013-2468, 555-013-2468, 555.013.2468, +1 555 013 2468.
+        r"\(?\b\d{3}\)?[ .\-]?\d{3}[ .\-]\d{4}\b",
+        r"\+\d{1,3}[ .\-]?\(?\d{2,4}\)?[ .\-]?\d{3}[ .\-]?\d{3,4}\b",
+        // Street addresses: "4300 Montgomery Ave", "1200 Harbor Blvd", "12 North Main Street".
+        r"\b\d{1,6}(?: [A-Z][A-Za-z]+\.?){1,4} (?:St|Street|Ave|Avenue|Blvd|Boulevard|Rd|Road|Dr|Drive|Ln|Lane|Way|Pkwy|Parkway|Hwy|Highway|Ct|Court|Pl|Place|Ter|Terrace|Cir|Circle|Sq|Square|Pike|Plaza|Trail)\b\.?",
+        // Suite, unit and floor numbers.
+        r"\b(?:Suite|Ste|Unit|Floor|Fl|Apt|Room|Building|Bldg)\.? ?#?\d+[A-Z]?\b",
+        // ZIP codes after a state abbreviation: "MD 20814", "IL 62704-1234".
+        r"\b[A-Z]{2},? \d{5}(?:-\d{4})?\b",
+        // Dates: "December 25, 2025", "Dec. 4", "3 March 2026", "2025-12-25", "12/25/2025".
+        r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)(?:[a-z]{0,6})\.? \d{1,2}(?:st|nd|rd|th)?(?:, ?\d{4})?\b",
+        r"\b\d{1,2}(?:st|nd|rd|th)? (?:January|February|March|April|May|June|July|August|September|October|November|December)(?: \d{4})?\b",
+        r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December),? \d{4}\b",
+        r"\b\d{4}-\d{2}-\d{2}\b",
+        r"\b\d{1,2}/\d{1,2}/\d{2,4}\b",
+        // Times of day: "9:00 am", "5 pm", "17:30".
+        r"(?i)\b\d{1,2}(?::\d{2})? ?(?:am|pm|a\.m\.|p\.m\.)",
+        r"\b\d{1,2}:\d{2}\b",
+        // Confidence levels: "95% CI", "95% confidence interval".
+        r"(?i)\b9[059](?:\.\d)? ?%(?: |-)?(?:CI|confidence|credible|cl\b)",
+        // Round-the-clock phrases: "24/7", "24 hours a day", "7 days a week".
+        r"\b24/7\b",
+        r"(?i)\b\d+ (?:hours?|days?) (?:a|per|each) (?:day|week|year)\b",
+        // Citation markers: "[3]", "[1, 4]", "[2–5]".
+        r"\[\d+(?:[,–\-] ?\d+)*\]",
+        // Author-year citations: "(Zarate et al., 2006)", "(Smith and Jones 2019)".
+        r"\((?:[A-Z][A-Za-z'’\-]+)(?: (?:et al\.?|and|&) ?(?:[A-Z][A-Za-z'’\-]+)?)*,? (?:19|20)\d{2}[a-z]?(?:; [^)]{0,80})?\)",
+        // Copyright lines.
+        r"(?:©|\(c\)|Copyright) ?(?:19|20)\d{2}",
+    ]
+    .iter()
+    .map(|p| Regex::new(p).expect("mask patterns are valid"))
+    .collect()
+});
+
+/// The byte ranges of `sentence` that hold non-claim numbers, sorted by start.
+pub(crate) fn masked(sentence: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    for re in MASKS.iter() {
+        out.extend(re.find_iter(sentence).map(|m| m.range()));
+    }
+    out.sort_by_key(|r| r.start);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn covered(s: &str, needle: &str) -> bool {
+        let at = s.find(needle).expect("needle in sentence");
+        masked(s).iter().any(|r| r.contains(&at))
+    }
+
+    #[test]
+    fn masks_non_claims() {
+        assert!(covered("Call us at (832)598-5100 today.", "832"));
+        assert!(covered("Call (555) 013-2468 or 555.013.2468.", "013-2468"));
+        assert!(covered(
+            "4300 Montgomery Ave Suite 304, Bethesda, MD 20814",
+            "4300"
+        ));
+        assert!(covered(
+            "4300 Montgomery Ave Suite 304, Bethesda, MD 20814",
+            "304"
+        ));
+        assert!(covered(
+            "4300 Montgomery Ave Suite 304, Bethesda, MD 20814",
+            "20814"
+        ));
+        assert!(covered("Posted December 25, 2025 by staff", "25"));
+        assert!(covered("Open 9:00 am – 5 pm", "9:00"));
+        assert!(covered("Open 9:00 am – 5 pm", "5 pm"));
+        assert!(covered("OR 9.87 (95% CI 4.37–22.29)", "95%"));
+        assert!(covered("We answer 24/7.", "24/7"));
+        assert!(covered("as shown before [3].", "3]"));
+        assert!(covered("a trial (Zarate et al., 2006) found", "2006"));
+        assert!(covered("© 2026 Clinic", "2026"));
+    }
+
+    #[test]
+    fn leaves_claims_alone() {
+        let s =
+            "Traditional antidepressants may take 4–6 weeks; response in 70–80% of 27 patients.";
+        assert!(masked(s).is_empty(), "{:?}", masked(s));
+    }
+}

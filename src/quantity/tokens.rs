@@ -1,0 +1,191 @@
+//! A small tokenizer for English prose with numbers: words, numbers and symbols with their byte
+//! ranges. No allocation per token; words are slices of the input.
+
+/// One token of a sentence.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Tok<'a> {
+    /// Byte offset of the first byte in the scanned text.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// The token's text.
+    pub text: &'a str,
+    /// What the token is.
+    pub kind: TokKind,
+}
+
+/// The class of a [`Tok`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum TokKind {
+    /// A number written in digits ("3,671", "0.5", "84.6").
+    Num(f64),
+    /// A run of letters (apostrophes inside kept: "doesn't").
+    Word,
+    /// Any other non-space character.
+    Sym(char),
+}
+
+impl Tok<'_> {
+    /// Whether the token is the word `w` (ASCII case-insensitive).
+    pub fn is(&self, w: &str) -> bool {
+        matches!(self.kind, TokKind::Word) && self.text.eq_ignore_ascii_case(w)
+    }
+
+    /// Whether the token is one of the words `ws`.
+    pub fn is_any(&self, ws: &[&str]) -> bool {
+        matches!(self.kind, TokKind::Word) && ws.iter().any(|w| self.text.eq_ignore_ascii_case(w))
+    }
+
+    /// Whether the token is the symbol `c`.
+    pub fn is_sym(&self, c: char) -> bool {
+        self.kind == TokKind::Sym(c)
+    }
+
+    /// Whether the token is a dash of any form used for ranges (-, –, —, ‒, −).
+    pub fn is_dash(&self) -> bool {
+        matches!(self.kind, TokKind::Sym('-' | '–' | '—' | '‒' | '−'))
+    }
+
+    /// The number, if the token is one.
+    pub fn num(&self) -> Option<f64> {
+        match self.kind {
+            TokKind::Num(v) => Some(v),
+            _ => None,
+        }
+    }
+}
+
+/// Splits `text` into tokens, offsets relative to `text`.
+pub(crate) fn tokens(text: &str) -> Vec<Tok<'_>> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(text.len() / 5 + 1);
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        if b.is_ascii_digit() {
+            let start = i;
+            let mut end = i;
+            while end < bytes.len() && bytes[end].is_ascii_digit() {
+                end += 1;
+            }
+            // Thousands separators: "3,671" (exactly three digits after each comma).
+            while bytes.get(end) == Some(&b',')
+                && bytes
+                    .get(end + 1..end + 4)
+                    .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+                && bytes.get(end + 4).is_none_or(|c| !c.is_ascii_digit())
+            {
+                end += 4;
+            }
+            // A decimal part: "84.6" (not a sentence-final period).
+            if end + 1 < bytes.len() && bytes[end] == b'.' && bytes[end + 1].is_ascii_digit() {
+                end += 1;
+                while end < bytes.len() && bytes[end].is_ascii_digit() {
+                    end += 1;
+                }
+            }
+            let s = &text[start..end];
+            let value = if s.contains(',') {
+                s.replace(',', "").parse().unwrap_or(0.0)
+            } else {
+                s.parse().unwrap_or(0.0)
+            };
+            out.push(Tok {
+                start,
+                end,
+                text: s,
+                kind: TokKind::Num(value),
+            });
+            i = end;
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        if c.is_alphabetic() {
+            let start = i;
+            let mut end = i;
+            let mut chars = text[i..].char_indices().peekable();
+            while let Some((off, ch)) = chars.next() {
+                let apostrophe = ch == '\'' || ch == '’';
+                if ch.is_alphabetic()
+                    || (apostrophe
+                        && chars.peek().is_some_and(|&(_, n)| n.is_alphabetic())
+                        && off > 0)
+                {
+                    end = i + off + ch.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            out.push(Tok {
+                start,
+                end,
+                text: &text[start..end],
+                kind: TokKind::Word,
+            });
+            i = end;
+            continue;
+        }
+        if c.is_whitespace() {
+            i += c.len_utf8();
+            continue;
+        }
+        out.push(Tok {
+            start: i,
+            end: i + c.len_utf8(),
+            text: &text[i..i + c.len_utf8()],
+            kind: TokKind::Sym(c),
+        });
+        i += c.len_utf8();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(s: &str) -> Vec<String> {
+        tokens(s)
+            .iter()
+            .map(|t| match t.kind {
+                TokKind::Num(v) => format!("N{v}"),
+                TokKind::Word => format!("W{}", t.text),
+                TokKind::Sym(c) => format!("S{c}"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn numbers_words_and_symbols() {
+        assert_eq!(
+            kinds("3,671 adults; 84.6% in 24–48 hours."),
+            ["N3671", "Wadults", "S;", "N84.6", "S%", "Win", "N24", "S–", "N48", "Whours", "S."]
+        );
+        assert_eq!(
+            kinds("doesn’t one-third"),
+            ["Wdoesn’t", "Wone", "S-", "Wthird"]
+        );
+        assert_eq!(
+            kinds("1,2 and 10."),
+            ["N1", "S,", "N2", "Wand", "N10", "S."]
+        );
+        assert_eq!(
+            kinds("(832)598-5100"),
+            ["S(", "N832", "S)", "N598", "S-", "N5100"]
+        );
+    }
+
+    #[test]
+    fn offsets_are_byte_ranges() {
+        let s = "é 30%";
+        let t = tokens(s);
+        assert_eq!(&s[t[1].start..t[1].end], "30");
+        assert_eq!(&s[t[2].start..t[2].end], "%");
+    }
+}
