@@ -1,1 +1,255 @@
-//! TODO: extract stage.
+//! The extract stage: an ingested [`Article`] in, a [`ClaimsFile`] out — every quantitative claim
+//! with its location, subject and sources, and every source the article links or names.
+//!
+//! Pure: no I/O. The figures themselves are found by [`crate::quantity`] (the same scanner reads
+//! abstracts for `check`); this module adds what only an article has: sentences and blocks,
+//! boilerplate to skip, links and citations as sources, the reference list, suppression comments,
+//! locations in the input file and stable ids.
+
+mod sentences;
+mod sources;
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use sha2::{Digest, Sha256};
+
+use crate::model::{
+    Article, ArticleMeta, BlockKind, Claim, ClaimKind, ClaimsFile, ReviewStatus,
+    CLAIMS_FILE_VERSION,
+};
+use crate::quantity;
+
+pub use sources::SourceIndex;
+
+/// The note put on a claim that an author suppressed in the article.
+pub const SUPPRESSED_NOTE: &str = "suppressed by a claimcheck-ignore comment in the article";
+
+/// Extracts every claim and source of `article` into a new claims file.
+pub fn extract(article: &Article) -> ClaimsFile {
+    let skip_from = boilerplate_tail(article);
+    let index = sources::collect(article, skip_from);
+    let defaults = ArticleDefaults::of(article);
+    let mut claims = Vec::new();
+    for block in &article.blocks {
+        if block.range.start >= skip_from {
+            break;
+        }
+        let block_text = &article.text[block.range.clone()];
+        if !quantity::has_trigger(block_text) {
+            continue;
+        }
+        let block_trd = mentions_trd(block_text);
+        for sentence in sentences::split(&article.text, block.range.clone()) {
+            let sentence_text = &article.text[sentence.clone()];
+            for fig in quantity::figures(sentence_text) {
+                let at = sentence.start + fig.range.start..sentence.start + fig.range.end;
+                claims.push(build_claim(
+                    article,
+                    &index,
+                    &defaults,
+                    block_trd,
+                    block.range.clone(),
+                    sentence.clone(),
+                    at,
+                    fig,
+                ));
+            }
+        }
+    }
+    assign_ids(&mut claims);
+    ClaimsFile {
+        version: CLAIMS_FILE_VERSION,
+        article: ArticleMeta {
+            path: article.origin.clone(),
+            title: article.title.clone(),
+            content_hash: article.content_hash.clone(),
+        },
+        sources: index.sources,
+        claims,
+    }
+}
+
+/// What an article is mostly about, for claims whose sentence names no treatment or condition.
+struct ArticleDefaults {
+    treatment: Option<&'static str>,
+    condition: Option<&'static str>,
+}
+
+impl ArticleDefaults {
+    fn of(article: &Article) -> Self {
+        let lower = article.text.to_ascii_lowercase();
+        let count = |w: &str| lower.matches(w).count();
+        let esketamine = count("esketamine") + count("spravato");
+        let ketamine = count("ketamine").saturating_sub(esketamine);
+        let treatment = if esketamine > ketamine && esketamine > 0 {
+            Some("esketamine")
+        } else if ketamine > 0 {
+            Some("ketamine")
+        } else {
+            None
+        };
+        let condition = if mentions_trd(&article.text) {
+            Some("treatment-resistant depression")
+        } else if lower.contains("depress") {
+            Some("depression")
+        } else {
+            None
+        };
+        ArticleDefaults {
+            treatment,
+            condition,
+        }
+    }
+}
+
+fn mentions_trd(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    lower.contains("treatment-resistant")
+        || lower.contains("treatment resistant")
+        || text.contains("TRD")
+}
+
+#[allow(clippy::too_many_arguments)]
+fn build_claim(
+    article: &Article,
+    index: &SourceIndex,
+    defaults: &ArticleDefaults,
+    block_trd: bool,
+    block: Range<usize>,
+    sentence: Range<usize>,
+    at: Range<usize>,
+    fig: quantity::Figure,
+) -> Claim {
+    let treatment = fig.treatment.or(defaults.treatment);
+    let mut condition = fig.condition.or(defaults.condition);
+    // "It affects around 30% of those diagnosed with depression" in a paragraph about TRD is a
+    // claim about TRD.
+    if fig.kind == ClaimKind::Prevalence && block_trd {
+        condition = Some("treatment-resistant depression");
+    }
+    let subject = quantity::subject(fig.kind, treatment, condition);
+    let suppressed = article.is_suppressed(at.start);
+    Claim {
+        id: String::new(),
+        kind: fig.kind,
+        value: fig.value,
+        subject,
+        quote: collapse_ws(&article.text[at.clone()]),
+        sentence: collapse_ws(&article.text[sentence.clone()]),
+        location: article.map.locate(at.clone()),
+        sources: index.for_claim(sentence, block),
+        status: if suppressed {
+            ReviewStatus::Ignored
+        } else {
+            ReviewStatus::Unreviewed
+        },
+        note: suppressed.then(|| SUPPRESSED_NOTE.to_owned()),
+        added_sources: Vec::new(),
+        previous_status: None,
+    }
+}
+
+/// Where the article's own content ends: the first "Recent posts"-style heading, or the first
+/// block that opens with a bare date line (a list of post teasers), whichever comes first.
+fn boilerplate_tail(article: &Article) -> usize {
+    for block in &article.blocks {
+        let text = article.text[block.range.clone()].trim();
+        let first_line = text.lines().next().unwrap_or("").trim();
+        let heading_like = matches!(block.kind, BlockKind::Heading(_)) || text.len() < 60;
+        if heading_like && is_boilerplate_heading(text) {
+            return block.range.start;
+        }
+        if is_date_line(first_line) && text.contains('\n') {
+            return block.range.start;
+        }
+    }
+    usize::MAX
+}
+
+fn is_boilerplate_heading(text: &str) -> bool {
+    let lower = text.trim_end_matches(':').trim().to_ascii_lowercase();
+    let starts = [
+        "recent posts",
+        "recent articles",
+        "related posts",
+        "related articles",
+        "popular posts",
+        "latest posts",
+        "latest articles",
+        "more posts",
+        "you may also like",
+        "more from our blog",
+    ];
+    starts.iter().any(|s| lower.starts_with(s))
+}
+
+fn is_date_line(line: &str) -> bool {
+    const MONTHS: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let lower = line.to_ascii_lowercase();
+    let mut words = lower
+        .split(|c: char| c == ' ' || c == ',')
+        .filter(|w| !w.is_empty());
+    let (Some(m), Some(d), Some(y), None) =
+        (words.next(), words.next(), words.next(), words.next())
+    else {
+        return false;
+    };
+    MONTHS.contains(&m)
+        && d.len() <= 2
+        && d.bytes().all(|b| b.is_ascii_digit())
+        && y.len() == 4
+        && y.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Gives each claim its id: `c` and 10 hex digits of SHA-256 over kind and normalized quote; a
+/// quote that occurs again gets `-2`, `-3` in document order.
+fn assign_ids(claims: &mut [Claim]) {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for claim in claims {
+        let mut hasher = Sha256::new();
+        hasher.update(claim.kind.as_str().as_bytes());
+        hasher.update(b"\x00");
+        hasher.update(normalize_quote(&claim.quote).as_bytes());
+        let digest = hasher.finalize();
+        let base: String = digest[..5].iter().map(|b| format!("{b:02x}")).collect();
+        let base = format!("c{base}");
+        let n = seen.entry(base.clone()).or_insert(0);
+        *n += 1;
+        claim.id = if *n == 1 { base } else { format!("{base}-{n}") };
+    }
+}
+
+/// Lower case, one space between words, every dash form as "-".
+fn normalize_quote(q: &str) -> String {
+    collapse_ws(q)
+        .to_lowercase()
+        .replace(['–', '—', '‒', '−'], "-")
+}
+
+fn collapse_ws(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

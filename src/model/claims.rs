@@ -63,6 +63,9 @@ pub struct Claim {
     /// Sources a reviewer added by hand: a source id of this file, a PMID, `PMC…`, a DOI or a URL.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub added_sources: Vec<String>,
+    /// For a stale claim: the status it had before it vanished from the article.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous_status: Option<ReviewStatus>,
 }
 
 /// The kind of measure a claim states.
@@ -320,7 +323,9 @@ pub enum Bound {
 }
 
 /// Where something is in the input file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
+)]
 #[serde(deny_unknown_fields)]
 pub struct Location {
     /// 1-based line.

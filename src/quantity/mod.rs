@@ -873,6 +873,10 @@ impl Scanner<'_, '_> {
         if p < quote_first {
             quote_first = p;
         }
+        // "within 24 hours" says at most 24 hours; "within 24–48 hours" states the range itself.
+        if lead.is_some_and(|l| t[l].is("within")) && low == high && bound.is_none() {
+            bound = Some(Bound::AtMost);
+        }
         if usd && quote_first > i {
             quote_first = i;
         }

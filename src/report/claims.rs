@@ -113,6 +113,7 @@ mod tests {
             status: ReviewStatus::Unreviewed,
             note: None,
             added_sources: Vec::new(),
+            previous_status: None,
         }
     }
 

@@ -1,0 +1,233 @@
+//! Extraction over small articles built in the test: blocks, sources, boilerplate, ids.
+
+use super::*;
+use crate::model::{Block, Link, SourceKind, SourceMap, SourceRole, Unit};
+
+/// A text article: blocks are runs of non-blank lines; `[anchor](url)` is not parsed, but every
+/// `<url>` written as `@@url@@` becomes a link on the preceding word.
+fn article(text: &str, links: &[(&str, &str)]) -> Article {
+    let mut blocks = Vec::new();
+    let mut start = None;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let blank = line.trim().is_empty();
+        match (blank, start) {
+            (false, None) => start = Some(offset),
+            (true, Some(s)) => {
+                blocks.push(block(text, s, offset));
+                start = None;
+            }
+            _ => {}
+        }
+        offset += line.len();
+    }
+    if let Some(s) = start {
+        blocks.push(block(text, s, text.len()));
+    }
+    let links = links
+        .iter()
+        .map(|(anchor, href)| {
+            let at = text.find(anchor).expect("anchor in text");
+            Link {
+                href: (*href).to_owned(),
+                text: at..at + anchor.len(),
+            }
+        })
+        .collect();
+    Article {
+        origin: "test.txt".to_owned(),
+        title: None,
+        text: text.to_owned(),
+        blocks,
+        links,
+        suppressed: Vec::new(),
+        map: SourceMap::identity(text),
+        content_hash: "sha256:0".to_owned(),
+        warnings: Vec::new(),
+    }
+}
+
+fn block(text: &str, start: usize, end: usize) -> Block {
+    let s = text[start..end].trim_end();
+    let kind = if s.len() < 60 && !s.ends_with('.') {
+        BlockKind::Heading(2)
+    } else {
+        BlockKind::Paragraph
+    };
+    Block {
+        range: start..start + s.len(),
+        kind,
+    }
+}
+
+#[test]
+fn claims_carry_location_subject_and_sentence() {
+    let text = "Ketamine Care\n\nOur team is here.\nIn trials, 64% of patients responded to ketamine at 24 hours.\n";
+    let file = extract(&article(text, &[]));
+    assert_eq!(file.claims.len(), 2, "{:#?}", file.claims);
+    let c = &file.claims[0];
+    assert_eq!(c.quote, "64%");
+    assert_eq!(c.kind, ClaimKind::ResponseRate);
+    assert_eq!(c.subject, "ketamine response rate");
+    assert_eq!(c.location.line, 4);
+    assert_eq!(c.location.column, 12);
+    assert_eq!(&text[c.location.start..c.location.end], "64%");
+    assert_eq!(
+        c.sentence,
+        "In trials, 64% of patients responded to ketamine at 24 hours."
+    );
+    assert!(c.sources.is_empty());
+    assert!(c.id.starts_with('c') && c.id.len() == 11);
+}
+
+#[test]
+fn sources_come_from_sentence_then_paragraph_then_reference_list() {
+    let text = "\
+Results
+
+In one trial 64% of patients responded within 24 hours (see the trial). About 30% of people have TRD.
+
+Sessions take 45–60 minutes.
+
+References
+
+Murrough trial
+Mayo page
+";
+    let a = article(
+        text,
+        &[
+            ("see the trial", "https://pubmed.ncbi.nlm.nih.gov/23982301/"),
+            (
+                "Murrough trial",
+                "https://doi.org/10.1001/archpsyc.63.8.856",
+            ),
+            ("Mayo page", "https://www.mayoclinic.org/trd"),
+        ],
+    );
+    let file = extract(&a);
+    let by_quote = |q: &str| {
+        file.claims
+            .iter()
+            .find(|c| c.quote == q)
+            .unwrap_or_else(|| panic!("no claim {q}: {:#?}", file.claims))
+    };
+    assert_eq!(by_quote("64%").sources, ["pmid:23982301"]);
+    // Same paragraph, other sentence.
+    assert_eq!(by_quote("About 30%").sources, ["pmid:23982301"]);
+    // No inline source: the reference list applies.
+    let refs = &by_quote("45–60 minutes").sources;
+    assert_eq!(refs.len(), 2);
+    assert!(refs[0].starts_with("doi:10.1001/archpsyc.63.8.856"));
+    assert!(refs[1].starts_with("web:mayoclinic.org/"));
+    let kinds: Vec<_> = file.sources.iter().map(|s| (s.kind, s.role)).collect();
+    assert_eq!(
+        kinds,
+        [
+            (SourceKind::Pubmed, SourceRole::Inline),
+            (SourceKind::Doi, SourceRole::Reference),
+            (SourceKind::Web, SourceRole::Reference)
+        ]
+    );
+}
+
+#[test]
+fn citations_in_words_are_sources() {
+    let text = "\
+Evidence
+
+A landmark study published in the American Journal of Psychiatry in 2017 found relief within 24 hours. Another trial (Zarate et al., 2006) reported that 71% responded.
+";
+    let file = extract(&article(text, &[]));
+    let cites: Vec<_> = file
+        .sources
+        .iter()
+        .filter(|s| s.kind == SourceKind::Citation)
+        .map(|s| s.text.as_str())
+        .collect();
+    assert_eq!(
+        cites,
+        [
+            "(Zarate et al., 2006)",
+            "A landmark study published in the American Journal of Psychiatry in 2017"
+        ]
+    );
+    assert_eq!(file.claims.len(), 2, "{:#?}", file.claims);
+    assert_eq!(file.claims[0].quote, "within 24 hours");
+    assert_eq!(file.claims[0].sources.len(), 1);
+    assert_ne!(file.claims[0].sources, file.claims[1].sources);
+}
+
+#[test]
+fn navigation_links_are_not_sources() {
+    let text = "Call us\n\nBook a visit: 64% of patients respond, see our page or call.\n";
+    let file = extract(&article(
+        text,
+        &[("our page", "/about-us"), ("call", "tel:5550132468")],
+    ));
+    assert!(file.sources.is_empty());
+    assert!(file.claims[0].sources.is_empty());
+}
+
+#[test]
+fn post_lists_after_the_article_are_skipped() {
+    let text = "\
+Ketamine
+
+Most patients respond within 24–48 hours.
+
+March 5, 2026
+Nearly 1 in 3 teens report anxiety, a post says.
+";
+    let file = extract(&article(text, &[]));
+    let quotes: Vec<_> = file.claims.iter().map(|c| c.quote.as_str()).collect();
+    assert_eq!(quotes, ["within 24–48 hours"]);
+
+    let text = "Ketamine\n\nIt takes 45 minutes.\n\nRecent Posts\n\nWhy 50% of people are wrong.\n";
+    let file = extract(&article(text, &[]));
+    assert_eq!(file.claims.len(), 1);
+}
+
+#[test]
+fn suppressed_claims_are_ignored_with_a_note() {
+    let text = "Title\n\nWe see 92% response.\n\nWe see 60% response.\n";
+    let mut a = article(text, &[]);
+    let at = text.find("We see 92%").unwrap();
+    a.suppressed.push(at..at + 20);
+    let file = extract(&a);
+    assert_eq!(file.claims[0].status, ReviewStatus::Ignored);
+    assert_eq!(file.claims[0].note.as_deref(), Some(SUPPRESSED_NOTE));
+    assert_eq!(file.claims[1].status, ReviewStatus::Unreviewed);
+}
+
+#[test]
+fn ids_are_stable_across_edits_and_unique() {
+    let one = "Title\n\nPatients respond within 24 hours.\n\nAgain, within 24 hours.\n";
+    let two = "New intro paragraph added here.\n\nTitle\n\nPatients respond within 24 hours.\n\nAgain, within 24 hours.\n";
+    let a = extract(&article(one, &[]));
+    let b = extract(&article(two, &[]));
+    let ids_a: Vec<_> = a.claims.iter().map(|c| c.id.clone()).collect();
+    let ids_b: Vec<_> = b.claims.iter().map(|c| c.id.clone()).collect();
+    assert_eq!(ids_a, ids_b);
+    assert_eq!(ids_a[1], format!("{}-2", ids_a[0]));
+    assert_ne!(a.claims[0].location, b.claims[0].location);
+}
+
+#[test]
+fn values_and_units_survive_into_claims() {
+    let text = "Dosing\n\nThe dose is 0.5 mg/kg over 40 minutes, in 27 participants.\n";
+    let file = extract(&article(text, &[]));
+    let got: Vec<_> = file
+        .claims
+        .iter()
+        .map(|c| (c.quote.as_str(), c.kind, c.value.unit))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("0.5 mg/kg", ClaimKind::Dose, Unit::MgPerKg),
+            ("40 minutes", ClaimKind::SessionDuration, Unit::Minutes),
+            ("27 participants", ClaimKind::SampleSize, Unit::Count)
+        ]
+    );
+}
