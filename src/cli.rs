@@ -1,1 +1,182 @@
-//! TODO: command-line definition.
+//! The command line: clap definitions only. Parsed arguments go to [`crate::app`].
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::report::Format;
+
+const EXIT_CODES: &str = "\
+Exit codes:
+  0  nothing to fail on
+  1  check: a claim has a verdict listed in --fail-on (default: differs,unsourced)
+  2  error: bad arguments, unreadable input, an invalid claims file, an offline cache miss";
+
+/// Check the numbers in health articles against the research they cite.
+#[derive(Debug, Parser)]
+#[command(name = "claimcheck", version, about, after_help = EXIT_CODES)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+    /// When to colour the output.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Print no warnings or progress on stderr.
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List every quantitative claim of articles and write reviewable claims files.
+    Extract(ExtractArgs),
+    /// Resolve articles' sources to PubMed records and fetch them into the cache.
+    Fetch(FetchArgs),
+    /// Check each claim against the figures in its sources.
+    #[command(after_help = EXIT_CODES)]
+    Check(CheckArgs),
+}
+
+/// `--color`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour when stdout is a terminal and NO_COLOR is unset.
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+/// Input options shared by every command that reads articles.
+#[derive(Debug, Clone, Args)]
+pub struct InputArgs {
+    /// Refuse inputs larger than this many bytes (default 20 MB).
+    #[arg(long, value_name = "BYTES", default_value_t = 20 * 1024 * 1024)]
+    pub max_size: u64,
+}
+
+/// Network and cache options shared by `fetch`, `check` and `compare`.
+#[derive(Debug, Clone, Args)]
+pub struct NetArgs {
+    /// The cache directory (default: the user's cache directory, or CLAIMCHECK_CACHE).
+    #[arg(long, value_name = "DIR", env = "CLAIMCHECK_CACHE")]
+    pub cache: Option<PathBuf>,
+    /// Use only the cache; a missing record is an error, never a network request.
+    #[arg(long)]
+    pub offline: bool,
+    /// Fetch records again even when they are cached.
+    #[arg(long, conflicts_with = "offline")]
+    pub refresh: bool,
+    /// Contact email sent to NCBI with every request (NCBI asks for one).
+    #[arg(long, env = "NCBI_EMAIL", value_name = "ADDRESS")]
+    pub email: Option<String>,
+    /// NCBI API key: allows 10 requests/s instead of 3.
+    #[arg(long, env = "NCBI_API_KEY", value_name = "KEY", hide_env_values = true)]
+    pub api_key: Option<String>,
+    /// Base URL of the E-utilities (a mirror or a test server).
+    #[arg(long, env = "CLAIMCHECK_EUTILS_URL", value_name = "URL")]
+    pub eutils_url: Option<String>,
+    /// Base URL of the PMC ID Converter API.
+    #[arg(long, env = "CLAIMCHECK_IDCONV_URL", value_name = "URL")]
+    pub idconv_url: Option<String>,
+}
+
+/// `claimcheck extract`.
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// Articles: .html/.htm, .txt, .md files, http(s) URLs, `-` for stdin, or directories.
+    #[arg(required = true, value_name = "ARTICLE")]
+    pub articles: Vec<String>,
+    /// Directory for claims files (one per article, named after it).
+    #[arg(
+        long,
+        value_name = "DIR",
+        default_value = "claims",
+        conflicts_with = "output"
+    )]
+    pub claims_dir: PathBuf,
+    /// Write the claims file here (one article only).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Print the claims, write nothing.
+    #[arg(long)]
+    pub no_write: bool,
+    /// What to print on stdout.
+    #[arg(long, value_enum, default_value_t = ExtractFormat::Table)]
+    pub format: ExtractFormat,
+    /// Input options.
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+/// `extract --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExtractFormat {
+    /// A table of claims.
+    Table,
+    /// The claims file itself.
+    Json,
+}
+
+/// `claimcheck fetch`.
+#[derive(Debug, Args)]
+pub struct FetchArgs {
+    /// Articles, claims files (.json), PMIDs, DOIs, PMC ids or URLs.
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<String>,
+    /// What to print on stdout.
+    #[arg(long, value_enum, default_value_t = ExtractFormat::Table)]
+    pub format: ExtractFormat,
+    /// Input options.
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Network and cache options.
+    #[command(flatten)]
+    pub net: NetArgs,
+}
+
+/// `claimcheck check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Articles or claims files (.json); directories are searched for articles.
+    #[arg(required = true, value_name = "ARTICLE|CLAIMS_FILE")]
+    pub inputs: Vec<String>,
+    /// Report format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// Verdicts that make the exit code 1 (comma-separated; `none` for never).
+    #[arg(long, value_name = "VERDICTS", value_delimiter = ',')]
+    pub fail_on: Option<Vec<String>>,
+    /// Percentage points two percentages may differ and still agree (default 5).
+    #[arg(long, value_name = "POINTS")]
+    pub tolerance: Option<f64>,
+    /// Relative difference allowed for other units (default 0.1 = 10%).
+    #[arg(long, value_name = "FRACTION")]
+    pub relative_tolerance: Option<f64>,
+    /// Read claimcheck.toml from here instead of searching upwards from the current directory.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Write the report here instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Input options.
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Network and cache options.
+    #[command(flatten)]
+    pub net: NetArgs,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn verify_cli() {
+        Cli::command().debug_assert();
+    }
+}

@@ -1,1 +1,101 @@
-//! TODO: the application layer.
+//! The application layer: the only module that knows every stage. One function per subcommand
+//! wires ingest → extract → claims file → resolve → fetch → evidence → report, and maps outcomes
+//! to an [`ExitStatus`].
+//!
+//! It writes only to the writers it is given (stdout for the report, stderr for warnings and
+//! progress), so tests can run it in-process.
+
+mod extract;
+
+use std::io::{IsTerminal, Write};
+
+use crate::cli::{Cli, ColorChoice, Command};
+
+/// The process exit status: a documented contract.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExitStatus {
+    /// Nothing to fail on.
+    Success,
+    /// `check` found a claim with a verdict listed in `--fail-on`.
+    Findings,
+    /// An error: bad arguments, unreadable input, an invalid claims file, an offline miss.
+    Error,
+}
+
+impl ExitStatus {
+    /// The numeric exit code.
+    pub fn code(self) -> u8 {
+        match self {
+            ExitStatus::Success => 0,
+            ExitStatus::Findings => 1,
+            ExitStatus::Error => 2,
+        }
+    }
+
+    /// The worse of two statuses.
+    pub fn max(self, other: ExitStatus) -> ExitStatus {
+        if other.code() > self.code() {
+            other
+        } else {
+            self
+        }
+    }
+}
+
+/// Where the application writes.
+pub struct Io<'a> {
+    /// The report.
+    pub stdout: &'a mut dyn Write,
+    /// Warnings, errors about single inputs, progress.
+    pub stderr: &'a mut dyn Write,
+    /// Whether to colour stdout.
+    pub color: bool,
+    /// Whether stderr is a terminal (progress bars).
+    pub stderr_is_terminal: bool,
+    /// `--quiet`.
+    pub quiet: bool,
+}
+
+impl Io<'_> {
+    /// Prints a warning on stderr unless quiet.
+    pub fn warn(&mut self, message: impl std::fmt::Display) {
+        if !self.quiet {
+            let _ = writeln!(self.stderr, "warning: {message}");
+        }
+    }
+
+    /// Prints an error about one input on stderr (the run goes on).
+    pub fn error(&mut self, err: &anyhow::Error) {
+        let _ = writeln!(self.stderr, "error: {err:#}");
+    }
+
+    /// Prints a note on stderr unless quiet.
+    pub fn note(&mut self, message: impl std::fmt::Display) {
+        if !self.quiet {
+            let _ = writeln!(self.stderr, "{message}");
+        }
+    }
+}
+
+/// Decides whether to colour stdout: `--color`, then NO_COLOR, then whether it is a terminal.
+pub fn use_color(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::io::stdout().is_terminal()
+        }
+    }
+}
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli, io: &mut Io<'_>) -> anyhow::Result<ExitStatus> {
+    io.quiet = cli.quiet;
+    match cli.command {
+        Command::Extract(args) => extract::run(&args, io),
+        Command::Fetch(_) | Command::Check(_) => {
+            anyhow::bail!("not implemented yet")
+        }
+    }
+}

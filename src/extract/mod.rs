@@ -6,7 +6,6 @@
 //! boilerplate to skip, links and citations as sources, the reference list, suppression comments,
 //! locations in the input file and stable ids.
 
-mod sentences;
 mod sources;
 
 use std::collections::HashMap;
@@ -40,7 +39,7 @@ pub fn extract(article: &Article) -> ClaimsFile {
             continue;
         }
         let block_trd = mentions_trd(block_text);
-        for sentence in sentences::split(&article.text, block.range.clone()) {
+        for sentence in quantity::sentences::split(&article.text, block.range.clone()) {
             let sentence_text = &article.text[sentence.clone()];
             for fig in quantity::figures(sentence_text) {
                 let at = sentence.start + fig.range.start..sentence.start + fig.range.end;

@@ -12,8 +12,8 @@ mod report;
 
 pub use article::{Article, Block, BlockKind, Link, Piece, SourceMap};
 pub use claims::{
-    ArticleMeta, Bound, Claim, ClaimKind, ClaimsFile, Location, ReviewStatus, Source, SourceKind,
-    SourceRole, Unit, Value, CLAIMS_FILE_VERSION,
+    fmt_num, ArticleMeta, Bound, Claim, ClaimKind, ClaimsFile, Location, ReviewStatus, Source,
+    SourceKind, SourceRole, Unit, Value, CLAIMS_FILE_VERSION,
 };
 pub use identifier::{from_url as identifier_from_url, Identifier};
 pub use record::{AbstractSection, Author, PubDate, Record, RecordKind};

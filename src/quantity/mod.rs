@@ -16,6 +16,7 @@
 //! times of day before scanning.
 
 mod masks;
+pub mod sentences;
 mod tokens;
 
 use std::ops::Range;

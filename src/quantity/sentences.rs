@@ -17,7 +17,7 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 /// The sentence ranges of `text[range]`, as absolute ranges into `text`, trimmed of white space.
-pub(crate) fn split(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+pub fn split(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start = range.start;

@@ -1,0 +1,127 @@
+//! Every fixture article yields exactly the claims its `.expected.tsv` lists, and the reviewed
+//! claims files in `claims/` are up to date with the extractor.
+
+use std::path::{Path, PathBuf};
+
+use claimcheck::model::ClaimsFile;
+use claimcheck::{claims_file, extract, ingest};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn articles() -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = std::fs::read_dir(root().join("fixtures/articles"))
+        .expect("fixtures/articles exists")
+        .map(|e| e.expect("readable entry").path())
+        .filter(|p| {
+            matches!(
+                p.extension().and_then(|e| e.to_str()),
+                Some("html" | "htm" | "txt" | "md")
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+fn extract_file(path: &Path) -> ClaimsFile {
+    let rel = path
+        .strip_prefix(root())
+        .expect("under the crate")
+        .to_string_lossy()
+        .into_owned();
+    let input = ingest::Input::Path(PathBuf::from(&rel));
+    let article = ingest::read(
+        &input,
+        &ingest::Options {
+            max_bytes: 20 << 20,
+        },
+    )
+    .unwrap_or_else(|e| panic!("{rel}: {e}"));
+    extract::extract(&article)
+}
+
+fn fmt_num(v: Option<f64>) -> String {
+    match v {
+        None => "-".to_owned(),
+        Some(v) => claimcheck::model::fmt_num(v),
+    }
+}
+
+#[test]
+fn fixture_articles_yield_their_expected_claims() {
+    // Paths in claims files are relative to the crate, as a user would type them.
+    std::env::set_current_dir(root()).expect("cd to crate");
+    let mut failures = Vec::new();
+    let list = articles();
+    assert!(list.len() >= 5, "fixture articles missing: {list:?}");
+    for path in list {
+        let tsv = path.with_extension("expected.tsv");
+        let expected =
+            std::fs::read_to_string(&tsv).unwrap_or_else(|e| panic!("{}: {e}", tsv.display()));
+        let want: Vec<String> = expected
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .map(str::to_owned)
+            .collect();
+        let got: Vec<String> = extract_file(&path)
+            .claims
+            .iter()
+            .map(|c| {
+                let bound = c.value.bound.map_or("-".to_owned(), |b| {
+                    serde_json::to_value(b)
+                        .unwrap()
+                        .as_str()
+                        .unwrap()
+                        .to_owned()
+                });
+                format!(
+                    "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+                    c.location.line,
+                    c.kind,
+                    fmt_num(c.value.low),
+                    fmt_num(c.value.high),
+                    c.value.unit.as_str(),
+                    c.value.approx,
+                    bound,
+                    c.quote
+                )
+            })
+            .collect();
+        if got != want {
+            let mut diff = format!("{}:\n", path.display());
+            for w in &want {
+                if !got.contains(w) {
+                    diff.push_str(&format!("  - missing: {w}\n"));
+                }
+            }
+            for g in &got {
+                if !want.contains(g) {
+                    diff.push_str(&format!("  + extra:   {g}\n"));
+                }
+            }
+            failures.push(diff);
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.concat());
+}
+
+#[test]
+fn reviewed_claims_files_are_up_to_date() {
+    std::env::set_current_dir(root()).expect("cd to crate");
+    for path in articles() {
+        let slug = path.file_stem().unwrap().to_string_lossy().into_owned();
+        let claims_path = root().join("claims").join(format!("{slug}.json"));
+        let committed = claims_file::read(&claims_path).unwrap_or_else(|e| {
+            panic!("{e:#}\nrun `cargo run -- extract fixtures/articles` to create it")
+        });
+        let merged = claims_file::merge(committed.clone(), extract_file(&path));
+        assert!(
+            merged == committed,
+            "{} is out of date with the extractor: run `cargo run -- extract {}` and review the change",
+            claims_path.display(),
+            path.strip_prefix(root()).unwrap().display()
+        );
+    }
+}
