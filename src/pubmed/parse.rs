@@ -795,7 +795,7 @@ impl<R: BufRead> RecordReader<R> {
                     let name = name.as_ref();
                     if let Some(parent) = math.last_mut() {
                         let index = parent.children;
-                        parent.children += 1;
+                        parent.children = parent.children.saturating_add(1);
                         if let Some(mark) = parent.kind.mark_before_child(index) {
                             text.push_math_mark(mark);
                         }
@@ -812,7 +812,7 @@ impl<R: BufRead> RecordReader<R> {
                 }
                 Event::Empty(_) => {
                     if let Some(parent) = math.last_mut() {
-                        parent.children += 1;
+                        parent.children = parent.children.saturating_add(1);
                     }
                 }
                 Event::End(_) => {
