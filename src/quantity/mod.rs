@@ -181,6 +181,26 @@ pub fn subject(kind: ClaimKind, treatment: Option<&str>, condition: Option<&str>
     }
 }
 
+/// The treatment named in a subject made by [`subject`] ("ketamine response rate" → ketamine).
+pub fn treatment_in(subject: &str) -> Option<&'static str> {
+    const TREATMENTS: &[&str] = &[
+        "traditional antidepressants",
+        "esketamine",
+        "ketamine",
+        "midazolam",
+        "placebo",
+        "ECT",
+        "TMS",
+        "psychotherapy",
+    ];
+    TREATMENTS.iter().copied().find(|t| {
+        subject
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .any(|w| w == *t)
+            || (t.contains(' ') && subject.contains(t))
+    })
+}
+
 /// A figure found by the scanner before classification.
 #[derive(Debug)]
 struct RawMatch {
