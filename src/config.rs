@@ -1,1 +1,180 @@
-//! TODO: config stage.
+//! `claimcheck.toml`: project settings for `check`, found from the current directory upwards.
+//! Flags override it; it overrides the built-in defaults.
+//!
+//! ```toml
+//! tolerance = 5            # percentage points for % values
+//! relative_tolerance = 0.1 # for every other unit
+//! fail_on = ["differs", "unsourced"]
+//! cache = ".claimcheck-cache"   # relative to this file
+//! email = "editor@example.org"
+//! ignore = ["c1a2b3c4d5e", "24/7"]  # claim ids, or quotes to skip (case-insensitive)
+//! ```
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+/// The file name searched for.
+pub const FILE_NAME: &str = "claimcheck.toml";
+
+/// Settings read from `claimcheck.toml`. Every field is optional.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// Percentage points two percentages may differ and still agree.
+    pub tolerance: Option<f64>,
+    /// Relative difference allowed for other units.
+    pub relative_tolerance: Option<f64>,
+    /// Verdicts that make `check` exit 1.
+    pub fail_on: Option<Vec<String>>,
+    /// The cache directory (relative paths are relative to the config file).
+    pub cache: Option<PathBuf>,
+    /// The contact email sent to NCBI.
+    pub email: Option<String>,
+    /// Claim ids, or quotes, that `check` skips.
+    #[serde(default)]
+    pub ignore: Vec<String>,
+}
+
+/// Why a config file could not be used.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// It could not be read.
+    #[error("cannot read {}", path.display())]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// The cause.
+        #[source]
+        source: std::io::Error,
+    },
+    /// It is not valid.
+    #[error("{}:{line}:{column}: invalid config: {message}", path.display())]
+    Invalid {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+impl Config {
+    /// Reads the config at `path`.
+    pub fn read(path: &Path) -> Result<Config, Error> {
+        let text = std::fs::read_to_string(path).map_err(|source| Error::Read {
+            path: path.to_owned(),
+            source,
+        })?;
+        Config::parse(path, &text)
+    }
+
+    /// Parses config text; `path` is for messages and resolving `cache`.
+    pub fn parse(path: &Path, text: &str) -> Result<Config, Error> {
+        let mut config: Config = toml::from_str(text).map_err(|e| {
+            let (line, column) = e
+                .span()
+                .map(|s| line_col(text, s.start))
+                .unwrap_or((1, 1));
+            Error::Invalid {
+                path: path.to_owned(),
+                line,
+                column,
+                message: e.message().to_owned(),
+            }
+        })?;
+        if let Some(list) = &config.fail_on {
+            for v in list {
+                if v != "none" && v.parse::<crate::model::Verdict>().is_err() {
+                    let (line, column) = text
+                        .find(&format!("\"{v}\""))
+                        .map_or((1, 1), |p| line_col(text, p));
+                    return Err(Error::Invalid {
+                        path: path.to_owned(),
+                        line,
+                        column,
+                        message: format!("unknown verdict `{v}` in fail_on"),
+                    });
+                }
+            }
+        }
+        if let (Some(cache), Some(dir)) = (&config.cache, path.parent()) {
+            if cache.is_relative() {
+                config.cache = Some(dir.join(cache));
+            }
+        }
+        Ok(config)
+    }
+
+    /// Finds `claimcheck.toml` in `start` or the nearest parent that has one.
+    pub fn discover(start: &Path) -> Option<PathBuf> {
+        start
+            .ancestors()
+            .map(|d| d.join(FILE_NAME))
+            .find(|p| p.is_file())
+    }
+
+    /// Whether `check` should skip a claim with this id and quote.
+    pub fn ignores(&self, id: &str, quote: &str) -> bool {
+        self.ignore
+            .iter()
+            .any(|i| i == id || i.eq_ignore_ascii_case(quote))
+    }
+}
+
+fn line_col(text: &str, at: usize) -> (usize, usize) {
+    let at = at.min(text.len());
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1;
+    let column = before
+        .rfind('\n')
+        .map_or(before.chars().count(), |p| before[p + 1..].chars().count())
+        + 1;
+    (line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_every_field() {
+        let c = Config::parse(
+            Path::new("/proj/claimcheck.toml"),
+            "tolerance = 3\nrelative_tolerance = 0.2\nfail_on = [\"differs\"]\ncache = \"cache\"\nemail = \"a@b.org\"\nignore = [\"c1\", \"24/7\"]\n",
+        )
+        .unwrap();
+        assert_eq!(c.tolerance, Some(3.0));
+        assert_eq!(c.relative_tolerance, Some(0.2));
+        assert_eq!(c.fail_on, Some(vec!["differs".to_owned()]));
+        assert_eq!(c.cache, Some(PathBuf::from("/proj/cache")));
+        assert!(c.ignores("c1", "x"));
+        assert!(c.ignores("c9", "24/7"));
+        assert!(!c.ignores("c9", "30%"));
+    }
+
+    #[test]
+    fn errors_name_line_and_column() {
+        let e = Config::parse(Path::new("claimcheck.toml"), "tolerance = 3\ntolerence = 4\n")
+            .unwrap_err()
+            .to_string();
+        assert!(e.starts_with("claimcheck.toml:2:1: invalid config: unknown field `tolerence`"), "{e}");
+        let e = Config::parse(Path::new("claimcheck.toml"), "fail_on = [\"wrong\"]\n")
+            .unwrap_err()
+            .to_string();
+        assert_eq!(e, "claimcheck.toml:1:12: invalid config: unknown verdict `wrong` in fail_on");
+    }
+
+    #[test]
+    fn discovers_upwards() {
+        let dir = tempfile::tempdir().unwrap();
+        let nested = dir.path().join("a/b");
+        std::fs::create_dir_all(&nested).unwrap();
+        assert_eq!(Config::discover(&nested), None);
+        std::fs::write(dir.path().join(FILE_NAME), "").unwrap();
+        assert_eq!(Config::discover(&nested), Some(dir.path().join(FILE_NAME)));
+    }
+}

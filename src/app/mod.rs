@@ -5,7 +5,10 @@
 //! It writes only to the writers it is given (stdout for the report, stderr for warnings and
 //! progress), so tests can run it in-process.
 
+mod check;
+mod common;
 mod extract;
+mod fetch;
 
 use std::io::{IsTerminal, Write};
 
@@ -94,8 +97,7 @@ pub fn run(cli: Cli, io: &mut Io<'_>) -> anyhow::Result<ExitStatus> {
     io.quiet = cli.quiet;
     match cli.command {
         Command::Extract(args) => extract::run(&args, io),
-        Command::Fetch(_) | Command::Check(_) => {
-            anyhow::bail!("not implemented yet")
-        }
+        Command::Fetch(args) => fetch::run(&args, io),
+        Command::Check(args) => check::run(&args, io),
     }
 }

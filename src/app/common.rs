@@ -1,0 +1,206 @@
+//! What several commands share: loading inputs (articles or claims files) and the sources
+//! context (cache, offline or online client, runtime).
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context};
+use indicatif::{ProgressBar, ProgressStyle};
+
+use super::sources::{self, Mode, Resolutions};
+use super::Io;
+use crate::cache::Cache;
+use crate::cli::{InputArgs, NetArgs};
+use crate::model::{Claim, ClaimsFile, Source};
+use crate::pubmed::client::ClientBuilder;
+use crate::{claims_file, extract, ingest};
+
+/// One loaded input: where it came from and its claims.
+pub(crate) struct Loaded {
+    /// The path or URL as shown in reports.
+    pub display: String,
+    /// The claims file (read, or extracted on the fly).
+    pub file: ClaimsFile,
+}
+
+/// Loads every input: `.json` files are claims files (used as reviewed), anything else is an
+/// article extracted on the fly. Per-input errors are printed and counted, not fatal.
+pub(crate) fn load_inputs(
+    args: &[String],
+    input: &InputArgs,
+    io: &mut Io<'_>,
+) -> anyhow::Result<(Vec<Loaded>, usize)> {
+    let opts = ingest::Options {
+        max_bytes: input.max_size,
+    };
+    let mut loaded = Vec::new();
+    let mut failures = 0;
+    for arg in args {
+        let path = Path::new(arg);
+        if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")) && path.is_file() {
+            match claims_file::read(path) {
+                Ok(file) => loaded.push(Loaded {
+                    display: file.article.path.clone(),
+                    file,
+                }),
+                Err(e) => {
+                    io.error(&e.into());
+                    failures += 1;
+                }
+            }
+            continue;
+        }
+        if path.is_dir() {
+            // A directory may hold claims files as well as articles.
+            let mut claims: Vec<PathBuf> = walk_json(path);
+            claims.sort();
+            for p in claims {
+                match claims_file::read(&p) {
+                    Ok(file) => loaded.push(Loaded {
+                        display: file.article.path.clone(),
+                        file,
+                    }),
+                    Err(e) => {
+                        io.error(&e.into());
+                        failures += 1;
+                    }
+                }
+            }
+        }
+        let inputs = match ingest::expand_inputs(std::slice::from_ref(arg)) {
+            Ok(i) => i,
+            Err(e) => {
+                io.error(&anyhow::Error::from(e));
+                failures += 1;
+                continue;
+            }
+        };
+        for input in inputs {
+            match ingest::read(&input, &opts) {
+                Ok(article) => {
+                    for w in &article.warnings {
+                        io.warn(w);
+                    }
+                    let file = extract::extract(&article);
+                    loaded.push(Loaded {
+                        display: display_path(&article.origin),
+                        file,
+                    });
+                }
+                Err(e) => {
+                    io.error(&anyhow::Error::from(e));
+                    failures += 1;
+                }
+            }
+        }
+    }
+    Ok((loaded, failures))
+}
+
+fn walk_json(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return out;
+    };
+    for entry in entries.flatten() {
+        let p = entry.path();
+        if p.is_dir() {
+            out.extend(walk_json(&p));
+        } else if p.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")) {
+            out.push(p);
+        }
+    }
+    out
+}
+
+/// A path relative to the current directory when it is below it, with `/` separators.
+pub(crate) fn display_path(origin: &str) -> String {
+    if origin.contains("://") || origin == "-" {
+        return origin.to_owned();
+    }
+    let p = Path::new(origin);
+    let rel = std::env::current_dir()
+        .ok()
+        .and_then(|cwd| p.strip_prefix(&cwd).ok().map(Path::to_path_buf))
+        .unwrap_or_else(|| p.to_path_buf());
+    rel.to_string_lossy().replace('\\', "/")
+}
+
+/// The cache, the mode (online client or offline) and a runtime to drive them.
+pub(crate) struct SourcesContext {
+    pub cache: Cache,
+    pub mode: Mode,
+    pub refresh: bool,
+    runtime: tokio::runtime::Runtime,
+}
+
+impl SourcesContext {
+    /// Builds the context from flags (which already fold in their environment variables), the
+    /// config file's cache and email, and the defaults.
+    pub fn new(
+        net: &NetArgs,
+        config_cache: Option<PathBuf>,
+        config_email: Option<String>,
+        io: &mut Io<'_>,
+    ) -> anyhow::Result<Self> {
+        let root = net
+            .cache
+            .clone()
+            .or(config_cache)
+            .or_else(Cache::default_root);
+        let Some(root) = root else {
+            bail!("no cache directory: pass --cache DIR or set CLAIMCHECK_CACHE");
+        };
+        let cache = Cache::new(root);
+        let mode = if net.offline {
+            Mode::Offline
+        } else {
+            let mut builder = ClientBuilder::from_env();
+            if let Some(u) = &net.eutils_url {
+                builder = builder.eutils_url(u.clone());
+            }
+            if let Some(u) = &net.idconv_url {
+                builder = builder.idconv_url(u.clone());
+            }
+            if let Some(k) = &net.api_key {
+                builder = builder.api_key(k.clone());
+            }
+            match net.email.clone().or(config_email) {
+                Some(e) => builder = builder.email(e),
+                None => io.warn(
+                    "no contact email for NCBI: pass --email, set NCBI_EMAIL or `email` in claimcheck.toml",
+                ),
+            }
+            if io.stderr_is_terminal && !io.quiet {
+                let bar = ProgressBar::new(0);
+                if let Ok(style) =
+                    ProgressStyle::with_template("{spinner} fetching PubMed records {pos}/{len}")
+                {
+                    bar.set_style(style);
+                }
+                builder = builder.progress(bar);
+            }
+            Mode::Online(builder.build().context("building the E-utilities client")?)
+        };
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .context("starting the async runtime")?;
+        Ok(SourcesContext {
+            cache,
+            mode,
+            refresh: net.refresh,
+            runtime,
+        })
+    }
+
+    /// Resolves `sources` (and the reviewers' additions in `claims`).
+    pub fn resolve(&self, sources: &[Source], claims: &[Claim]) -> Resolutions {
+        self.runtime.block_on(sources::resolve_sources(
+            sources,
+            claims,
+            &self.cache,
+            &self.mode,
+            self.refresh,
+        ))
+    }
+}

@@ -1,0 +1,86 @@
+//! `claimcheck fetch`: resolve sources to PubMed records and fetch them into the cache.
+//!
+//! Inputs may be articles, claims files, or identifiers given directly (a PMID, `PMC…`,
+//! `NBK…`, a DOI, or a PubMed/PMC/DOI/Bookshelf URL).
+
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::bail;
+
+use super::common::{load_inputs, SourcesContext};
+use super::sources::{render_json, render_table};
+use super::{ExitStatus, Io};
+use crate::cli::{ExtractFormat, FetchArgs};
+use crate::config::Config;
+use crate::model::{Identifier, Location, Source, SourceRole};
+
+pub(super) fn run(args: &FetchArgs, io: &mut Io<'_>) -> anyhow::Result<ExitStatus> {
+    // Identifiers given directly become sources of their own; everything else is an input.
+    let mut direct = Vec::new();
+    let mut inputs = Vec::new();
+    for arg in &args.inputs {
+        let is_file = Path::new(arg).exists();
+        match Identifier::parse(arg).filter(|_| !is_file) {
+            Some(id) => direct.push(Source {
+                id: id.source_id(),
+                kind: id.kind(),
+                url: arg.contains("://").then(|| arg.clone()),
+                text: arg.clone(),
+                role: SourceRole::Inline,
+                location: Location::default(),
+            }),
+            None => inputs.push(arg.clone()),
+        }
+    }
+    let config = std::env::current_dir()
+        .ok()
+        .and_then(|cwd| Config::discover(&cwd))
+        .map(|p| Config::read(&p))
+        .transpose()?
+        .unwrap_or_default();
+    let (loaded, failures) = if inputs.is_empty() {
+        (Vec::new(), 0)
+    } else {
+        load_inputs(&inputs, &args.input, io)?
+    };
+    let ctx = SourcesContext::new(&args.net, config.cache, config.email, io)?;
+    let mut all = Vec::new();
+    let mut misses = Vec::new();
+    let mut batches: Vec<(Vec<Source>, Vec<crate::model::Claim>)> = loaded
+        .into_iter()
+        .map(|l| (l.file.sources, l.file.claims))
+        .collect();
+    if !direct.is_empty() {
+        batches.push((direct, Vec::new()));
+    }
+    for (sources, claims) in &batches {
+        let r = ctx.resolve(sources, claims);
+        for w in &r.warnings {
+            io.warn(w);
+        }
+        misses.extend(r.offline_misses);
+        for s in r.sources {
+            if !all.iter().any(|a: &super::sources::SourceResolution| a.id == s.id) {
+                all.push(s);
+            }
+        }
+    }
+    match args.format {
+        ExtractFormat::Table => io.stdout.write_all(render_table(&all).as_bytes())?,
+        ExtractFormat::Json => io.stdout.write_all(render_json(&all).as_bytes())?,
+    }
+    if !misses.is_empty() {
+        misses.sort();
+        misses.dedup();
+        bail!(
+            "not in the cache (offline): {}; run without --offline to fetch them",
+            misses.join(", ")
+        );
+    }
+    Ok(if failures > 0 {
+        ExitStatus::Error
+    } else {
+        ExitStatus::Success
+    })
+}
