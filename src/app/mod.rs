@@ -1,1 +1,3 @@
 //! TODO: the application layer.
+
+pub mod sources;

@@ -432,10 +432,17 @@ impl Client {
         let (body, url) = self
             .request(Endpoint::Efetch, "efetch.fcgi", params, Format::Xml, post)
             .await?;
-        let parsed = parse::parse(&body).map_err(|e| Error::Malformed {
-            endpoint: Endpoint::Efetch,
-            url: url.clone(),
-            message: self.redact(e.to_string()),
+        let parsed = parse::parse(&body).map_err(|e| match e {
+            parse::ParseError::Api { message } => Error::Api {
+                endpoint: Endpoint::Efetch,
+                url: url.clone(),
+                message: self.redact(message),
+            },
+            other => Error::Malformed {
+                endpoint: Endpoint::Efetch,
+                url: url.clone(),
+                message: self.redact(other.to_string()),
+            },
         })?;
         let mut out = Fetched::default();
         for p in parsed.records {
