@@ -2,7 +2,7 @@
 //!
 //! In: PMIDs, search terms, PMC ids. Out: parsed records with their raw XML, PMIDs, PMC→PMID
 //! conversions, or a typed [`Error`]. Every request goes through one private function,
-//! [`Client::request`], which alone rate-limits (one limiter shared by all concurrent tasks),
+//! `Client::request`, which alone rate-limits (one limiter shared by all concurrent tasks),
 //! adds `tool`, `email` and `api_key`, retries, maps HTTP statuses and detects errors that come
 //! back with HTTP 200. It never prints: progress goes to an optional [`ProgressBar`] the caller
 //! owns, warnings are returned as strings. It knows nothing about the cache.
