@@ -195,6 +195,7 @@ impl<R: BufRead> RecordReader<R> {
     /// Reads up to the root element and checks it is a `PubmedArticleSet`.
     fn read_root(&mut self) -> Result<(), ParseError> {
         loop {
+            self.buf.clear();
             let root = match self.reader.read_event_into(&mut self.buf) {
                 Ok(Event::Start(e)) => Some((name_of(&e), false)),
                 Ok(Event::Empty(e)) => Some((name_of(&e), true)),
@@ -216,6 +217,7 @@ impl<R: BufRead> RecordReader<R> {
         // Scan for an `<ERROR>` element anywhere. HTML pages are often not well-formed XML, so a
         // syntax error here means "not PubMed", not "malformed PubMed".
         loop {
+            self.buf.clear();
             let is_error = match self.reader.read_event_into(&mut self.buf) {
                 Ok(Event::Start(e)) => e.local_name().as_ref() == b"ERROR",
                 Ok(Event::Eof) | Err(_) => return ParseError::NotPubmed { root },
@@ -683,7 +685,10 @@ impl Tag {
 
 /// Low-level reading shared by every handler.
 impl<R: BufRead> RecordReader<R> {
+    /// The next event. The buffer is cleared first: `read_event_into` appends, and events are
+    /// handled one at a time, so reuse keeps memory at the size of the largest single event.
     fn read(&mut self) -> Result<Event<'_>, ParseError> {
+        self.buf.clear();
         match self.reader.read_event_into(&mut self.buf) {
             Ok(ev) => Ok(ev),
             Err(err) => Err(xml_error_at(self.reader.error_position(), err)),
@@ -771,6 +776,7 @@ impl<R: BufRead> RecordReader<R> {
         let mut math: Vec<MathFrame> = Vec::new();
         let mut depth = 0usize;
         loop {
+            self.buf.clear();
             let event = match self.reader.read_event_into(&mut self.buf) {
                 Ok(ev) => ev,
                 Err(err) => return Err(xml_error_at(self.reader.error_position(), err)),
@@ -789,7 +795,7 @@ impl<R: BufRead> RecordReader<R> {
                     let name = name.as_ref();
                     if let Some(parent) = math.last_mut() {
                         let index = parent.children;
-                        parent.children += 1;
+                        parent.children = parent.children.saturating_add(1);
                         if let Some(mark) = parent.kind.mark_before_child(index) {
                             text.push_math_mark(mark);
                         }
@@ -806,7 +812,7 @@ impl<R: BufRead> RecordReader<R> {
                 }
                 Event::Empty(_) => {
                     if let Some(parent) = math.last_mut() {
-                        parent.children += 1;
+                        parent.children = parent.children.saturating_add(1);
                     }
                 }
                 Event::End(_) => {
@@ -1545,6 +1551,30 @@ mod tests {
         let from_reader: Vec<Record> = reader.collect::<Result<_, _>>().expect("valid");
         assert_eq!(from_parse.len(), 5);
         assert_eq!(from_reader, from_parse);
+    }
+
+    #[test]
+    fn reader_memory_does_not_grow_with_the_input() {
+        let record = article(
+            1,
+            &format!(
+                "<ArticleTitle>T</ArticleTitle><Abstract><AbstractText>{}</AbstractText></Abstract>",
+                "word ".repeat(200)
+            ),
+            "",
+            "<ReferenceList><Reference><Citation>C</Citation></Reference></ReferenceList>",
+        );
+        // About 4 MB: far more than the event buffer may ever hold.
+        let xml = doc(&record.repeat(4000));
+        let mut reader = RecordReader::new(xml.as_slice());
+        let capacity = reader.buf.capacity();
+        let mut n = 0;
+        for rec in reader.by_ref() {
+            assert_eq!(rec.expect("valid").pmid, 1);
+            n += 1;
+        }
+        assert_eq!(n, 4000);
+        assert_eq!(reader.buf.capacity(), capacity, "the event buffer grew");
     }
 
     #[test]
