@@ -9,6 +9,7 @@ mod check;
 mod common;
 mod extract;
 mod fetch;
+pub mod sources;
 
 use std::io::{IsTerminal, Write};
 
