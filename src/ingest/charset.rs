@@ -1,0 +1,496 @@
+//! Character decoding: raw input bytes in, a UTF-8 "document" string out, plus the map from
+//! document offsets back to raw byte offsets.
+//!
+//! Every later step (HTML tokenizing, Markdown parsing, block building) works on the decoded
+//! document and records [`DocPiece`]s in document coordinates; [`Decoded::source_map`] turns them
+//! into [`Piece`]s in raw-byte coordinates, which is what `SourceMap::locate` must report. For
+//! valid UTF-8 the document *is* the input (borrowed, no copy) and the map is a shift by the BOM
+//! length. Single-byte encodings (windows-1252…) map each raw byte to one character, which may be
+//! two or three UTF-8 bytes. Undecodable bytes become U+FFFD and produce one warning; decoding
+//! never fails and never panics.
+//!
+//! This module must not guess encodings beyond BOM, `<meta>` and what the caller declares.
+
+use std::borrow::Cow;
+
+use encoding_rs::{DecoderResult, Encoding, UTF_8};
+
+use crate::model::{Piece, SourceMap};
+
+/// A stretch of the article text and the stretch of the decoded document it came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct DocPiece {
+    /// Start in the article text.
+    pub text: usize,
+    /// Length in the article text.
+    pub text_len: usize,
+    /// Start in the decoded document.
+    pub doc: usize,
+    /// Length in the decoded document.
+    pub doc_len: usize,
+    /// Whether the text bytes are a copy of the document bytes.
+    pub verbatim: bool,
+}
+
+/// A stretch of the document and the raw bytes it was decoded from.
+#[derive(Debug, Clone, Copy)]
+struct Seg {
+    doc: usize,
+    raw: usize,
+    doc_len: usize,
+    raw_len: usize,
+    /// The document bytes equal the raw bytes (so inner offsets map one to one).
+    identity: bool,
+}
+
+/// The decoded document and how to get back to the raw bytes.
+#[derive(Debug)]
+pub(crate) struct Decoded<'a> {
+    /// The document as UTF-8.
+    pub text: Cow<'a, str>,
+    /// The encoding that was used.
+    pub encoding: &'static Encoding,
+    /// One warning if some bytes could not be decoded.
+    pub warning: Option<String>,
+    segs: Vec<Seg>,
+    raw_len: usize,
+}
+
+impl Decoded<'_> {
+    /// Whether the document is byte for byte the raw input (valid UTF-8, no BOM).
+    pub fn is_identity(&self) -> bool {
+        matches!(self.text, Cow::Borrowed(_))
+            && self.text.len() == self.raw_len
+            && self.segs.iter().all(|s| s.identity && s.doc == s.raw)
+    }
+
+    /// The raw offset of document offset `doc`; `end` says whether it ends a range (an offset
+    /// inside or at the end of a transcoded character then maps past the character's raw bytes).
+    pub fn raw_at(&self, doc: usize, end: bool) -> usize {
+        let idx = if end {
+            self.segs.partition_point(|s| s.doc + s.doc_len < doc)
+        } else {
+            self.segs.partition_point(|s| s.doc + s.doc_len <= doc)
+        };
+        let Some(seg) = self.segs.get(idx) else {
+            return self.raw_len;
+        };
+        if doc <= seg.doc {
+            seg.raw
+        } else if seg.identity {
+            seg.raw + (doc - seg.doc).min(seg.raw_len)
+        } else {
+            seg.raw + seg.raw_len
+        }
+    }
+
+    /// Builds the article's [`SourceMap`] over `raw` from pieces in document coordinates.
+    pub fn source_map(&self, raw: &[u8], pieces: &[DocPiece]) -> SourceMap {
+        let mut map = SourceMap::new(raw, std::ptr::eq(self.encoding, UTF_8));
+        for p in pieces {
+            if p.text_len == 0 {
+                continue;
+            }
+            if !p.verbatim {
+                let start = self.raw_at(p.doc, false);
+                let end = self.raw_at(p.doc + p.doc_len, true).max(start);
+                map.push(Piece {
+                    text: p.text,
+                    text_len: p.text_len,
+                    raw: start,
+                    raw_len: end - start,
+                });
+                continue;
+            }
+            // A verbatim document stretch may cross transcoded characters: split it per segment.
+            let end = p.doc + p.doc_len;
+            let mut idx = self.segs.partition_point(|s| s.doc + s.doc_len <= p.doc);
+            while let Some(seg) = self.segs.get(idx) {
+                if seg.doc >= end {
+                    break;
+                }
+                let from = seg.doc.max(p.doc);
+                let to = (seg.doc + seg.doc_len).min(end);
+                let text = p.text + (from - p.doc);
+                if seg.identity {
+                    map.push(Piece {
+                        text,
+                        text_len: to - from,
+                        raw: seg.raw + (from - seg.doc),
+                        raw_len: to - from,
+                    });
+                } else {
+                    map.push(Piece {
+                        text,
+                        text_len: to - from,
+                        raw: seg.raw,
+                        raw_len: seg.raw_len,
+                    });
+                }
+                idx += 1;
+            }
+        }
+        map
+    }
+}
+
+/// Decodes `raw`: a BOM wins, then `declared`, then UTF-8.
+pub(crate) fn decode<'a>(
+    raw: &'a [u8],
+    declared: Option<&'static Encoding>,
+    origin: &str,
+) -> Decoded<'a> {
+    let (encoding, bom) = match Encoding::for_bom(raw) {
+        Some((enc, len)) => (enc, len),
+        None => (declared.unwrap_or(UTF_8), 0),
+    };
+    let body = raw.get(bom..).unwrap_or_default();
+    let mut out = if std::ptr::eq(encoding, UTF_8) {
+        decode_utf8(body, bom)
+    } else if encoding.is_single_byte() {
+        decode_single_byte(encoding, body, bom)
+    } else {
+        decode_generic(encoding, body, bom)
+    };
+    out.raw_len = raw.len();
+    if let Some(bad) = out.warning.take() {
+        out.warning = Some(format!(
+            "{origin}: bytes not valid {} starting at byte offset {bad} were replaced with U+FFFD",
+            encoding.name()
+        ));
+    }
+    out
+}
+
+/// Pushes an identity stretch, merging it with the previous one when they continue each other.
+fn push_identity(segs: &mut Vec<Seg>, doc: usize, raw: usize, len: usize) {
+    if len == 0 {
+        return;
+    }
+    if let Some(last) = segs.last_mut() {
+        if last.identity && last.doc + last.doc_len == doc && last.raw + last.raw_len == raw {
+            last.doc_len += len;
+            last.raw_len += len;
+            return;
+        }
+    }
+    segs.push(Seg {
+        doc,
+        raw,
+        doc_len: len,
+        raw_len: len,
+        identity: true,
+    });
+}
+
+fn decode_utf8(body: &[u8], base: usize) -> Decoded<'_> {
+    if let Ok(text) = std::str::from_utf8(body) {
+        let mut segs = Vec::new();
+        push_identity(&mut segs, 0, base, text.len());
+        return Decoded {
+            text: Cow::Borrowed(text),
+            encoding: UTF_8,
+            warning: None,
+            segs,
+            raw_len: 0,
+        };
+    }
+    let mut text = String::with_capacity(body.len() + 16);
+    let mut segs = Vec::new();
+    let mut first_bad = None;
+    let mut pos = 0;
+    while pos < body.len() {
+        let rest = &body[pos..];
+        match std::str::from_utf8(rest) {
+            Ok(valid) => {
+                push_identity(&mut segs, text.len(), base + pos, valid.len());
+                text.push_str(valid);
+                break;
+            }
+            Err(err) => {
+                let valid_len = err.valid_up_to();
+                let valid = std::str::from_utf8(&rest[..valid_len]).unwrap_or_default();
+                push_identity(&mut segs, text.len(), base + pos, valid_len);
+                text.push_str(valid);
+                let bad_len = err.error_len().unwrap_or(rest.len() - valid_len).max(1);
+                first_bad.get_or_insert(base + pos + valid_len);
+                segs.push(Seg {
+                    doc: text.len(),
+                    raw: base + pos + valid_len,
+                    doc_len: '\u{FFFD}'.len_utf8(),
+                    raw_len: bad_len,
+                    identity: false,
+                });
+                text.push('\u{FFFD}');
+                pos += valid_len + bad_len;
+            }
+        }
+    }
+    Decoded {
+        text: Cow::Owned(text),
+        encoding: UTF_8,
+        warning: first_bad.map(|b| b.to_string()),
+        segs,
+        raw_len: 0,
+    }
+}
+
+fn decode_single_byte<'a>(encoding: &'static Encoding, body: &'a [u8], base: usize) -> Decoded<'a> {
+    let (text, _) = encoding.decode_without_bom_handling(body);
+    // Single-byte encodings turn every byte into exactly one character; anything else would
+    // break the walk below, so fall back to the general decoder.
+    if text.chars().count() != body.len() {
+        return decode_generic(encoding, body, base);
+    }
+    let mut segs = Vec::new();
+    let mut first_bad = None;
+    let mut doc = 0;
+    for (i, (ch, &byte)) in text.chars().zip(body).enumerate() {
+        let len = ch.len_utf8();
+        if len == 1 && ch as u32 == u32::from(byte) {
+            push_identity(&mut segs, doc, base + i, 1);
+        } else {
+            if ch == '\u{FFFD}' {
+                first_bad.get_or_insert(base + i);
+            }
+            segs.push(Seg {
+                doc,
+                raw: base + i,
+                doc_len: len,
+                raw_len: 1,
+                identity: false,
+            });
+        }
+        doc += len;
+    }
+    Decoded {
+        text,
+        encoding,
+        warning: first_bad.map(|b| b.to_string()),
+        segs,
+        raw_len: 0,
+    }
+}
+
+/// Any encoding (UTF-16, the CJK multi-byte ones…): feed the decoder one byte at a time so every
+/// character's raw bytes are known. Slow-ish, but these inputs are rare.
+fn decode_generic<'a>(encoding: &'static Encoding, body: &'a [u8], base: usize) -> Decoded<'a> {
+    let mut decoder = encoding.new_decoder_without_bom_handling();
+    let mut text = String::with_capacity(body.len() * 2 + 16);
+    let mut segs = Vec::new();
+    let mut first_bad = None;
+    // `pending` is the first raw byte (in `body`) whose characters are not yet mapped.
+    let mut pending = 0;
+    let mut pos = 0;
+    loop {
+        let last = pos >= body.len();
+        let input = body.get(pos..pos + 1).unwrap_or_default();
+        text.reserve(32);
+        let before = text.len();
+        let (result, read) = decoder.decode_to_string_without_replacement(input, &mut text, last);
+        let consumed = pos + read;
+        match result {
+            DecoderResult::InputEmpty => {
+                if text.len() > before {
+                    map_output(&mut segs, &text, before, body, base, pending..consumed);
+                    pending = consumed;
+                }
+                if last {
+                    break;
+                }
+            }
+            DecoderResult::OutputFull => text.reserve(64),
+            DecoderResult::Malformed(bad, extra) => {
+                let bad_end = consumed.saturating_sub(usize::from(extra)).max(pending);
+                let bad_start = bad_end.saturating_sub(usize::from(bad)).max(pending);
+                if text.len() > before {
+                    map_output(&mut segs, &text, before, body, base, pending..bad_start);
+                }
+                first_bad.get_or_insert(base + bad_start);
+                segs.push(Seg {
+                    doc: text.len(),
+                    raw: base + bad_start,
+                    doc_len: '\u{FFFD}'.len_utf8(),
+                    raw_len: bad_end - bad_start,
+                    identity: false,
+                });
+                text.push('\u{FFFD}');
+                pending = bad_end;
+            }
+        }
+        pos = consumed;
+    }
+    Decoded {
+        text: Cow::Owned(text),
+        encoding,
+        warning: first_bad.map(|b| b.to_string()),
+        segs,
+        raw_len: 0,
+    }
+}
+
+/// Maps the characters `text[before..]` just produced to the raw bytes `raw` of `body`.
+fn map_output(
+    segs: &mut Vec<Seg>,
+    text: &str,
+    before: usize,
+    body: &[u8],
+    base: usize,
+    raw: std::ops::Range<usize>,
+) {
+    let out = &text.as_bytes()[before..];
+    if body.get(raw.clone()) == Some(out) {
+        push_identity(segs, before, base + raw.start, out.len());
+    } else {
+        segs.push(Seg {
+            doc: before,
+            raw: base + raw.start,
+            doc_len: out.len(),
+            raw_len: raw.len(),
+            identity: false,
+        });
+    }
+}
+
+/// The encoding declared by a `<meta charset>` or `<meta http-equiv content="…charset=…">` in
+/// the first 1024 bytes, as the HTML prescan would find it (UTF-16 labels mean UTF-8 there).
+pub(crate) fn html_meta_charset(raw: &[u8]) -> Option<&'static Encoding> {
+    let head = &raw[..raw.len().min(1024)];
+    let mut pos = 0;
+    while let Some(at) = find_ci(&head[pos..], b"<meta") {
+        let start = pos + at + 5;
+        let end = head[start..]
+            .iter()
+            .position(|&b| b == b'>')
+            .map_or(head.len(), |e| start + e);
+        let tag = &head[start..end];
+        if let Some(c) = find_ci(tag, b"charset") {
+            let mut rest = &tag[c + 7..];
+            rest = trim_start(rest);
+            if let Some(r) = rest.strip_prefix(b"=") {
+                let r = trim_start(r);
+                let r = r
+                    .strip_prefix(b"\"")
+                    .or_else(|| r.strip_prefix(b"'"))
+                    .unwrap_or(r);
+                let len = r
+                    .iter()
+                    .position(|&b| {
+                        matches!(b, b'"' | b'\'' | b';' | b'/' | b'>') || b.is_ascii_whitespace()
+                    })
+                    .unwrap_or(r.len());
+                if let Some(enc) = Encoding::for_label(&r[..len]) {
+                    return Some(enc.output_encoding());
+                }
+            }
+        }
+        pos = end.max(start);
+    }
+    None
+}
+
+/// The encoding named by a `charset=` parameter of a Content-Type value.
+pub(crate) fn content_type_charset(content_type: &str) -> Option<&'static Encoding> {
+    let lower = content_type.to_ascii_lowercase();
+    let at = lower.find("charset=")?;
+    let value = content_type[at + 8..].trim_start();
+    let value = value.trim_start_matches(['"', '\'']);
+    let end = value
+        .find(|c: char| c == ';' || c == '"' || c == '\'' || c.is_whitespace())
+        .unwrap_or(value.len());
+    Encoding::for_label(&value.as_bytes()[..end])
+}
+
+fn trim_start(b: &[u8]) -> &[u8] {
+    let n = b.iter().take_while(|c| c.is_ascii_whitespace()).count();
+    &b[n..]
+}
+
+/// ASCII case-insensitive search of `needle` (given in lower case) in `hay`.
+pub(crate) fn find_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    if needle.is_empty() || hay.len() < needle.len() {
+        return None;
+    }
+    hay.windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn valid_utf8_is_borrowed_identity() {
+        let d = decode("caf\u{e9} 5%".as_bytes(), None, "x");
+        assert!(d.is_identity());
+        assert!(d.warning.is_none());
+        assert_eq!(d.raw_at(5, false), 5);
+    }
+
+    #[test]
+    fn bom_shifts_offsets() {
+        let raw = b"\xEF\xBB\xBFabc";
+        let d = decode(raw, None, "x");
+        assert_eq!(d.text, "abc");
+        assert!(!d.is_identity());
+        assert_eq!(d.raw_at(0, false), 3);
+        assert_eq!(d.raw_at(3, true), 6);
+    }
+
+    #[test]
+    fn windows_1252_maps_each_character_to_its_byte() {
+        // "caf\xE9 \x93x\x94" = café “x”
+        let raw = b"caf\xE9 \x93x\x94";
+        let d = decode(raw, Some(encoding_rs::WINDOWS_1252), "page.html");
+        assert_eq!(d.text, "caf\u{e9} \u{201c}x\u{201d}");
+        let x = d.text.find('x').unwrap();
+        assert_eq!(d.raw_at(x, false), 6);
+        // the closing quote is 3 text bytes and 1 raw byte
+        let q = d.text.rfind('\u{201d}').unwrap();
+        assert_eq!(d.raw_at(q, false), 7);
+        assert_eq!(d.raw_at(q + 3, true), 8);
+        assert!(d.warning.is_none());
+    }
+
+    #[test]
+    fn invalid_utf8_is_replaced_with_one_warning() {
+        let raw = b"ok \xFF\xFE then \xC3";
+        let d = decode(raw, None, "a.txt");
+        assert_eq!(d.text, "ok \u{FFFD}\u{FFFD} then \u{FFFD}");
+        let w = d.warning.clone().unwrap();
+        assert!(w.contains("a.txt") && w.contains("offset 3"), "{w}");
+        let then = d.text.find("then").unwrap();
+        assert_eq!(d.raw_at(then, false), 6);
+    }
+
+    #[test]
+    fn utf16_with_bom_decodes_with_offsets() {
+        let mut raw = vec![0xFF, 0xFE];
+        for u in "a\u{e9}b".encode_utf16() {
+            raw.extend_from_slice(&u.to_le_bytes());
+        }
+        let d = decode(&raw, None, "x");
+        assert_eq!(d.text, "a\u{e9}b");
+        assert_eq!(d.raw_at(d.text.find('b').unwrap(), false), 6);
+    }
+
+    #[test]
+    fn meta_charset_forms() {
+        assert_eq!(
+            html_meta_charset(b"<html><head><meta charset=\"windows-1252\">"),
+            Some(encoding_rs::WINDOWS_1252)
+        );
+        assert_eq!(
+            html_meta_charset(
+                b"<META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; charset=ISO-8859-1\">"
+            ),
+            Some(encoding_rs::WINDOWS_1252)
+        );
+        assert_eq!(html_meta_charset(b"<meta charset=utf-16>"), Some(UTF_8));
+        assert_eq!(html_meta_charset(b"<p>charset=latin1</p>"), None);
+        assert_eq!(
+            content_type_charset("text/html; charset=\"Shift_JIS\""),
+            Some(encoding_rs::SHIFT_JIS)
+        );
+    }
+}
