@@ -881,3 +881,78 @@ async fn pmc_and_bookshelf_and_citations_resolve() {
         "{table}"
     );
 }
+
+#[tokio::test]
+async fn the_committed_fixture_cache_resolves_offline() {
+    // fixtures/pubmed is a cache in this module's layout, written by hand; every identifier in
+    // it must resolve offline, DOIs and accessions verified against the records.
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/pubmed");
+    let cache = Cache::new(&root);
+    let mut src = Vec::new();
+    for (dir, kind, prefix) in [
+        ("idmap/doi", SourceKind::Doi, "doi:"),
+        ("idmap/nbk", SourceKind::Bookshelf, "nbk:"),
+    ] {
+        let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
+            continue;
+        };
+        for e in entries {
+            let text = std::fs::read_to_string(e.unwrap().path()).unwrap();
+            let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+            let key = v["key"].as_str().unwrap();
+            src.push(source(&format!("{prefix}{key}"), kind, key));
+        }
+    }
+    for e in std::fs::read_dir(root.join("pubmed")).unwrap() {
+        let name = e.unwrap().file_name().into_string().unwrap();
+        let pmid = name.trim_end_matches(".xml");
+        src.push(source(&format!("pmid:{pmid}"), SourceKind::Pubmed, pmid));
+    }
+    assert!(src.len() > 5, "fixtures present");
+    let out = sources::resolve_sources(&src, &[], &cache, &Mode::Offline, false).await;
+    assert!(out.offline_misses.is_empty(), "{:?}", out.offline_misses);
+    for s in &out.sources {
+        assert!(
+            matches!(s.resolution, Resolution::Resolved { .. }),
+            "{}: {:?}",
+            s.id,
+            s.resolution
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_failed_fetch_is_data_not_an_abort() {
+    let server = MockServer::start().await;
+    Mock::given(path("/efetch.fcgi"))
+        .respond_with(ResponseTemplate::new(502))
+        .mount(&server)
+        .await;
+    let client = builder(&server.uri()).max_retries(1).build().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let cache = Cache::new(dir.path());
+    cache.write_record(1, Rec::new(1).xml().as_bytes()).unwrap();
+    let src = [
+        source("pmid:1", SourceKind::Pubmed, "cached"),
+        source("pmid:2", SourceKind::Pubmed, "fails"),
+    ];
+    let out = sources::resolve_sources(&src, &[], &cache, &Mode::Online(client), false).await;
+    assert!(matches!(
+        out.sources[0].resolution,
+        Resolution::Resolved { pmid: 1, .. }
+    ));
+    match &out.sources[1].resolution {
+        Resolution::Failed { error } => {
+            assert!(
+                error.starts_with("gave up after 2 attempts: efetch: HTTP 502"),
+                "{error}"
+            );
+            assert!(!error.contains(KEY));
+        }
+        other => panic!("expected Failed, got {other:?}"),
+    }
+    assert!(
+        !cache.record_path(2).exists(),
+        "nothing stored for a failure"
+    );
+}

@@ -450,8 +450,8 @@ impl Run<'_> {
 
     /// The records of `pmids`: cache (unless refreshing), then one batched efetch; fetched
     /// records are stored. Absent PMIDs map to why they are absent.
-    async fn records(&mut self, pmids: &[u32]) -> BTreeMap<u32, Result<Record, String>> {
-        let mut out: BTreeMap<u32, Result<Record, String>> = BTreeMap::new();
+    async fn records(&mut self, pmids: &[u32]) -> BTreeMap<u32, Result<Record, Absent>> {
+        let mut out: BTreeMap<u32, Result<Record, Absent>> = BTreeMap::new();
         let mut todo = Vec::new();
         for &pmid in pmids {
             if out.contains_key(&pmid) || todo.contains(&pmid) {
@@ -472,7 +472,10 @@ impl Run<'_> {
             Mode::Offline => {
                 for pmid in todo {
                     self.offline_misses.insert(format!("pmid:{pmid}"));
-                    out.insert(pmid, Err(offline_reason(&format!("pmid:{pmid}"))));
+                    out.insert(
+                        pmid,
+                        Err(Absent::Missing(offline_reason(&format!("pmid:{pmid}")))),
+                    );
                 }
                 return out;
             }
@@ -490,12 +493,13 @@ impl Run<'_> {
             } else {
                 format!("PMID {pmid} not found in PubMed")
             };
-            out.entry(pmid).or_insert(Err(why));
+            out.entry(pmid).or_insert(Err(Absent::Missing(why)));
         }
         for batch in failed {
             let error = error_chain(&batch.error);
             for pmid in batch.pmids {
-                out.entry(pmid).or_insert_with(|| Err(error.clone()));
+                out.entry(pmid)
+                    .or_insert_with(|| Err(Absent::Failed(error.clone())));
             }
         }
         out
@@ -523,6 +527,28 @@ impl Run<'_> {
                 ));
                 None
             }
+        }
+    }
+}
+
+/// Why a PMID has no record.
+#[derive(Debug, Clone)]
+enum Absent {
+    /// Not in PubMed, deleted, or not in the cache while offline.
+    Missing(String),
+    /// Its efetch failed.
+    Failed(String),
+}
+
+impl Absent {
+    fn to_resolution(&self) -> Resolution {
+        match self {
+            Absent::Missing(reason) => Resolution::Missing {
+                reason: reason.clone(),
+            },
+            Absent::Failed(error) => Resolution::Failed {
+                error: error.clone(),
+            },
         }
     }
 }
@@ -555,7 +581,7 @@ fn error_chain(e: &dyn std::error::Error) -> String {
 fn judge_id(
     id: &Identifier,
     pmids: &[u32],
-    records: &BTreeMap<u32, Result<Record, String>>,
+    records: &BTreeMap<u32, Result<Record, Absent>>,
 ) -> Resolution {
     let got: Vec<&Record> = pmids
         .iter()
@@ -590,19 +616,11 @@ fn judge_id(
         };
     }
     // Nothing fetched: say why, preferring a failure over a plain miss.
-    let whys: Vec<&String> = pmids
+    match pmids
         .iter()
-        .filter_map(|p| records.get(p).and_then(|r| r.as_ref().err()))
-        .collect();
-    match whys.first() {
-        Some(why) if why.starts_with("PMID ") || why.starts_with("offline:") => {
-            Resolution::Missing {
-                reason: (*why).clone(),
-            }
-        }
-        Some(why) => Resolution::Failed {
-            error: (*why).clone(),
-        },
+        .find_map(|p| records.get(p).and_then(|r| r.as_ref().err()))
+    {
+        Some(absent) => absent.to_resolution(),
         None => Resolution::Missing {
             reason: format!("{id} not found in PubMed"),
         },
@@ -612,7 +630,7 @@ fn judge_id(
 fn judge_citation(
     q: &CitationQuery,
     pmids: &[u32],
-    records: &BTreeMap<u32, Result<Record, String>>,
+    records: &BTreeMap<u32, Result<Record, Absent>>,
 ) -> Resolution {
     let got: Vec<&Record> = pmids
         .iter()
@@ -621,10 +639,8 @@ fn judge_citation(
     let ranked = resolve::rank(q, got.iter().copied(), MAX_CANDIDATES);
     if ranked.is_empty() {
         if got.is_empty() {
-            if let Some(Err(why)) = pmids.iter().find_map(|p| records.get(p)) {
-                return Resolution::Missing {
-                    reason: why.clone(),
-                };
+            if let Some(Err(absent)) = pmids.iter().find_map(|p| records.get(p)) {
+                return absent.to_resolution();
             }
         }
         return Resolution::Missing {
@@ -830,4 +846,73 @@ fn truncate(s: &str, max: usize) -> String {
     let mut out: String = s.chars().take(max.saturating_sub(1)).collect();
     out.push('…');
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn res(id: &str, kind: SourceKind, resolution: Resolution) -> SourceResolution {
+        SourceResolution {
+            id: id.into(),
+            kind,
+            url: None,
+            text: "t".into(),
+            resolution,
+        }
+    }
+
+    #[test]
+    fn json_is_versioned_and_names_the_status() {
+        let record = Record {
+            pmid: 7,
+            title: "A trial".into(),
+            journal_iso: Some("Am J Psychiatry".into()),
+            publication_types: vec!["Randomized Controlled Trial".into()],
+            ..Record::default()
+        };
+        let sources = [
+            res(
+                "pmid:7",
+                SourceKind::Pubmed,
+                Resolution::Resolved {
+                    pmid: 7,
+                    record: Box::new(record),
+                },
+            ),
+            res("web:1", SourceKind::Web, Resolution::NotResearch),
+            res(
+                "doi:10.1/x",
+                SourceKind::Doi,
+                Resolution::Missing {
+                    reason: "doi:10.1/x not found in PubMed".into(),
+                },
+            ),
+        ];
+        let json = render_json(&sources);
+        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(v["version"], 1);
+        assert_eq!(v["sources"][0]["status"], "resolved");
+        assert_eq!(v["sources"][0]["pmid"], 7);
+        assert_eq!(v["sources"][0]["record"]["journal"], "Am J Psychiatry");
+        assert_eq!(v["sources"][1]["status"], "not_research");
+        assert_eq!(v["sources"][2]["reason"], "doi:10.1/x not found in PubMed");
+        assert!(json.ends_with("}\n"));
+
+        let table = render_table(&sources);
+        let lines: Vec<&str> = table.lines().collect();
+        assert!(
+            lines[1].contains("source") && lines[1].contains("status"),
+            "{table}"
+        );
+        assert!(table.contains("Randomized Controlled Trial"));
+        assert!(table.contains("not a research source, not fetched"));
+        assert!(table.contains("missing: doi:10.1/x not found in PubMed"));
+    }
+
+    #[test]
+    fn truncates_on_characters() {
+        assert_eq!(truncate("ééééé", 3), "éé…");
+        assert_eq!(truncate("abc", 3), "abc");
+    }
 }
