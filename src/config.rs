@@ -75,10 +75,7 @@ impl Config {
     /// Parses config text; `path` is for messages and resolving `cache`.
     pub fn parse(path: &Path, text: &str) -> Result<Config, Error> {
         let mut config: Config = toml::from_str(text).map_err(|e| {
-            let (line, column) = e
-                .span()
-                .map(|s| line_col(text, s.start))
-                .unwrap_or((1, 1));
+            let (line, column) = e.span().map(|s| line_col(text, s.start)).unwrap_or((1, 1));
             Error::Invalid {
                 path: path.to_owned(),
                 line,
@@ -158,14 +155,23 @@ mod tests {
 
     #[test]
     fn errors_name_line_and_column() {
-        let e = Config::parse(Path::new("claimcheck.toml"), "tolerance = 3\ntolerence = 4\n")
-            .unwrap_err()
-            .to_string();
-        assert!(e.starts_with("claimcheck.toml:2:1: invalid config: unknown field `tolerence`"), "{e}");
+        let e = Config::parse(
+            Path::new("claimcheck.toml"),
+            "tolerance = 3\ntolerence = 4\n",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            e.starts_with("claimcheck.toml:2:1: invalid config: unknown field `tolerence`"),
+            "{e}"
+        );
         let e = Config::parse(Path::new("claimcheck.toml"), "fail_on = [\"wrong\"]\n")
             .unwrap_err()
             .to_string();
-        assert_eq!(e, "claimcheck.toml:1:12: invalid config: unknown verdict `wrong` in fail_on");
+        assert_eq!(
+            e,
+            "claimcheck.toml:1:12: invalid config: unknown verdict `wrong` in fail_on"
+        );
     }
 
     #[test]

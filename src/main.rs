@@ -1,6 +1,6 @@
 //! The `claimcheck` binary: parse the command line, run it, map the outcome to an exit code.
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use clap::Parser;

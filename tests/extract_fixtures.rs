@@ -65,8 +65,16 @@ fn fixture_articles_yield_their_expected_claims() {
             .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
             .map(str::to_owned)
             .collect();
-        let got: Vec<String> = extract_file(&path)
+        let file = extract_file(&path);
+        // Claims an author suppressed are kept in the file as ignored; the .tsv lists the rest.
+        let (suppressed, listed): (Vec<_>, Vec<_>) = file
             .claims
+            .iter()
+            .partition(|c| c.note.as_deref() == Some(extract::SUPPRESSED_NOTE));
+        assert!(suppressed
+            .iter()
+            .all(|c| c.status == claimcheck::model::ReviewStatus::Ignored));
+        let got: Vec<String> = listed
             .iter()
             .map(|c| {
                 let bound = c.value.bound.map_or("-".to_owned(), |b| {
@@ -105,6 +113,19 @@ fn fixture_articles_yield_their_expected_claims() {
         }
     }
     assert!(failures.is_empty(), "\n{}", failures.concat());
+}
+
+#[test]
+fn suppression_comment_marks_its_paragraph_ignored() {
+    std::env::set_current_dir(root()).expect("cd to crate");
+    let file = extract_file(&root().join("fixtures/articles/ketamine-clinic.html"));
+    let ignored: Vec<_> = file
+        .claims
+        .iter()
+        .filter(|c| c.status == claimcheck::model::ReviewStatus::Ignored)
+        .map(|c| c.quote.as_str())
+        .collect();
+    assert_eq!(ignored, ["92%"]);
 }
 
 #[test]

@@ -135,7 +135,11 @@ fn check_file(
                 .collect();
             let reasons: Vec<(String, String)> = keys
                 .iter()
-                .filter_map(|k| by_id.get(k.as_str()).map(|s| (k.clone(), unavailable_reason(s))))
+                .filter_map(|k| {
+                    by_id
+                        .get(k.as_str())
+                        .map(|s| (k.clone(), unavailable_reason(s)))
+                })
                 .collect();
             let outcomes: Vec<SourceOutcome<'_>> = keys
                 .iter()
@@ -293,9 +297,14 @@ mod tests {
             parse_fail_on(Some(&list)).unwrap(),
             [Verdict::Differs, Verdict::NotFound]
         );
-        assert!(parse_fail_on(Some(&vec!["none".to_owned()])).unwrap().is_empty());
+        assert!(parse_fail_on(Some(&vec!["none".to_owned()]))
+            .unwrap()
+            .is_empty());
         let bad = vec!["wrong".to_owned()];
-        assert!(parse_fail_on(Some(&bad)).unwrap_err().to_string().contains("unknown verdict"));
+        assert!(parse_fail_on(Some(&bad))
+            .unwrap_err()
+            .to_string()
+            .contains("unknown verdict"));
     }
 
     #[test]

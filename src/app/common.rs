@@ -36,7 +36,11 @@ pub(crate) fn load_inputs(
     let mut failures = 0;
     for arg in args {
         let path = Path::new(arg);
-        if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")) && path.is_file() {
+        if path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+            && path.is_file()
+        {
             match claims_file::read(path) {
                 Ok(file) => loaded.push(Loaded {
                     display: file.article.path.clone(),
@@ -105,7 +109,10 @@ fn walk_json(dir: &Path) -> Vec<PathBuf> {
         let p = entry.path();
         if p.is_dir() {
             out.extend(walk_json(&p));
-        } else if p.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")) {
+        } else if p
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+        {
             out.push(p);
         }
     }

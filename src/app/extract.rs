@@ -2,7 +2,6 @@
 //! there) and the claims printed.
 
 use std::collections::HashSet;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context};

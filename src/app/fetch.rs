@@ -3,7 +3,6 @@
 //! Inputs may be articles, claims files, or identifiers given directly (a PMID, `PMC…`,
 //! `NBK…`, a DOI, or a PubMed/PMC/DOI/Bookshelf URL).
 
-use std::io::Write;
 use std::path::Path;
 
 use anyhow::bail;
@@ -61,7 +60,10 @@ pub(super) fn run(args: &FetchArgs, io: &mut Io<'_>) -> anyhow::Result<ExitStatu
         }
         misses.extend(r.offline_misses);
         for s in r.sources {
-            if !all.iter().any(|a: &super::sources::SourceResolution| a.id == s.id) {
+            if !all
+                .iter()
+                .any(|a: &super::sources::SourceResolution| a.id == s.id)
+            {
                 all.push(s);
             }
         }

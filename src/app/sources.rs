@@ -432,6 +432,8 @@ impl Run<'_> {
     /// A citation's terms, most specific first, until one finds something.
     async fn search_citation(&mut self, q: &CitationQuery) -> Lookup {
         let mut last = Lookup::Missing("no PubMed record matches the citation".to_owned());
+        // A narrower term missing from an offline cache is no miss when a broader one is there.
+        let misses_before = self.offline_misses.clone();
         for term in q.terms() {
             let what = format!("search {term:?}");
             match self
@@ -442,7 +444,12 @@ impl Run<'_> {
                     last = Lookup::Missing(reason);
                 }
                 Lookup::Missing(_) => {}
-                found_or_failed => return found_or_failed,
+                found_or_failed => {
+                    if matches!(found_or_failed, Lookup::Pmids(_)) {
+                        self.offline_misses = misses_before;
+                    }
+                    return found_or_failed;
+                }
             }
         }
         last

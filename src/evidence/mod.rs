@@ -109,9 +109,15 @@ pub fn assess(claim: &Claim, sources: &[SourceOutcome<'_>], tol: &Tolerance) -> 
     let mut evidence: Vec<(Evidence, f64)> = Vec::new();
     let mut checked = Vec::new();
     let mut unverifiable = Vec::new();
-    for s in sources {
+    // A record both linked and inferred from a citation counts once, as linked.
+    let mut ordered: Vec<&SourceOutcome<'_>> = sources.iter().collect();
+    ordered.sort_by_key(|s| matches!(s.outcome, Outcome::Record { inferred: true, .. }));
+    let mut seen_pmids = Vec::new();
+    for s in ordered {
         match s.outcome {
+            Outcome::Record { index, .. } if seen_pmids.contains(&index.record.pmid) => {}
             Outcome::Record { index, inferred } => {
+                seen_pmids.push(index.record.pmid);
                 let mut citation = index.citation.clone();
                 if inferred {
                     citation.push_str(" (inferred from a citation)");
@@ -365,12 +371,16 @@ fn describe_figure(kind: ClaimKind, _value: &Value, sentence: &str) -> String {
         ClaimKind::Prevalence => " prevalence",
         _ => "",
     };
-    let time = quantity::figures(sentence)
-        .into_iter()
-        .find_map(|f| f.time_point)
-        .filter(|_| short.is_empty() || kind != ClaimKind::Prevalence)
-        .map(|t| format!(" at {t}"))
-        .unwrap_or_default();
+    // Rates are reported at a time point ("64% response at 24 hours"); other figures are not.
+    let time = if short.is_empty() || kind == ClaimKind::Prevalence {
+        String::new()
+    } else {
+        quantity::figures(sentence)
+            .into_iter()
+            .find_map(|f| f.time_point)
+            .map(|t| format!(" at {t}"))
+            .unwrap_or_default()
+    };
     format!("{short}{time}")
 }
 

@@ -199,9 +199,7 @@ fn is_date_line(line: &str) -> bool {
         "december",
     ];
     let lower = line.to_ascii_lowercase();
-    let mut words = lower
-        .split(|c: char| c == ' ' || c == ',')
-        .filter(|w| !w.is_empty());
+    let mut words = lower.split([' ', ',']).filter(|w| !w.is_empty());
     let (Some(m), Some(d), Some(y), None) =
         (words.next(), words.next(), words.next(), words.next())
     else {

@@ -134,9 +134,19 @@ pub fn figures(sentence: &str) -> Vec<Figure> {
         .filter(|m| m.value.unit.hours().is_some() && !m.value.is_vague())
         .map(|m| (m.first_tok, m.value.clone()))
         .collect();
-    let mut out = Vec::with_capacity(raw.len());
+    let mut out: Vec<Figure> = Vec::with_capacity(raw.len());
     for m in raw.drain(..) {
-        let kind = classify(&toks, &clauses, &m);
+        let mut kind = classify(&toks, &clauses, &m);
+        // "64% responded …, compared with 28% on midazolam": the second arm of a comparison
+        // states the same measure as the first unless it names its own.
+        if m.value.unit == Unit::Percent
+            && follows_comparison(&toks, m.quote_first)
+            && !own_keyword(&toks, m.last_tok)
+        {
+            if let Some(prev) = out.iter().rev().find(|f| f.value.unit == Unit::Percent) {
+                kind = prev.kind;
+            }
+        }
         let treatment = nearest(&toks, &clauses, m.first_tok, m.last_tok, treatment_of);
         let condition = nearest(&toks, &clauses, m.first_tok, m.last_tok, condition_of)
             .or_else(|| sentence_condition(&toks));
@@ -155,6 +165,19 @@ pub fn figures(sentence: &str) -> Vec<Figure> {
         });
     }
     out
+}
+
+/// Whether a comparison word ("versus", "compared with", "vs", "than") stands just before token
+/// `first`.
+fn follows_comparison(t: &[Tok<'_>], first: usize) -> bool {
+    (first.saturating_sub(3)..first)
+        .any(|k| t[k].is_any(&["versus", "vs", "compared", "than", "against"]))
+}
+
+/// Whether an outcome word follows a figure closely ("28% responded", "45% met remission").
+fn own_keyword(t: &[Tok<'_>], last: usize) -> bool {
+    (last + 1..(last + 4).min(t.len()))
+        .any(|k| percent_keyword(t, k).is_some_and(|kind| kind != ClaimKind::Prevalence))
 }
 
 /// The subject of a figure: what it is about, naming treatment and measure.
@@ -313,6 +336,14 @@ const COURSE_NOUNS: &[&str] = &[
 
 /// Words that may stand between a number and its count noun ("two different classes").
 const MODIFIERS: &[&str] = &[
+    "controlled",
+    "clinical",
+    "published",
+    "small",
+    "large",
+    "placebo",
+    "double",
+    "blind",
     "different",
     "separate",
     "standard",
@@ -508,7 +539,13 @@ impl Scanner<'_, '_> {
         let t = self.t;
         let w = t.get(i)?;
         if w.is("half") {
-            return t.get(i + 1).filter(|n| n.is("of")).map(|_| (50.0, i + 1));
+            t.get(i + 1).filter(|n| n.is("of"))?;
+            // "half of patients" reads as the claim; "half of" alone does not.
+            let next = match t.get(i + 2) {
+                Some(n) if n.is_any(PEOPLE_NOUNS) => i + 3,
+                _ => i + 1,
+            };
+            return Some((50.0, next));
         }
         let numer = if w.is_any(&["a", "an"]) {
             1.0
@@ -894,6 +931,14 @@ impl Scanner<'_, '_> {
         if p < quote_first {
             quote_first = p;
         }
+        // "from 3 to 7 days", "between 40 and 60 minutes": the opening word is part of the range.
+        if high != low
+            && quote_first == first
+            && first > 0
+            && t[first - 1].is_any(&["from", "between"])
+        {
+            quote_first = first - 1;
+        }
         // "within 24 hours" says at most 24 hours; "within 24–48 hours" states the range itself.
         if lead.is_some_and(|l| t[l].is("within")) && low == high && bound.is_none() {
             bound = Some(Bound::AtMost);
@@ -1001,6 +1046,16 @@ fn merge_courses(t: &[Tok<'_>], out: &mut Vec<RawMatch>) {
             && out[i]
                 .lead
                 .is_some_and(|l| t[l].is_any(&["over", "across", "during", "within", "in"]));
+        // "twice weekly for 4 weeks", "three times a week for six weeks".
+        if out[i].value.unit.hours().is_some() && out[i].lead.is_some_and(|l| t[l].is("for")) {
+            let lead = out[i].lead.unwrap_or(0);
+            if let Some(start) = frequency_before(t, lead) {
+                out[i].quote_first = start;
+                out[i].course_noun = true;
+                i += 1;
+                continue;
+            }
+        }
         if is_course_time {
             let lead = out[i].lead.unwrap_or(out[i].first_tok);
             // A preceding count of sessions right before the lead word.
@@ -1033,6 +1088,33 @@ fn merge_courses(t: &[Tok<'_>], out: &mut Vec<RawMatch>) {
         }
         i += 1;
     }
+}
+
+/// The first token of a frequency that ends right before token `end`: "twice weekly", "once a
+/// week", "three times per week", "2 times weekly".
+fn frequency_before(t: &[Tok<'_>], end: usize) -> Option<usize> {
+    let mut k = end;
+    // "weekly" | "a week" | "per week" | "each week"
+    if k >= 1 && t[k - 1].is_any(&["weekly", "daily", "monthly"]) {
+        k -= 1;
+    } else if k >= 2
+        && t[k - 1].is_any(&["week", "day", "month"])
+        && t[k - 2].is_any(&["a", "per", "each", "every"])
+    {
+        k -= 2;
+    } else {
+        return None;
+    }
+    if k >= 1 && t[k - 1].is_any(&["once", "twice", "thrice"]) {
+        return Some(k - 1);
+    }
+    if k >= 2
+        && t[k - 1].is("times")
+        && (t[k - 2].num().is_some() || word_number(&t[k - 2].text.to_ascii_lowercase()).is_some())
+    {
+        return Some(k - 2);
+    }
+    None
 }
 
 fn plural_time(tok: &Tok<'_>) -> Option<Unit> {
@@ -1239,43 +1321,52 @@ fn is_negation(t: &[Tok<'_>], k: usize) -> bool {
 /// The kind a keyword token points to, for percentages.
 fn percent_keyword(t: &[Tok<'_>], k: usize) -> Option<ClaimKind> {
     let w = t[k].text.to_ascii_lowercase();
-    let kind = if w.starts_with("remission") || w.starts_with("remit") {
-        ClaimKind::RemissionRate
+    let outcome = if w.starts_with("remission") || w.starts_with("remit") {
+        Some(ClaimKind::RemissionRate)
     } else if w.starts_with("relapse") || w.starts_with("recurr") {
-        ClaimKind::RelapseRate
+        Some(ClaimKind::RelapseRate)
     } else if w.starts_with("respon")
         || w.starts_with("relie")
         || w.starts_with("improv")
         || w == "success"
         || w == "effective"
         || w == "efficacy"
-        || w == "responders"
         || w == "benefit"
         || w == "benefited"
     {
-        if is_negation(t, k) {
-            ClaimKind::Prevalence
-        } else {
-            ClaimKind::ResponseRate
-        }
-    } else if w.starts_with("prevalen")
-        || w == "affects"
-        || w == "affect"
-        || w == "affecting"
-        || w == "suffer"
-        || w == "diagnosed"
-        || w == "experiences"
-        || w == "develop"
-        || w == "have"
-        || w == "had"
-        || w == "resistant"
-        || w == "trd"
-    {
-        ClaimKind::Prevalence
+        Some(ClaimKind::ResponseRate)
     } else {
-        return None;
+        None
     };
-    Some(kind)
+    if let Some(kind) = outcome {
+        // "do not respond", "had still not remitted": the share of non-responders is no rate
+        // of the outcome itself.
+        return Some(if is_negation(t, k) {
+            ClaimKind::OtherPercentage
+        } else {
+            kind
+        });
+    }
+    let prevalence = w.starts_with("prevalen")
+        || matches!(
+            w.as_str(),
+            "affects"
+                | "affect"
+                | "affecting"
+                | "suffer"
+                | "diagnosed"
+                | "experiences"
+                | "develop"
+                | "resistant"
+                | "trd"
+                | "meet"
+                | "meets"
+                | "fit"
+                | "fits"
+                | "qualify"
+                | "definition"
+        );
+    prevalence.then_some(ClaimKind::Prevalence)
 }
 
 fn classify(t: &[Tok<'_>], clauses: &[u16], m: &RawMatch) -> ClaimKind {
@@ -1289,28 +1380,36 @@ fn classify(t: &[Tok<'_>], clauses: &[u16], m: &RawMatch) -> ClaimKind {
     };
     match unit {
         Unit::Percent => {
+            // "lowered the risk by 51%": a relative change, not a rate.
+            if m.quote_first > 0 && t[m.quote_first - 1].is("by") {
+                return ClaimKind::OtherPercentage;
+            }
             let mut best: Option<(usize, ClaimKind)> = None;
             for k in 0..t.len() {
                 if k >= m.quote_first && k <= m.last_tok {
                     continue;
                 }
                 if let Some(kind) = percent_keyword(t, k) {
-                    let d = distance(clauses, m.first_tok, m.last_tok, k);
+                    let mut d = distance(clauses, m.first_tok, m.last_tok, k);
                     // Prevalence words are weak: prefer an outcome word at a similar distance.
-                    let d = if kind == ClaimKind::Prevalence
+                    if kind == ClaimKind::Prevalence
                         && !t[k].text.to_ascii_lowercase().starts_with("prevalen")
                     {
-                        d + 3
-                    } else {
-                        d
-                    };
+                        d += 3;
+                    }
+                    // "patients in stable remission" names a population, not the measure.
+                    if k >= 1 && t[k - 1].is_any(&["in", "stable", "sustained", "full"])
+                        || k >= 2 && t[k - 2].is("in")
+                    {
+                        d += 6;
+                    }
                     if best.is_none_or(|(bd, _)| d < bd) {
                         best = Some((d, kind));
                     }
                 }
             }
             match best {
-                Some((d, kind)) if d <= 14 => kind,
+                Some((d, kind)) if d <= 20 => kind,
                 _ => ClaimKind::OtherPercentage,
             }
         }
@@ -1360,7 +1459,9 @@ fn classify(t: &[Tok<'_>], clauses: &[u16], m: &RawMatch) -> ClaimKind {
             if noun.is_some_and(|n| n.is_any(COURSE_NOUNS)) {
                 return ClaimKind::TreatmentCourse;
             }
-            if is_treatment_noun {
+            // "four medications" with no definition words nearby is still about treatment
+            // failures; "a dozen trials" is just a count.
+            if is_treatment_noun && !noun.is_some_and(|n| n.is_any(&["trials", "studies"])) {
                 return ClaimKind::DefinitionThreshold;
             }
             ClaimKind::Other
@@ -1379,25 +1480,46 @@ fn classify(t: &[Tok<'_>], clauses: &[u16], m: &RawMatch) -> ClaimKind {
                     within,
                 )
             };
+            let long = unit >= Unit::Days && unit <= Unit::Years;
             if has(
                 &["subside", "wear", "persist", "sustain", "durab", "maintain"],
                 14,
-            ) || (has(&["last"], 6) && unit >= Unit::Days && unit <= Unit::Years)
+            ) || (has(&["last"], 6) && long)
             {
                 return ClaimKind::EffectDuration;
             }
             if m.value.bound == Some(Bound::AtMost)
-                && unit >= Unit::Days
-                && has(&["effect", "relief", "benefit"], 14)
+                && long
+                && has(&["effect", "relief", "benefit", "lift"], 14)
+                && !lead.is_some_and(|l| l.is("within"))
             {
                 return ClaimKind::EffectDuration;
             }
-            if has(
-                &["session", "sitting", "appointment", "visit", "procedure"],
-                14,
-            ) || (has(&["last"], 6) && matches!(unit, Unit::Minutes | Unit::Hours))
-            {
+            if lead.is_some_and(|l| l.is("within")) {
+                return ClaimKind::OnsetTime;
+            }
+            let session_words: &[&str] = if unit == Unit::Minutes {
+                &[
+                    "session",
+                    "sitting",
+                    "appointment",
+                    "visit",
+                    "procedure",
+                    "infusion",
+                ]
+            } else {
+                &["session", "sitting", "appointment", "visit", "procedure"]
+            };
+            if !long && (has(session_words, 14) || has(&["last"], 6)) {
                 return ClaimKind::SessionDuration;
+            }
+            if long
+                && has(
+                    &["session", "infusions", "treatments", "series", "course"],
+                    8,
+                )
+            {
+                return ClaimKind::TreatmentCourse;
             }
             if lead.is_some_and(|l| l.is_any(&["over", "across", "during"])) {
                 if unit == Unit::Minutes {
@@ -1410,10 +1532,7 @@ fn classify(t: &[Tok<'_>], clauses: &[u16], m: &RawMatch) -> ClaimKind {
                     return ClaimKind::TreatmentCourse;
                 }
             }
-            if has(&["series", "course"], 8) {
-                return ClaimKind::TreatmentCourse;
-            }
-            if lead.is_some_and(|l| l.is_any(&["within", "take", "takes", "taking"]))
+            if lead.is_some_and(|l| l.is_any(&["take", "takes", "taking"]))
                 || has(
                     &[
                         "onset", "work", "start", "begin", "feel", "improv", "relie", "effect",
@@ -1423,6 +1542,9 @@ fn classify(t: &[Tok<'_>], clauses: &[u16], m: &RawMatch) -> ClaimKind {
                 )
             {
                 return ClaimKind::OnsetTime;
+            }
+            if has(&["trial", "adequate", "defin", "criteria", "diagnos"], 30) {
+                return ClaimKind::DefinitionThreshold;
             }
             if unit == Unit::Minutes {
                 return ClaimKind::SessionDuration;

@@ -51,7 +51,7 @@ fn percentages_and_ranges() {
     check(
         "Response rates range from 50% to 70% in trials.",
         &[range(
-            "50% to 70%",
+            "from 50% to 70%",
             50.0,
             70.0,
             Unit::Percent,
@@ -61,7 +61,7 @@ fn percentages_and_ranges() {
     check(
         "Remission occurred in between 30 and 40 percent of people.",
         &[range(
-            "30 and 40 percent",
+            "between 30 and 40 percent",
             30.0,
             40.0,
             Unit::Percent,
@@ -119,12 +119,17 @@ fn fractions_and_ratios() {
             Unit::Percent,
             true,
             None,
-            K::Prevalence,
+            K::OtherPercentage,
         )],
     );
     check(
         "Half of patients respond to the first drug.",
-        &[point("Half", 50.0, Unit::Percent, K::ResponseRate)],
+        &[point(
+            "Half of patients",
+            50.0,
+            Unit::Percent,
+            K::ResponseRate,
+        )],
     );
     check(
         "Nearly 1 in 3 adults report symptoms of anxiety.",
@@ -224,10 +229,13 @@ fn times() {
     );
     check(
         "Relief can start within just 24 hours of treatment.",
-        &[point(
+        &[(
             "within just 24 hours",
-            24.0,
+            Some(24.0),
+            Some(24.0),
             Unit::Hours,
+            false,
+            Some(Bound::AtMost),
             K::OnsetTime,
         )],
     );
@@ -494,4 +502,20 @@ fn trigger_prefilter() {
     assert!(has_trigger("within hours"));
     assert!(has_trigger("30%"));
     assert!(!has_trigger("Ketamine is a dissociative anesthetic."));
+}
+
+#[test]
+fn counts_with_modifiers() {
+    check(
+        "Since then more than a dozen controlled trials have followed.",
+        &[(
+            "more than a dozen controlled trials",
+            Some(12.0),
+            Some(12.0),
+            Unit::Count,
+            false,
+            Some(Bound::MoreThan),
+            K::Other,
+        )],
+    );
 }
