@@ -1,0 +1,460 @@
+//! End-to-end tests of the `claimcheck` binary: every check format, exit codes, suppression,
+//! config precedence, the extract → review → re-extract workflow, and bad inputs. All offline,
+//! against the committed fixtures.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use predicates::str::contains;
+
+const DEMO: &str = "fixtures/articles/ketamine-clinic.html";
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The binary, run from the crate root with an environment that cannot leak into results.
+fn claimcheck() -> Command {
+    let mut cmd = Command::cargo_bin("claimcheck").expect("binary built");
+    cmd.current_dir(root());
+    for var in [
+        "NCBI_API_KEY",
+        "NCBI_EMAIL",
+        "NO_COLOR",
+        "CLAIMCHECK_CACHE",
+        "CLAIMCHECK_EUTILS_URL",
+        "CLAIMCHECK_IDCONV_URL",
+    ] {
+        cmd.env_remove(var);
+    }
+    cmd
+}
+
+fn check_demo(format: &str) -> (String, i32) {
+    let out = claimcheck()
+        .args([
+            "check",
+            DEMO,
+            "--offline",
+            "--cache",
+            "fixtures/pubmed",
+            "--format",
+            format,
+        ])
+        .output()
+        .expect("runs");
+    (
+        String::from_utf8(out.stdout).expect("utf-8 report"),
+        out.status.code().expect("exit code"),
+    )
+}
+
+#[test]
+fn check_table() {
+    let (stdout, code) = check_demo("table");
+    assert_eq!(code, 1);
+    assert!(
+        !stdout.contains('\u{1b}'),
+        "no colour when stdout is not a terminal"
+    );
+    insta::assert_snapshot!("check_table", stdout);
+}
+
+#[test]
+fn check_json() {
+    let (stdout, code) = check_demo("json");
+    assert_eq!(code, 1);
+    let v: serde_json::Value = serde_json::from_str(&stdout).expect("valid JSON");
+    assert_eq!(v["version"], 1);
+    assert_eq!(v["summary"]["claims"], 20);
+    insta::assert_snapshot!("check_json", stdout);
+}
+
+#[test]
+fn check_markdown() {
+    let (stdout, code) = check_demo("markdown");
+    assert_eq!(code, 1);
+    insta::assert_snapshot!("check_markdown", stdout);
+}
+
+#[test]
+fn check_github() {
+    let (stdout, code) = check_demo("github");
+    assert_eq!(code, 1);
+    assert!(stdout.lines().all(|l| l.starts_with("::error ")
+        || l.starts_with("::warning ")
+        || l.starts_with("::notice ")));
+    insta::assert_snapshot!("check_github", stdout);
+}
+
+#[test]
+fn check_sarif() {
+    let (stdout, code) = check_demo("sarif");
+    assert_eq!(code, 1);
+    let v: serde_json::Value = serde_json::from_str(&stdout).expect("valid SARIF JSON");
+    assert_eq!(v["version"], "2.1.0");
+    let stdout = stdout.replace(env!("CARGO_PKG_VERSION"), "[version]");
+    insta::assert_snapshot!("check_sarif", stdout);
+}
+
+#[test]
+fn demo_page_has_every_verdict() {
+    let (stdout, _) = check_demo("json");
+    let v: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let s = &v["summary"];
+    assert_eq!(
+        (
+            s["supported"].as_u64(),
+            s["differs"].as_u64(),
+            s["not_found"].as_u64(),
+            s["unsourced"].as_u64(),
+            s["unverifiable"].as_u64()
+        ),
+        (Some(12), Some(2), Some(1), Some(4), Some(1)),
+        "{s}"
+    );
+}
+
+#[test]
+fn exit_codes() {
+    // --fail-on none: findings never fail.
+    claimcheck()
+        .args([
+            "check",
+            DEMO,
+            "--offline",
+            "--cache",
+            "fixtures/pubmed",
+            "--fail-on",
+            "none",
+        ])
+        .assert()
+        .code(0);
+    // Only the verdicts listed fail: the page has one not_found claim.
+    claimcheck()
+        .args([
+            "check",
+            DEMO,
+            "--offline",
+            "--cache",
+            "fixtures/pubmed",
+            "--fail-on",
+            "not_found",
+        ])
+        .assert()
+        .code(1);
+    // Errors: a missing file, a bad verdict name, bad arguments.
+    claimcheck()
+        .args([
+            "check",
+            "no/such/article.html",
+            "--offline",
+            "--cache",
+            "fixtures/pubmed",
+        ])
+        .assert()
+        .code(2)
+        .stderr(contains("no/such/article.html"));
+    claimcheck()
+        .args([
+            "check",
+            DEMO,
+            "--offline",
+            "--cache",
+            "fixtures/pubmed",
+            "--fail-on",
+            "wrong",
+        ])
+        .assert()
+        .code(2)
+        .stderr(contains("unknown verdict 'wrong'"));
+    claimcheck().args(["check"]).assert().code(2);
+    claimcheck()
+        .args(["--help"])
+        .assert()
+        .code(0)
+        .stdout(contains("Exit codes:"));
+}
+
+#[test]
+fn fetch_offline_table_and_miss() {
+    claimcheck()
+        .args(["fetch", DEMO, "--offline", "--cache", "fixtures/pubmed"])
+        .assert()
+        .code(0)
+        .stdout(contains("23982301"))
+        .stdout(contains("not a research source"));
+    // A PMID that is not in the cache is a hard error offline, naming the id.
+    claimcheck()
+        .args([
+            "fetch",
+            "12345678",
+            "--offline",
+            "--cache",
+            "fixtures/pubmed",
+        ])
+        .assert()
+        .code(2)
+        .stderr(contains("pmid:12345678"));
+}
+
+fn temp_with(files: &[(&str, &[u8])]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (name, bytes) in files {
+        let p = dir.path().join(name);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, bytes).unwrap();
+    }
+    dir
+}
+
+fn cache() -> String {
+    root()
+        .join("fixtures/pubmed")
+        .to_string_lossy()
+        .into_owned()
+}
+
+#[test]
+fn suppression_comments_skip_claims() {
+    let page = b"<html><body><main>
+<p>Ketamine helps 70-80% of patients respond, per <a href=\"https://pubmed.ncbi.nlm.nih.gov/23982301/\">a trial</a>.</p>
+<!-- claimcheck-ignore -->
+<p>Nobody has studied the 92% figure we quote.</p>
+<!-- claimcheck-disable -->
+<p>Sessions take 45 minutes.</p>
+<!-- claimcheck-enable -->
+<p>Infusions cost $400.</p>
+</main></body></html>";
+    let dir = temp_with(&[("page.html", page)]);
+    let out = claimcheck()
+        .current_dir(dir.path())
+        .args([
+            "check",
+            "page.html",
+            "--offline",
+            "--cache",
+            &cache(),
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let quotes: Vec<&str> = v["articles"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["quote"].as_str().unwrap())
+        .collect();
+    assert_eq!(quotes, ["70-80%", "$400"]);
+}
+
+#[test]
+fn config_file_and_flags_precedence() {
+    let page = b"<p>Ketamine helps 70% of patients respond (<a href=\"https://pubmed.ncbi.nlm.nih.gov/23982301/\">trial</a>).</p>";
+    // 70% vs Murrough's 64%: differs at the default 5 points.
+    let dir = temp_with(&[("page.html", page)]);
+    claimcheck()
+        .current_dir(dir.path())
+        .args(["check", "page.html", "--offline", "--cache", &cache()])
+        .assert()
+        .code(1);
+    // The config widens the tolerance, found from a subdirectory upwards.
+    let dir = temp_with(&[
+        ("page.html", page),
+        ("claimcheck.toml", b"tolerance = 8\n"),
+        ("sub/.keep", b""),
+    ]);
+    claimcheck()
+        .current_dir(dir.path().join("sub"))
+        .args(["check", "../page.html", "--offline", "--cache", &cache()])
+        .assert()
+        .code(0);
+    // The flag overrides the config.
+    claimcheck()
+        .current_dir(dir.path())
+        .args([
+            "check",
+            "page.html",
+            "--offline",
+            "--cache",
+            &cache(),
+            "--tolerance",
+            "2",
+        ])
+        .assert()
+        .code(1);
+    // fail_on in the config, and the flag over it.
+    let dir = temp_with(&[
+        ("page.html", page),
+        ("claimcheck.toml", b"fail_on = [\"unsourced\"]\n"),
+    ]);
+    claimcheck()
+        .current_dir(dir.path())
+        .args(["check", "page.html", "--offline", "--cache", &cache()])
+        .assert()
+        .code(0);
+    claimcheck()
+        .current_dir(dir.path())
+        .args([
+            "check",
+            "page.html",
+            "--offline",
+            "--cache",
+            &cache(),
+            "--fail-on",
+            "differs",
+        ])
+        .assert()
+        .code(1);
+    // An invalid config is an error naming file, line and column.
+    let dir = temp_with(&[
+        ("page.html", page),
+        ("claimcheck.toml", b"tolerance = 5\nfial_on = []\n"),
+    ]);
+    claimcheck()
+        .current_dir(dir.path())
+        .args(["check", "page.html", "--offline", "--cache", &cache()])
+        .assert()
+        .code(2)
+        .stderr(contains(
+            "claimcheck.toml:2:1: invalid config: unknown field `fial_on`",
+        ));
+}
+
+#[test]
+fn extract_review_and_reextract_keeps_reviews() {
+    let v1 = b"Title\n\nKetamine helps 70-80% of patients respond. Sessions last 45 minutes.\n";
+    let dir = temp_with(&[("post.txt", v1)]);
+    claimcheck()
+        .current_dir(dir.path())
+        .args(["extract", "post.txt"])
+        .assert()
+        .code(0)
+        .stderr(contains("wrote claims/post.json (2 claims)"));
+    let path = dir.path().join("claims/post.json");
+    let mut file: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    file["claims"][0]["status"] = "accepted".into();
+    file["claims"][0]["note"] = "checked".into();
+    file["claims"][1]["status"] = "rejected".into();
+    std::fs::write(&path, serde_json::to_string_pretty(&file).unwrap()).unwrap();
+
+    // The article changes: a paragraph on top, the session claim removed, a new claim added.
+    let v2 = b"Intro\n\nNew words here.\n\nTitle\n\nKetamine helps 70-80% of patients respond. About 30% have TRD.\n";
+    std::fs::write(dir.path().join("post.txt"), v2).unwrap();
+    claimcheck()
+        .current_dir(dir.path())
+        .args(["extract", "post.txt"])
+        .assert()
+        .code(0)
+        .stderr(contains("1 stale"));
+    let file: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let claims = file["claims"].as_array().unwrap();
+    let by_quote = |q: &str| claims.iter().find(|c| c["quote"] == q).unwrap();
+    assert_eq!(by_quote("70-80%")["status"], "accepted");
+    assert_eq!(by_quote("70-80%")["note"], "checked");
+    assert_eq!(by_quote("70-80%")["location"]["line"], 7);
+    assert_eq!(by_quote("45 minutes")["status"], "stale");
+    assert_eq!(by_quote("45 minutes")["previous_status"], "rejected");
+    assert_eq!(by_quote("About 30%")["status"], "unreviewed");
+}
+
+#[test]
+fn broken_claims_file_is_an_error_and_left_untouched() {
+    let broken = b"{\n  \"version\": 1,\n  \"article\": {\"path\": \"a.txt\", \"title\": null, \"content_hash\": \"x\"},\n  \"sources\": [],\n  \"claims\": [,]\n}\n";
+    let dir = temp_with(&[
+        ("a.txt", b"Title\n\nIt helps 70% of people respond.\n"),
+        ("claims/a.json", broken),
+    ]);
+    claimcheck()
+        .current_dir(dir.path())
+        .args(["extract", "a.txt"])
+        .assert()
+        .code(2)
+        .stderr(contains("claims/a.json:5:"));
+    assert_eq!(
+        std::fs::read(dir.path().join("claims/a.json")).unwrap(),
+        broken
+    );
+    claimcheck()
+        .current_dir(dir.path())
+        .args(["check", "claims/a.json", "--offline", "--cache", &cache()])
+        .assert()
+        .code(2)
+        .stderr(contains("claims/a.json:5:"));
+}
+
+#[test]
+fn bad_inputs_give_clear_errors_or_clean_results() {
+    let mut big = b"<p>".to_vec();
+    big.resize(2048, b'x');
+    let dir = temp_with(&[
+        ("binary.html", b"\x7fELF\x00\x01\x02\x00\x00binary"),
+        ("empty.txt", b""),
+        (
+            "latin.txt",
+            b"Title\n\nIt helps 70% of patients respond \xff\xfe here.\n",
+        ),
+        ("big.html", &big),
+        (
+            "broken.html",
+            b"<html><body><div><p>About 30% of people <b>have <i>TRD</p><table><td>45 minutes",
+        ),
+    ]);
+    let run = |args: &[&str]| {
+        claimcheck()
+            .current_dir(dir.path())
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let out = run(&["extract", "--no-write", "binary.html"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("binary.html"));
+
+    let out = run(&["extract", "--no-write", "--format", "json", "empty.txt"]);
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["claims"].as_array().unwrap().len(), 0);
+
+    let out = run(&["extract", "--no-write", "--format", "json", "latin.txt"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("warning"));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["claims"][0]["quote"], "70%");
+
+    let out = run(&["extract", "--no-write", "--max-size", "1000", "big.html"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--max-size"));
+
+    let out = run(&["extract", "--no-write", "--format", "json", "broken.html"]);
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let quotes: Vec<_> = v["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["quote"].clone())
+        .collect();
+    assert_eq!(quotes, ["About 30%", "45 minutes"]);
+
+    // Nothing was written by --no-write.
+    assert!(!dir.path().join("claims").exists());
+}
+
+#[test]
+fn extract_json_is_the_claims_file() {
+    let dir = temp_with(&[("a.txt", b"Title\n\nIt helps 70% of patients respond.\n")]);
+    let out = claimcheck()
+        .current_dir(dir.path())
+        .args(["extract", "a.txt", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let written = std::fs::read(dir.path().join("claims/a.json")).unwrap();
+    assert_eq!(out.stdout, written);
+    assert!(Path::new(&dir.path().join("claims/a.json")).exists());
+}
