@@ -692,6 +692,21 @@ impl Resolution {
     }
 }
 
+/// The most telling publication type: a design ("Randomized Controlled Trial", "Meta-Analysis")
+/// before the generic "Journal Article".
+fn main_publication_type(types: &[String]) -> Option<String> {
+    const GENERIC: &[&str] = &[
+        "Journal Article",
+        "Research Support, N.I.H., Extramural",
+        "English Abstract",
+    ];
+    types
+        .iter()
+        .find(|t| !GENERIC.contains(&t.as_str()) && !t.starts_with("Research Support"))
+        .or_else(|| types.first())
+        .cloned()
+}
+
 /// Renders the `fetch` command's table: source, kind, PMID, year, journal, title, publication
 /// type, status. For an inferred source the row shows the best candidate.
 pub fn render_table(sources: &[SourceResolution]) -> String {
@@ -727,7 +742,7 @@ pub fn render_table(sources: &[SourceResolution]) -> String {
                 .unwrap_or_default(),
             record.map(|r| truncate(&r.title, 50)).unwrap_or_default(),
             record
-                .and_then(|r| r.publication_types.first().cloned())
+                .and_then(|r| main_publication_type(&r.publication_types))
                 .unwrap_or_default(),
             truncate(&status, 60),
         ]);

@@ -1,0 +1,53 @@
+//! Extraction throughput (ingest + extract) on generated corpora of at least 50 MB of text and
+//! of HTML. Articles are processed one at a time, as the CLI does, so memory follows one article.
+//!
+//! Run: `cargo bench --bench extract`.
+
+mod common;
+
+use claimcheck::{extract, ingest};
+use divan::counter::BytesCount;
+
+fn main() {
+    divan::main();
+}
+
+/// At least 50 MB of generated articles of about `size` bytes each.
+fn corpus(seed: u64, size: usize, make: fn(&mut common::Rng, usize) -> String) -> Vec<String> {
+    let mut rng = common::Rng::new(seed);
+    let mut out = Vec::new();
+    let mut total = 0;
+    while total < 50 << 20 {
+        let a = make(&mut rng, size);
+        total += a.len();
+        out.push(a);
+    }
+    out
+}
+
+fn run(corpus: &[String], format: ingest::Format) -> usize {
+    let mut claims = 0;
+    for (i, a) in corpus.iter().enumerate() {
+        let article = ingest::parse(&format!("a{i}"), a.as_bytes(), format).expect("parses");
+        claims += extract::extract(&article).claims.len();
+    }
+    claims
+}
+
+#[divan::bench(sample_count = 5, sample_size = 1)]
+fn text_50mb(bencher: divan::Bencher) {
+    let corpus = corpus(7, 8 << 10, common::text_article); // ~6,400 articles of 8 KB
+    let bytes: usize = corpus.iter().map(String::len).sum();
+    bencher
+        .counter(BytesCount::new(bytes))
+        .bench(|| run(divan::black_box(&corpus), ingest::Format::Text));
+}
+
+#[divan::bench(sample_count = 5, sample_size = 1)]
+fn html_50mb(bencher: divan::Bencher) {
+    let corpus = corpus(11, 30 << 10, common::html_article); // ~1,700 pages of 30 KB
+    let bytes: usize = corpus.iter().map(String::len).sum();
+    bencher
+        .counter(BytesCount::new(bytes))
+        .bench(|| run(divan::black_box(&corpus), ingest::Format::Html));
+}
