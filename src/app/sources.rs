@@ -107,6 +107,53 @@ pub struct Resolutions {
     pub warnings: Vec<String>,
 }
 
+/// The records an esearch finds, for literature candidates (`compare --literature`).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Search {
+    /// The records found, by PMID.
+    pub records: Vec<Record>,
+    /// Set when the search or its records are not in the cache while offline.
+    pub offline_miss: Option<String>,
+    /// Set when a request failed.
+    pub error: Option<String>,
+    /// Things worth a line on stderr.
+    pub warnings: Vec<String>,
+}
+
+/// Runs an esearch for `term` (cache first; stored like citation searches) and fetches up to
+/// `limit` of its records the same way sources are fetched.
+pub async fn search_records(
+    term: &str,
+    limit: u32,
+    cache: &Cache,
+    mode: &Mode,
+    refresh: bool,
+) -> Search {
+    let mut run = Run {
+        cache,
+        mode,
+        refresh,
+        offline_misses: BTreeSet::new(),
+        warnings: Vec::new(),
+    };
+    let what = format!("search {term:?}");
+    let mut out = Search::default();
+    match run.search(IdKind::Search, term, term, limit, &what).await {
+        Lookup::Pmids(pmids) => {
+            for (_, record) in run.records(&pmids).await {
+                if let Ok(r) = record {
+                    out.records.push(r);
+                }
+            }
+        }
+        Lookup::Missing(_) => {}
+        Lookup::Failed(e) => out.error = Some(e),
+    }
+    out.offline_miss = run.offline_misses.into_iter().next();
+    out.warnings = run.warnings;
+    out
+}
+
 /// What must be looked up for one source.
 #[derive(Debug, Clone)]
 enum Plan {
