@@ -242,6 +242,7 @@ impl Grouper {
             measures,
             articles: self.articles,
             row_limit: self.row_limit,
+            tolerance: self.tolerance,
         }
     }
 }

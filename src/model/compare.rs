@@ -9,7 +9,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Bound, ClaimKind, Location, Unit, Value};
+use super::{Bound, ClaimKind, Location, Tolerance, Unit, Value};
 
 /// The `compare` report format version this build writes.
 pub const COMPARE_REPORT_VERSION: u32 = 1;
@@ -25,6 +25,8 @@ pub struct CompareReport {
     pub articles: usize,
     /// How many article rows each measure lists in full; the rest are counted, not listed.
     pub row_limit: usize,
+    /// How far apart two figures must be to make an outlier or a contradiction.
+    pub tolerance: Tolerance,
 }
 
 /// One measure ("ketamine response rate") and everything said about it.
