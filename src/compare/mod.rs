@@ -370,7 +370,7 @@ fn contradictions(acc: &Acc, unit: Unit, tol: &Tolerance) -> (Vec<Contradiction>
             high: high.at,
             ..gap
         };
-        if low.article != high.article && apart(&gap, &other, unit, tol) {
+        if low.at < high.at && low.article != high.article && apart(&gap, &other, unit, tol) {
             let (a, b) = if low.article <= high.article {
                 (low, high)
             } else {

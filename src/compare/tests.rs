@@ -274,6 +274,21 @@ fn contradictions_are_pairs_of_articles_that_do_not_overlap() {
 }
 
 #[test]
+fn overlapping_ranges_do_not_contradict() {
+    // The lowest high (80) is above the highest low (70): no two claims are apart.
+    let mut g = Grouper::new();
+    g.add_article(
+        "a.html",
+        &[response(Value::range(70.0, 90.0, Unit::Percent), 1)],
+    );
+    g.add_article(
+        "b.html",
+        &[response(Value::range(60.0, 80.0, Unit::Percent), 1)],
+    );
+    assert!(g.finish().measures[0].contradictions.is_empty());
+}
+
+#[test]
 fn overlapping_bounds_do_not_contradict() {
     let mut g = Grouper::new();
     let up_to = Value {
