@@ -14,6 +14,7 @@ pub mod app;
 pub mod cache;
 pub mod claims_file;
 pub mod cli;
+pub mod compare;
 pub mod config;
 pub mod evidence;
 pub mod extract;

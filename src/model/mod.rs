@@ -6,6 +6,7 @@
 
 mod article;
 mod claims;
+mod compare;
 mod identifier;
 mod record;
 mod report;
@@ -15,6 +16,7 @@ pub use claims::{
     fmt_num, ArticleMeta, Bound, Claim, ClaimKind, ClaimsFile, Location, ReviewStatus, Source,
     SourceKind, SourceRole, Unit, Value, CLAIMS_FILE_VERSION,
 };
+pub use compare::*;
 pub use identifier::{from_url as identifier_from_url, Identifier};
 pub use record::{AbstractSection, Author, PubDate, Record, RecordKind};
 pub use report::{

@@ -13,6 +13,7 @@
 //! a new file and one match arm. [`render_claims_table`] is the `extract` command's table.
 
 mod claims;
+pub mod compare;
 mod github;
 mod json;
 mod markdown;
