@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::report::compare::CompareFormat;
 use crate::report::Format;
 
 const EXIT_CODES: &str = "\
@@ -37,6 +38,8 @@ pub enum Command {
     /// Check each claim against the figures in its sources.
     #[command(after_help = EXIT_CODES)]
     Check(CheckArgs),
+    /// Compare the same measure across many articles and the literature.
+    Compare(CompareArgs),
 }
 
 /// `--color`.
@@ -162,6 +165,30 @@ pub struct CheckArgs {
     /// Write the report here instead of stdout.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Input options.
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Network and cache options.
+    #[command(flatten)]
+    pub net: NetArgs,
+}
+
+/// `claimcheck compare`.
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// Articles, claims files (.json) or directories of articles.
+    #[arg(required = true, value_name = "ARTICLE|CLAIMS_FILE|DIR")]
+    pub inputs: Vec<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CompareFormat::Table)]
+    pub format: CompareFormat,
+    /// Write the output here instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Also search PubMed (RCTs, meta-analyses, systematic reviews) for measures no article
+    /// cites a source for.
+    #[arg(long)]
+    pub literature: bool,
     /// Input options.
     #[command(flatten)]
     pub input: InputArgs,

@@ -270,7 +270,7 @@ pub(crate) fn parse_fail_on(list: Option<&Vec<String>>) -> anyhow::Result<Vec<Ve
     Ok(out)
 }
 
-fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+pub(super) fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
         _ => std::path::PathBuf::from("."),

@@ -200,6 +200,11 @@ impl SourcesContext {
         })
     }
 
+    /// Runs a future of the sources stage to completion.
+    pub fn block_on<F: std::future::Future>(&self, future: F) -> F::Output {
+        self.runtime.block_on(future)
+    }
+
     /// Resolves `sources` (and the reviewers' additions in `claims`).
     pub fn resolve(&self, sources: &[Source], claims: &[Claim]) -> Resolutions {
         self.runtime.block_on(sources::resolve_sources(

@@ -7,6 +7,7 @@
 
 mod check;
 mod common;
+mod compare;
 mod extract;
 mod fetch;
 pub mod sources;
@@ -100,5 +101,6 @@ pub fn run(cli: Cli, io: &mut Io<'_>) -> anyhow::Result<ExitStatus> {
         Command::Extract(args) => extract::run(&args, io),
         Command::Fetch(args) => fetch::run(&args, io),
         Command::Check(args) => check::run(&args, io),
+        Command::Compare(args) => compare::run(&args, io),
     }
 }

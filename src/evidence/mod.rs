@@ -56,6 +56,28 @@ impl RecordIndex {
     }
 }
 
+impl RecordIndex {
+    /// Every figure of the title and abstract, with the sentence that states it.
+    pub fn figures(&self) -> impl Iterator<Item = (&str, &Figure)> {
+        self.sentences
+            .iter()
+            .flat_map(|(s, figs)| figs.iter().map(move |f| (s.as_str(), f)))
+    }
+
+    /// The treatment the record is about when a figure names none (ketamine or esketamine).
+    pub fn main_treatment(&self) -> Option<&'static str> {
+        self.main_treatment
+    }
+
+    /// The study's size: the first participant count its abstract states.
+    pub fn sample_size(&self) -> Option<u32> {
+        self.figures()
+            .find(|(_, f)| f.kind == ClaimKind::SampleSize)
+            .and_then(|(_, f)| f.value.high)
+            .map(|n| n as u32)
+    }
+}
+
 /// What one of a claim's sources turned out to be.
 #[derive(Debug, Clone, Copy)]
 pub enum Outcome<'a> {

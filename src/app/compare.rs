@@ -1,0 +1,203 @@
+//! `claimcheck compare`: every article's claims grouped by measure, against the figures of the
+//! literature, as a table, JSON, CSV, Markdown or one self-contained HTML page.
+//!
+//! Streams: each input is read, extracted, folded into the [`Grouper`] and dropped before the
+//! next, so memory follows the number of distinct measures and cited records, not articles.
+
+use std::collections::{BTreeSet, HashMap};
+
+use anyhow::Context;
+
+use super::common::{display_path, SourcesContext};
+use super::sources::{search_records, Resolution};
+use super::{ExitStatus, Io};
+use crate::cli::CompareArgs;
+use crate::compare::{design_of, esearch_term, Grouper, MeasureKey};
+use crate::config::Config;
+use crate::evidence::RecordIndex;
+use crate::model::{ClaimKind, ClaimsFile, LiteratureFigure};
+use crate::report::compare::render_compare;
+use crate::{claims_file, extract, ingest};
+
+/// How many records a literature search fetches per measure.
+const LITERATURE_HITS: u32 = 10;
+
+pub(super) fn run(args: &CompareArgs, io: &mut Io<'_>) -> anyhow::Result<ExitStatus> {
+    let config = std::env::current_dir()
+        .ok()
+        .and_then(|cwd| Config::discover(&cwd))
+        .map(|p| Config::read(&p))
+        .transpose()?
+        .unwrap_or_default();
+    let ctx = SourcesContext::new(&args.net, config.cache.clone(), config.email.clone(), io)?;
+    let mut grouper = Grouper::new();
+    let mut records: HashMap<u32, RecordIndex> = HashMap::new();
+    let mut claimed: BTreeSet<MeasureKey> = BTreeSet::new();
+    let mut with_literature: BTreeSet<MeasureKey> = BTreeSet::new();
+    let mut failures = 0;
+    let opts = ingest::Options {
+        max_bytes: args.input.max_size,
+    };
+    let mut each = |display: String, file: ClaimsFile, io: &mut Io<'_>| {
+        grouper.add_article(&display, &file.claims);
+        let live: Vec<_> = file
+            .claims
+            .iter()
+            .filter(|c| !c.status.is_skipped())
+            .cloned()
+            .collect();
+        for c in &live {
+            claimed.insert(MeasureKey::of_claim(c).0);
+        }
+        let resolutions = ctx.resolve(&file.sources, &live);
+        for w in &resolutions.warnings {
+            io.warn(w);
+        }
+        for s in &resolutions.sources {
+            let Resolution::Resolved { record, .. } = &s.resolution else {
+                continue;
+            };
+            // The measures this source stands by in this article.
+            let keys: BTreeSet<MeasureKey> = live
+                .iter()
+                .filter(|c| c.sources.contains(&s.id) || c.added_sources.contains(&s.id))
+                .map(|c| MeasureKey::of_claim(c).0)
+                .collect();
+            if keys.is_empty() {
+                continue;
+            }
+            let index = records
+                .entry(record.pmid)
+                .or_insert_with(|| RecordIndex::new((**record).clone()));
+            for (key, fig) in literature_figures(index, Some(&display)) {
+                if keys.contains(&key) {
+                    with_literature.insert(key);
+                    grouper.add_literature(&key, fig);
+                }
+            }
+        }
+    };
+    for arg in &args.inputs {
+        let path = std::path::Path::new(arg);
+        if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")) && path.is_file() {
+            match claims_file::read(path) {
+                Ok(file) => each(file.article.path.clone(), file, io),
+                Err(e) => {
+                    io.error(&e.into());
+                    failures += 1;
+                }
+            }
+            continue;
+        }
+        let inputs = match ingest::expand_inputs(std::slice::from_ref(arg)) {
+            Ok(i) => i,
+            Err(e) => {
+                io.error(&anyhow::Error::from(e));
+                failures += 1;
+                continue;
+            }
+        };
+        for input in inputs {
+            match ingest::read(&input, &opts) {
+                Ok(article) => {
+                    for w in &article.warnings {
+                        io.warn(w);
+                    }
+                    let display = display_path(&article.origin);
+                    each(display, extract::extract(&article), io);
+                }
+                Err(e) => {
+                    io.error(&anyhow::Error::from(e));
+                    failures += 1;
+                }
+            }
+        }
+    }
+    if args.literature {
+        for key in claimed.difference(&with_literature) {
+            let Some(term) = esearch_term(key) else {
+                continue;
+            };
+            let found = ctx.block_on(search_records(
+                &term,
+                LITERATURE_HITS,
+                &ctx.cache,
+                &ctx.mode,
+                ctx.refresh,
+            ));
+            for w in &found.warnings {
+                io.warn(w);
+            }
+            if let Some(miss) = &found.offline_miss {
+                io.warn(format!("literature for {}: {miss} is not in the cache (offline)", key.label()));
+            }
+            if let Some(e) = &found.error {
+                io.warn(format!("literature for {}: {e}", key.label()));
+            }
+            for record in found.records {
+                let index = RecordIndex::new(record);
+                for (fig_key, fig) in literature_figures(&index, None) {
+                    if fig_key == *key {
+                        grouper.add_literature(key, fig);
+                    }
+                }
+            }
+        }
+    }
+    let report = grouper.finish();
+    let color = io.color && args.output.is_none();
+    match &args.output {
+        Some(path) => {
+            let mut buf = Vec::new();
+            render_compare(&report, args.format, false, &mut buf)?;
+            super::check::write_atomic(path, &buf)
+                .with_context(|| format!("writing {}", path.display()))?;
+            io.note(format!(
+                "wrote {} ({} measures from {} articles)",
+                path.display(),
+                report.measures.len(),
+                report.articles
+            ));
+        }
+        None => render_compare(&report, args.format, color, io.stdout)?,
+    }
+    io.stdout.flush()?;
+    Ok(if failures > 0 {
+        ExitStatus::Error
+    } else {
+        ExitStatus::Success
+    })
+}
+
+/// The figures of a record that can stand as literature for a measure, keyed to it.
+fn literature_figures(
+    index: &RecordIndex,
+    cited_by: Option<&str>,
+) -> Vec<(MeasureKey, LiteratureFigure)> {
+    let design = design_of(&index.record.publication_types);
+    let n = index.sample_size();
+    index
+        .figures()
+        .filter(|(_, f)| !matches!(f.kind, ClaimKind::Other | ClaimKind::OtherPercentage))
+        .map(|(sentence, f)| {
+            let key = MeasureKey::new(
+                f.kind,
+                f.treatment.or(index.main_treatment()),
+                f.condition,
+                f.value.unit,
+            );
+            let fig = LiteratureFigure {
+                pmid: index.record.pmid,
+                citation: index.citation.clone(),
+                design: design.clone(),
+                n,
+                time_point: f.time_point.clone(),
+                value: f.value.clone(),
+                sentence: sentence.to_owned(),
+                cited_by: cited_by.map(|a| vec![a.to_owned()]).unwrap_or_default(),
+                cited_by_omitted: 0,
+            };
+            (key, fig)
+        })
+        .collect()
+}
