@@ -572,7 +572,7 @@ fn directories_expand_recursively_and_sorted() {
     assert_eq!(inputs, expected);
 
     let missing = root.join("nope.html").display().to_string();
-    let err = ingest::expand_inputs(&[missing.clone()]).unwrap_err();
+    let err = ingest::expand_inputs(std::slice::from_ref(&missing)).unwrap_err();
     assert!(matches!(err, Error::NotFound { .. }));
     assert!(err.to_string().contains(&missing));
 
