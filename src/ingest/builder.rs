@@ -477,10 +477,11 @@ fn agrees(raw: &[u8], dec: &[u8]) -> bool {
         .iter()
         .position(|&b| b == b'&' || b == b'\r' || b == b'\\')
         .unwrap_or(window);
-    if stop == 0 {
-        return !raw.is_empty() || dec.is_empty();
+    if stop == raw.len() {
+        // Nothing special before the end of the run: the rest must match exactly.
+        return dec == raw;
     }
-    dec.get(..stop) == Some(&raw[..stop])
+    stop == 0 || dec.get(..stop) == Some(&raw[..stop])
 }
 
 /// Adds every `http://` / `https://` URL in `text` that no link covers yet, keeping `links`

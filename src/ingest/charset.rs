@@ -94,12 +94,7 @@ impl Decoded<'_> {
             if !p.verbatim {
                 let start = self.raw_at(p.doc, false);
                 let end = self.raw_at(p.doc + p.doc_len, true).max(start);
-                map.push(Piece {
-                    text: p.text,
-                    text_len: p.text_len,
-                    raw: start,
-                    raw_len: end - start,
-                });
+                push_changed(&mut map, p.text, p.text_len, start, end - start);
                 continue;
             }
             // A verbatim document stretch may cross transcoded characters: split it per segment.
@@ -120,17 +115,40 @@ impl Decoded<'_> {
                         raw_len: to - from,
                     });
                 } else {
-                    map.push(Piece {
-                        text,
-                        text_len: to - from,
-                        raw: seg.raw,
-                        raw_len: seg.raw_len,
-                    });
+                    push_changed(&mut map, text, to - from, seg.raw, seg.raw_len);
                 }
                 idx += 1;
             }
         }
         map
+    }
+}
+
+/// Pushes a piece whose text is not a copy of its raw bytes. `SourceMap` treats a piece whose
+/// lengths agree as verbatim (and merges it with its neighbours), so a changed stretch that
+/// happens to keep its length (`&#0` → U+FFFD, a UTF-16 `é`) is split into two unequal pieces
+/// with the same outer bounds. A single byte (a tab written as a space) stays as it is.
+fn push_changed(map: &mut SourceMap, text: usize, text_len: usize, raw: usize, raw_len: usize) {
+    if text_len == raw_len && text_len >= 2 {
+        map.push(Piece {
+            text,
+            text_len: text_len - 1,
+            raw,
+            raw_len,
+        });
+        map.push(Piece {
+            text: text + text_len - 1,
+            text_len: 1,
+            raw: raw + raw_len,
+            raw_len: 0,
+        });
+    } else {
+        map.push(Piece {
+            text,
+            text_len,
+            raw,
+            raw_len,
+        });
     }
 }
 
@@ -472,6 +490,35 @@ mod tests {
         let d = decode(&raw, None, "x");
         assert_eq!(d.text, "a\u{e9}b");
         assert_eq!(d.raw_at(d.text.find('b').unwrap(), false), 6);
+    }
+
+    #[test]
+    fn same_length_changes_stay_non_verbatim() {
+        // A truncated 3-byte sequence becomes one U+FFFD: 2 raw bytes, 3 text bytes. Followed
+        // by the text check, which also covers the 3:3 case of `&#0` in HTML.
+        let raw = b"a\xE2\x82b";
+        let d = decode(raw, None, "x");
+        assert_eq!(d.text, "a\u{FFFD}b");
+        let whole = DocPiece {
+            text: 0,
+            text_len: d.text.len(),
+            doc: 0,
+            doc_len: d.text.len(),
+            verbatim: true,
+        };
+        let map = d.source_map(raw, &[whole]);
+        for p in map.pieces() {
+            if p.text_len == p.raw_len {
+                assert_eq!(
+                    &d.text.as_bytes()[p.text..p.text + p.text_len],
+                    &raw[p.raw..p.raw + p.raw_len]
+                );
+            }
+        }
+        let loc = map.locate(1..4);
+        assert_eq!((loc.start, loc.end), (1, 3));
+        let b = map.locate(4..5);
+        assert_eq!((b.start, b.end), (3, 4));
     }
 
     #[test]

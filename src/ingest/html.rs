@@ -588,11 +588,18 @@ impl TreeBuilder {
         self.append(Data::Text { text, start, end });
     }
 
-    /// The text of a subtree, inline elements joined without spaces, blocks with one.
+    /// The text of a subtree, inline elements joined without spaces, blocks with one. Visits
+    /// at most a few hundred nodes: it is only used for headings and titles, and the cap keeps
+    /// nested unclosed headings from making the analysis quadratic.
     fn subtree_text(&self, id: usize) -> String {
         let mut out = String::new();
         let mut stack = vec![id as u32];
+        let mut budget = 256;
         while let Some(n) = stack.pop() {
+            budget -= 1;
+            if budget == 0 {
+                break;
+            }
             match &self.nodes[n as usize].data {
                 Data::Text { text, .. } => out.push_str(text),
                 Data::Elem(e) => {
@@ -848,7 +855,8 @@ impl Analysis {
         let mut section = vec![false; n];
         for (i, node) in nodes.iter().enumerate() {
             let Data::Elem(e) = &node.data else { continue };
-            if e.tag.heading_level().is_none() || text_all[i] > 120 {
+            // A heading already inside a dropped section needs no second look.
+            if e.tag.heading_level().is_none() || text_all[i] > 120 || section[i] {
                 continue;
             }
             if !boilerplate_heading(&tree.subtree_text(i)) {
@@ -949,6 +957,15 @@ fn resolve(href: &str, base: Option<&Url>) -> Option<String> {
 /// Writes the container's subtree, in document order, without recursion.
 fn write(tree: &TreeBuilder, analysis: &Analysis, doc: &str, base: Option<&Url>, b: &mut Builder) {
     let nodes = &tree.nodes;
+    // Suppression comments before the container (`<!-- claimcheck-disable -->` above the
+    // `<article>`) still count.
+    for (i, node) in nodes.iter().enumerate().take(analysis.container) {
+        if let Data::Directive(d) = node.data {
+            if !analysis.excluded[i] {
+                b.directive(d);
+            }
+        }
+    }
     let mut kinds = vec![BlockKind::Paragraph];
     let mut stack: Vec<(u32, bool)> = vec![(analysis.container as u32, false)];
     while let Some((id, leaving)) = stack.pop() {
@@ -1120,6 +1137,20 @@ mod tests {
         let parts = parse(html, None).parts;
         assert_eq!(parts.links.len(), 1);
         assert_eq!(parts.links[0].href, "https://clinic.example/blog/post.html");
+    }
+
+    #[test]
+    fn directives_before_the_container_apply() {
+        let html = "<body><!-- claimcheck-ignore --><div class=\"nav\">menu</div>\
+            <article><p>First 10% of the article text.</p><p>Second 20%.</p></article></body>";
+        let parts = parse(html, None).parts;
+        assert_eq!(parts.suppressed, vec![0..30]);
+    }
+
+    #[test]
+    fn nested_unclosed_headings_stay_linear() {
+        let html = "<h2><div>".repeat(5_000) + "Comments";
+        assert_eq!(text_of(&html), "");
     }
 
     #[test]

@@ -5,9 +5,9 @@
 //! text offset back to the **raw input bytes**, so a claim found in the text can be reported at
 //! its line and column in the file the user has open.
 //!
-//! Layout: [`charset`] decodes bytes to a UTF-8 document and keeps a map back to raw offsets;
-//! [`html`], [`markdown`] and [`text`] read the document (the first two through the shared
-//! [`builder`]); [`fetch`] downloads URLs. [`parse`] is pure; [`read`] does the I/O and enforces
+//! Layout: `charset` decodes bytes to a UTF-8 document and keeps a map back to raw offsets;
+//! `html`, `markdown` and `text` read the document (the first two through the shared
+//! `builder`); `fetch` downloads URLs. [`parse`] is pure; [`read`] does the I/O and enforces
 //! the size limit while reading.
 //!
 //! Ingest must not print, must not panic or fail on malformed documents (only on I/O errors,

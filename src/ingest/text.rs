@@ -170,11 +170,30 @@ fn is_bullet(line: &str) -> bool {
 }
 
 fn looks_like_heading(line: &str) -> bool {
-    line.len() < 400
-        && line.chars().count() < 100
-        && !line.ends_with(['.', '!', '?', ':', ';', ','])
-        && line.chars().any(char::is_alphabetic)
-        && !line.contains("://")
+    if line.len() >= 400 || line.chars().count() >= 100 || line.contains("://") {
+        return false;
+    }
+    if !line.chars().any(char::is_alphabetic) {
+        return false;
+    }
+    if !line.ends_with(['.', '!', '?', ':', ';', ',']) {
+        return true;
+    }
+    // Scraped pages often end headings with a period ("Clinical Evidence and Efficacy.");
+    // a short Title Case line with no other full stop is still a heading.
+    let Some(body) = line.strip_suffix('.') else {
+        return false;
+    };
+    let words: Vec<&str> = body.split_whitespace().collect();
+    !body.contains(['.', '!', '?', ':', ';'])
+        && words.len() <= 8
+        && words
+            .iter()
+            .filter(|w| w.len() >= 4 && w.starts_with(char::is_alphabetic))
+            .all(|w| w.starts_with(char::is_uppercase))
+        && words
+            .first()
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
 }
 
 #[cfg(test)]
@@ -203,6 +222,17 @@ mod tests {
             ]
         );
         assert_eq!(parts.title.as_deref(), Some("Cholesterol basics"));
+    }
+
+    #[test]
+    fn title_case_line_with_a_period_is_a_heading() {
+        assert!(looks_like_heading("Clinical Evidence and Efficacy."));
+        assert!(looks_like_heading("Take Action."));
+        assert!(!looks_like_heading("The drug works well."));
+        assert!(!looks_like_heading("Results were clear."));
+        assert!(!looks_like_heading("Dr. Smith Agrees."));
+        assert!(!looks_like_heading("Why does it work?"));
+        assert!(looks_like_heading("Why It Works"));
     }
 
     #[test]
