@@ -458,3 +458,92 @@ fn extract_json_is_the_claims_file() {
     assert_eq!(out.stdout, written);
     assert!(Path::new(&dir.path().join("claims/a.json")).exists());
 }
+
+#[test]
+fn compare_every_format_on_the_fixtures() {
+    let run = |format: &str| {
+        let out = claimcheck()
+            .args(["compare", "fixtures/articles", "--offline", "--cache", "fixtures/pubmed", "--format", format])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let json: serde_json::Value = serde_json::from_str(&run("json")).unwrap();
+    assert_eq!(json["version"], 1);
+    assert_eq!(json["articles"], 5);
+    let keys: Vec<&str> = json["measures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["key"].as_str().unwrap())
+        .collect();
+    assert!(keys.contains(&"response_rate/ketamine"), "{keys:?}");
+    assert!(keys.contains(&"prevalence/trd"), "{keys:?}");
+    let csv = run("csv");
+    assert!(csv.starts_with("measure,kind,source_type,"), "{}", &csv[..80]);
+    assert!(csv.contains(",literature,23982301,"));
+    let md = run("markdown");
+    assert!(md.contains("## ketamine response rate"), "{md}");
+    let table = run("table");
+    assert!(table.contains("ketamine response rate"));
+    let html = run("html");
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(!html.contains("<script src") && !html.contains("<link "), "self-contained");
+}
+
+#[test]
+fn compare_literature_candidates_come_from_esearch() {
+    use wiremock::matchers::path;
+    use wiremock::{Mock, MockServer, ResponseTemplate};
+
+    // An RCT written for this test, not a real record.
+    const RECORD: &str = r#"<?xml version="1.0" ?>
+<PubmedArticleSet><PubmedArticle><MedlineCitation Status="MEDLINE" Owner="NLM"><PMID Version="1">99000101</PMID><Article PubModel="Print"><Journal><JournalIssue CitedMedium="Internet"><PubDate><Year>2022</Year></PubDate></JournalIssue><Title>Test journal of psychiatry</Title><ISOAbbreviation>Test J Psychiatry</ISOAbbreviation></Journal><ArticleTitle>A made-up trial of ketamine for treatment-resistant depression.</ArticleTitle><Abstract><AbstractText Label="RESULTS" NlmCategory="RESULTS">Of 120 patients, 55% met response criteria with ketamine at 24 hours.</AbstractText></Abstract><AuthorList CompleteYN="Y"><Author ValidYN="Y"><LastName>Testauthor</LastName><Initials>T</Initials></Author></AuthorList><PublicationTypeList><PublicationType UI="D016449">Randomized Controlled Trial</PublicationType></PublicationTypeList></Article></MedlineCitation><PubmedData><ArticleIdList><ArticleId IdType="pubmed">99000101</ArticleId></ArticleIdList></PubmedData></PubmedArticle></PubmedArticleSet>"#;
+    const SEARCH: &str = r#"<?xml version="1.0" encoding="UTF-8" ?>
+<eSearchResult><Count>1</Count><RetMax>1</RetMax><RetStart>0</RetStart><IdList><Id>99000101</Id></IdList><TranslationSet/><QueryTranslation>ketamine</QueryTranslation></eSearchResult>"#;
+
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let server = rt.block_on(async {
+        let server = MockServer::start().await;
+        Mock::given(path("/esearch.fcgi"))
+            .respond_with(ResponseTemplate::new(200).set_body_string(SEARCH))
+            .expect(1..)
+            .mount(&server)
+            .await;
+        Mock::given(path("/efetch.fcgi"))
+            .respond_with(ResponseTemplate::new(200).set_body_string(RECORD))
+            .expect(1..)
+            .mount(&server)
+            .await;
+        server
+    });
+    let dir = temp_with(&[("post.txt", b"Title\n\nKetamine helps 70-80% of patients respond.\n")]);
+    let out = claimcheck()
+        .current_dir(dir.path())
+        .args([
+            "compare", "post.txt", "--literature", "--format", "json", "--cache", "cache",
+            "--email", "test@example.org", "--eutils-url",
+        ])
+        .arg(format!("{}/", server.uri()))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let m = v["measures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["key"] == "response_rate/ketamine")
+        .expect("response measure");
+    let lit = &m["literature"][0];
+    assert_eq!(lit["pmid"], 99000101);
+    assert_eq!(lit["design"], "Randomized Controlled Trial");
+    assert_eq!(lit["n"], 120);
+    assert_eq!(lit["value"]["low"], 55.0);
+    assert_eq!(lit["cited_by"].as_array().unwrap().len(), 0, "a search candidate");
+    assert_eq!(m["claims"][0]["outlier"], true, "70–80% lies outside 55%");
+    // The search and the record are now cached for offline runs.
+    assert!(dir.path().join("cache/pubmed/99000101.xml").exists());
+    rt.block_on(server.verify());
+}

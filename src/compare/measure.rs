@@ -522,6 +522,7 @@ mod tests {
             status: ReviewStatus::Unreviewed,
             note: None,
             added_sources: Vec::new(),
+            previous_status: None,
         }
     }
 

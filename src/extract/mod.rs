@@ -127,6 +127,13 @@ fn build_claim(
     if fig.kind == ClaimKind::Prevalence && block_trd {
         condition = Some("treatment-resistant depression");
     }
+    // A number of failed treatments in an article about TRD is part of TRD's definition, even
+    // where the sentence only says "depression".
+    if fig.kind == ClaimKind::DefinitionThreshold
+        && (block_trd || defaults.condition == Some("treatment-resistant depression"))
+    {
+        condition = Some("treatment-resistant depression");
+    }
     let subject = quantity::subject(fig.kind, treatment, condition);
     let suppressed = article.is_suppressed(at.start);
     Claim {

@@ -32,6 +32,7 @@ fn claim(
         status: ReviewStatus::Unreviewed,
         note: None,
         added_sources: Vec::new(),
+        previous_status: None,
     }
 }
 
