@@ -239,7 +239,7 @@ fn is_reference_heading(text: &str) -> bool {
 /// "Murrough JW, et al. Am J Psychiatry. 2013;170(10):1134-42."
 fn looks_like_reference(text: &str) -> bool {
     static YEAR: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\b(?:19|20)\d{2}\b").expect("valid regex"));
+        LazyLock::new(|| Regex::new(r"(?-u:\b)(?:19|20)\d{2}(?-u:\b)").expect("valid regex"));
     text.len() < 400 && YEAR.is_match(text) && text.matches('.').count() >= 2
 }
 
@@ -248,9 +248,9 @@ static CITATIONS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // (Zarate et al., 2006), (Murrough and Iosifescu 2013), (Smith & Jones, 2019)
         r"\([A-Z][A-Za-z'’\-]+(?: et al\.?| (?:and|&) [A-Z][A-Za-z'’\-]+)?,? (?:19|20)\d{2}[a-z]?\)",
         // Murrough et al. (2013)
-        r"\b[A-Z][A-Za-z'’\-]+ et al\.? \((?:19|20)\d{2}[a-z]?\)",
+        r"(?-u:\b)[A-Z][A-Za-z'’\-]+ et al\.? \((?:19|20)\d{2}[a-z]?\)",
         // a (landmark) study published in the American Journal of Psychiatry (in 2017)
-        r"(?i:\b(?:a|an|the|one|this|that)\s+(?:[a-z0-9\-]+\s+){0,3}?(?:study|trial|paper|review|meta-analysis|analysis|report|article))\s+(?i:published|appearing|reported)\s+in\s+(?:the\s+)?(?:[A-Z][A-Za-z&\-]*|of|and|for|the)(?:\s+(?:[A-Z][A-Za-z&\-]*|of|and|for|the))*(?:\s+in\s+(?:19|20)\d{2})?",
+        r"(?i:(?-u:\b)(?:a|an|the|one|this|that)\s+(?:[a-z0-9\-]+\s+){0,3}?(?:study|trial|paper|review|meta-analysis|analysis|report|article))\s+(?i:published|appearing|reported)\s+in\s+(?:the\s+)?(?:[A-Z][A-Za-z&\-]*|of|and|for|the)(?:\s+(?:[A-Z][A-Za-z&\-]*|of|and|for|the))*(?:\s+in\s+(?:19|20)\d{2})?",
     ]
     .iter()
     .map(|p| Regex::new(p).expect("citation patterns are valid"))
