@@ -293,7 +293,7 @@ fn find_word(text: &str, word: &str) -> Option<usize> {
     })
 }
 
-/// Which family of outcome words a word belongs to, and whether it is the measure's own word.
+/// The outcome an outcome word names: response (and its synonyms) or remission (and its).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Outcome {
     Response,

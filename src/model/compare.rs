@@ -85,7 +85,8 @@ pub struct ArticleClaim {
     /// The article's word for the measure when it is a synonym grouped under it ("success rate"
     /// under response rate, "recovery" under remission).
     pub synonym: Option<String>,
-    /// The claim lies entirely outside the range of the measure's literature figures.
+    /// The claim lies entirely outside the range of the measure's literature figures, by more
+    /// than [`CompareReport::tolerance`].
     pub outlier: bool,
 }
 
@@ -148,12 +149,6 @@ impl Interval {
         let (alo, ahi) = self.reach();
         let (blo, bhi) = other.reach();
         alo <= bhi && blo <= ahi
-    }
-
-    /// Whether the interval lies entirely outside `[lo, hi]`.
-    pub fn outside(&self, lo: f64, hi: f64) -> bool {
-        let (alo, ahi) = self.reach();
-        ahi < lo || alo > hi
     }
 
     /// The ends with open sides pushed to infinity.
@@ -224,14 +219,16 @@ mod tests {
         };
         let i = interval_in(&at_least, Unit::Percent).unwrap();
         assert!(i.open_high && !i.open_low);
-        assert!(i.outside(30.0, 50.0));
-        assert!(!i.outside(30.0, 65.0));
+        let fifty = interval_in(&Value::point(50.0, Unit::Percent), Unit::Percent).unwrap();
+        let sixty_five = interval_in(&Value::point(65.0, Unit::Percent), Unit::Percent).unwrap();
+        assert!(!i.overlaps(&fifty));
+        assert!(i.overlaps(&sixty_five));
         let up_to = Value {
             bound: Some(Bound::AtMost),
             ..Value::point(70.0, Unit::Percent)
         };
         let j = interval_in(&up_to, Unit::Percent).unwrap();
-        assert!(j.open_low && !j.outside(30.0, 50.0));
+        assert!(j.open_low && j.overlaps(&fifty));
         assert!(i.overlaps(&j));
         let thirty = interval_in(&Value::point(30.0, Unit::Percent), Unit::Percent).unwrap();
         assert!(!i.overlaps(&thirty));
