@@ -212,6 +212,7 @@ fn article(rng: &mut fastrand::Rng) -> Vec<Claim> {
                 status: ReviewStatus::Unreviewed,
                 note: None,
                 added_sources: Vec::new(),
+                previous_status: None,
             }
         })
         .collect()

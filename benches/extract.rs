@@ -25,6 +25,19 @@ fn corpus(seed: u64, size: usize, make: fn(&mut common::Rng, usize) -> String) -
     out
 }
 
+/// Prints the corpus's size and claim density once, so the figures can be read against it.
+#[allow(clippy::print_stderr)]
+fn describe(name: &str, corpus: &[String], format: ingest::Format) {
+    let bytes: usize = corpus.iter().map(String::len).sum();
+    let claims = run(corpus, format);
+    eprintln!(
+        "{name}: {} articles, {:.1} MB, {claims} claims ({:.0} bytes per claim)",
+        corpus.len(),
+        bytes as f64 / 1e6,
+        bytes as f64 / claims.max(1) as f64
+    );
+}
+
 fn run(corpus: &[String], format: ingest::Format) -> usize {
     let mut claims = 0;
     for (i, a) in corpus.iter().enumerate() {
@@ -37,6 +50,7 @@ fn run(corpus: &[String], format: ingest::Format) -> usize {
 #[divan::bench(sample_count = 5, sample_size = 1)]
 fn text_50mb(bencher: divan::Bencher) {
     let corpus = corpus(7, 8 << 10, common::text_article); // ~6,400 articles of 8 KB
+    describe("text", &corpus, ingest::Format::Text);
     let bytes: usize = corpus.iter().map(String::len).sum();
     bencher
         .counter(BytesCount::new(bytes))
@@ -46,6 +60,7 @@ fn text_50mb(bencher: divan::Bencher) {
 #[divan::bench(sample_count = 5, sample_size = 1)]
 fn html_50mb(bencher: divan::Bencher) {
     let corpus = corpus(11, 30 << 10, common::html_article); // ~1,700 pages of 30 KB
+    describe("html", &corpus, ingest::Format::Html);
     let bytes: usize = corpus.iter().map(String::len).sum();
     bencher
         .counter(BytesCount::new(bytes))

@@ -38,7 +38,8 @@ pub fn extract(article: &Article) -> ClaimsFile {
         if !quantity::has_trigger(block_text) {
             continue;
         }
-        let block_trd = mentions_trd(block_text);
+        // Only prevalence and definition claims ask; most blocks have neither.
+        let block_trd = std::cell::OnceCell::new();
         for sentence in quantity::sentences::split(&article.text, block.range.clone()) {
             let sentence_text = &article.text[sentence.clone()];
             for fig in quantity::figures(sentence_text) {
@@ -47,7 +48,7 @@ pub fn extract(article: &Article) -> ClaimsFile {
                     article,
                     &index,
                     &defaults,
-                    block_trd,
+                    &|| *block_trd.get_or_init(|| mentions_trd(block_text)),
                     block.range.clone(),
                     sentence.clone(),
                     at,
@@ -114,7 +115,7 @@ fn build_claim(
     article: &Article,
     index: &SourceIndex,
     defaults: &ArticleDefaults,
-    block_trd: bool,
+    block_trd: &dyn Fn() -> bool,
     block: Range<usize>,
     sentence: Range<usize>,
     at: Range<usize>,
@@ -124,13 +125,13 @@ fn build_claim(
     let mut condition = fig.condition.or(defaults.condition);
     // "It affects around 30% of those diagnosed with depression" in a paragraph about TRD is a
     // claim about TRD.
-    if fig.kind == ClaimKind::Prevalence && block_trd {
+    if fig.kind == ClaimKind::Prevalence && block_trd() {
         condition = Some("treatment-resistant depression");
     }
     // A number of failed treatments in an article about TRD is part of TRD's definition, even
     // where the sentence only says "depression".
     if fig.kind == ClaimKind::DefinitionThreshold
-        && (block_trd || defaults.condition == Some("treatment-resistant depression"))
+        && (defaults.condition == Some("treatment-resistant depression") || block_trd())
     {
         condition = Some("treatment-resistant depression");
     }

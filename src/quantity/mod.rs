@@ -58,7 +58,13 @@ pub fn has_trigger(text: &str) -> bool {
                 .position(|c| !c.is_ascii_alphabetic())
                 .map_or(bytes.len(), |p| i + p);
             let word = &bytes[i..end];
-            if word.len() >= 3 && word.len() <= 9 && is_trigger_word(word) {
+            // Every trigger word starts with one of these letters: a cheap first filter.
+            let first = b.to_ascii_lowercase();
+            if word.len() >= 3
+                && word.len() <= 9
+                && matches!(first, b'o' | b't' | b'f' | b's' | b'e' | b'n' | b'd' | b'h' | b'q' | b'w')
+                && is_trigger_word(word)
+            {
                 return true;
             }
         }
@@ -121,7 +127,8 @@ pub fn figures(sentence: &str) -> Vec<Figure> {
     if !has_trigger(sentence) {
         return Vec::new();
     }
-    let toks = tokens::tokens(sentence);
+    let lower = sentence.to_ascii_lowercase();
+    let toks = tokens::tokens(sentence, &lower);
     let masks = masks::masked(sentence);
     let mut scanner = Scanner {
         t: &toks,
@@ -445,7 +452,7 @@ impl Scanner<'_, '_> {
             }
             TokKind::Sym(_) => None,
             TokKind::Word => {
-                let w = tok.text.to_ascii_lowercase();
+                let w = tok.lower;
                 // Fractions that state a share: "one-third of", "half of", "a quarter of".
                 if let Some((pct, next)) = self.fraction_at(i) {
                     return Some(Num {
@@ -473,7 +480,7 @@ impl Scanner<'_, '_> {
                         unit: Some(unit),
                     });
                 }
-                let v = word_number(&w)?;
+                let v = word_number(w)?;
                 // "one of the most…" is not a count.
                 if w == "one" && t.get(i + 1).is_some_and(|n| n.is_any(&["of", "another"])) {
                     return None;
@@ -514,7 +521,7 @@ impl Scanner<'_, '_> {
         };
         let m = t.get(m_idx).and_then(|m| {
             m.num()
-                .or_else(|| word_number(&m.text.to_ascii_lowercase()))
+                .or_else(|| word_number(m.lower))
         })?;
         if m <= 0.0 || n > m || n <= 0.0 {
             return None;
@@ -550,14 +557,14 @@ impl Scanner<'_, '_> {
         let numer = if w.is_any(&["a", "an"]) {
             1.0
         } else {
-            word_number(&w.text.to_ascii_lowercase())?
+            word_number(w.lower)?
         };
         let mut j = i + 1;
         if t.get(j).is_some_and(Tok::is_dash) {
             j += 1;
         }
         let denom_word = t.get(j)?;
-        let denom = match denom_word.text.to_ascii_lowercase().as_str() {
+        let denom = match denom_word.lower {
             "third" | "thirds" => 3.0,
             "quarter" | "quarters" => 4.0,
             "fourth" | "fourths" => 4.0,
@@ -804,6 +811,13 @@ impl Scanner<'_, '_> {
         let mut noun = None;
         if unit.is_none() {
             let n = self.count_noun_at(k)?;
+            // "one medication after another", "one session at a time": idioms, not counts.
+            let idiom = |a: &str, b: &str| {
+                t.get(n + 1).is_some_and(|x| x.is(a)) && t.get(n + 2).is_some_and(|x| x.is(b))
+            };
+            if t[first].is("one") && (idiom("after", "another") || idiom("or", "another") || idiom("at", "a")) {
+                return None;
+            }
             noun = Some(n);
             unit = Some(Unit::Count);
             last = n;
@@ -1110,7 +1124,7 @@ fn frequency_before(t: &[Tok<'_>], end: usize) -> Option<usize> {
     }
     if k >= 2
         && t[k - 1].is("times")
-        && (t[k - 2].num().is_some() || word_number(&t[k - 2].text.to_ascii_lowercase()).is_some())
+        && (t[k - 2].num().is_some() || word_number(t[k - 2].lower).is_some())
     {
         return Some(k - 2);
     }
@@ -1118,7 +1132,7 @@ fn frequency_before(t: &[Tok<'_>], end: usize) -> Option<usize> {
 }
 
 fn plural_time(tok: &Tok<'_>) -> Option<Unit> {
-    match tok.text.to_ascii_lowercase().as_str() {
+    match tok.lower {
         "hours" => Some(Unit::Hours),
         "days" => Some(Unit::Days),
         "weeks" => Some(Unit::Weeks),
@@ -1233,8 +1247,8 @@ where
 }
 
 fn treatment_of(t: &[Tok<'_>], k: usize) -> Option<&'static str> {
-    let w = t[k].text.to_ascii_lowercase();
-    Some(match w.as_str() {
+    let w = t[k].lower;
+    Some(match w {
         "esketamine" | "spravato" => "esketamine",
         "ketamine" => {
             if k > 0 && t[k - 1].is("es") {
@@ -1254,12 +1268,12 @@ fn treatment_of(t: &[Tok<'_>], k: usize) -> Option<&'static str> {
 }
 
 fn condition_of(t: &[Tok<'_>], k: usize) -> Option<&'static str> {
-    let w = t[k].text.to_ascii_lowercase();
+    let w = t[k].lower;
     let next_is = |s: &str| {
         t.get(k + 1).is_some_and(|n| n.is(s))
             || (t.get(k + 1).is_some_and(Tok::is_dash) && t.get(k + 2).is_some_and(|n| n.is(s)))
     };
-    Some(match w.as_str() {
+    Some(match w {
         "trd" => "treatment-resistant depression",
         "treatment" if next_is("resistant") => "treatment-resistant depression",
         "suicidal" => "suicidal ideation",
@@ -1320,7 +1334,7 @@ fn is_negation(t: &[Tok<'_>], k: usize) -> bool {
 
 /// The kind a keyword token points to, for percentages.
 fn percent_keyword(t: &[Tok<'_>], k: usize) -> Option<ClaimKind> {
-    let w = t[k].text.to_ascii_lowercase();
+    let w = t[k].lower;
     let outcome = if w.starts_with("remission") || w.starts_with("remit") {
         Some(ClaimKind::RemissionRate)
     } else if w.starts_with("relapse") || w.starts_with("recurr") {
@@ -1349,7 +1363,7 @@ fn percent_keyword(t: &[Tok<'_>], k: usize) -> Option<ClaimKind> {
     }
     let prevalence = w.starts_with("prevalen")
         || matches!(
-            w.as_str(),
+            w,
             "affects"
                 | "affect"
                 | "affecting"
@@ -1393,7 +1407,7 @@ fn classify(t: &[Tok<'_>], clauses: &[u16], m: &RawMatch) -> ClaimKind {
                     let mut d = distance(clauses, m.first_tok, m.last_tok, k);
                     // Prevalence words are weak: prefer an outcome word at a similar distance.
                     if kind == ClaimKind::Prevalence
-                        && !t[k].text.to_ascii_lowercase().starts_with("prevalen")
+                        && !t[k].lower.starts_with("prevalen")
                     {
                         d += 3;
                     }
@@ -1419,7 +1433,7 @@ fn classify(t: &[Tok<'_>], clauses: &[u16], m: &RawMatch) -> ClaimKind {
             let noun = m.noun.map(|n| &t[n]);
             let definition = near(
                 &|x: &Tok<'_>| {
-                    let w = x.text.to_ascii_lowercase();
+                    let w = x.lower;
                     w.starts_with("defin")
                         || w.starts_with("diagnos")
                         || w.starts_with("tried")
@@ -1474,7 +1488,7 @@ fn classify(t: &[Tok<'_>], clauses: &[u16], m: &RawMatch) -> ClaimKind {
             let has = |words: &[&str], within: usize| {
                 near(
                     &|x: &Tok<'_>| {
-                        let w = x.text.to_ascii_lowercase();
+                        let w = x.lower;
                         words.iter().any(|p| w.starts_with(p))
                     },
                     within,

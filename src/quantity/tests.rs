@@ -458,6 +458,7 @@ fn non_claims() {
         "The odds ratio was 9.87 (95% CI 4.37–22.29).",
         "Ketamine has been used for decades in surgery.",
         "Patients visit three times weekly.",
+        "Many tried one medication after another.",
     ] {
         check(s, &[]);
     }

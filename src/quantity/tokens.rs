@@ -10,6 +10,9 @@ pub(crate) struct Tok<'a> {
     pub end: usize,
     /// The token's text.
     pub text: &'a str,
+    /// The token's text in ASCII lower case (a slice of the lower-cased input, so no allocation
+    /// per token).
+    pub lower: &'a str,
     /// What the token is.
     pub kind: TokKind,
 }
@@ -28,12 +31,12 @@ pub(crate) enum TokKind {
 impl Tok<'_> {
     /// Whether the token is the word `w` (ASCII case-insensitive).
     pub fn is(&self, w: &str) -> bool {
-        matches!(self.kind, TokKind::Word) && self.text.eq_ignore_ascii_case(w)
+        matches!(self.kind, TokKind::Word) && self.lower == w
     }
 
     /// Whether the token is one of the words `ws`.
     pub fn is_any(&self, ws: &[&str]) -> bool {
-        matches!(self.kind, TokKind::Word) && ws.iter().any(|w| self.text.eq_ignore_ascii_case(w))
+        matches!(self.kind, TokKind::Word) && ws.contains(&self.lower)
     }
 
     /// Whether the token is the symbol `c`.
@@ -55,8 +58,9 @@ impl Tok<'_> {
     }
 }
 
-/// Splits `text` into tokens, offsets relative to `text`.
-pub(crate) fn tokens(text: &str) -> Vec<Tok<'_>> {
+/// Splits `text` into tokens, offsets relative to `text`. `lower` is `text` in ASCII lower case
+/// (the same length, so offsets hold in both).
+pub(crate) fn tokens<'a>(text: &'a str, lower: &'a str) -> Vec<Tok<'a>> {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(text.len() / 5 + 1);
     let mut i = 0;
@@ -98,6 +102,7 @@ pub(crate) fn tokens(text: &str) -> Vec<Tok<'_>> {
                 start,
                 end,
                 text: s,
+                lower: &lower[start..end],
                 kind: TokKind::Num(value),
             });
             i = end;
@@ -126,6 +131,7 @@ pub(crate) fn tokens(text: &str) -> Vec<Tok<'_>> {
                 start,
                 end,
                 text: &text[start..end],
+                lower: &lower[start..end],
                 kind: TokKind::Word,
             });
             i = end;
@@ -139,6 +145,7 @@ pub(crate) fn tokens(text: &str) -> Vec<Tok<'_>> {
             start: i,
             end: i + c.len_utf8(),
             text: &text[i..i + c.len_utf8()],
+            lower: &lower[i..i + c.len_utf8()],
             kind: TokKind::Sym(c),
         });
         i += c.len_utf8();
@@ -151,7 +158,8 @@ mod tests {
     use super::*;
 
     fn kinds(s: &str) -> Vec<String> {
-        tokens(s)
+        let lower = s.to_ascii_lowercase();
+        tokens(s, &lower)
             .iter()
             .map(|t| match t.kind {
                 TokKind::Num(v) => format!("N{v}"),
@@ -184,7 +192,8 @@ mod tests {
     #[test]
     fn offsets_are_byte_ranges() {
         let s = "é 30%";
-        let t = tokens(s);
+        let lower = s.to_ascii_lowercase();
+        let t = tokens(s, &lower);
         assert_eq!(&s[t[1].start..t[1].end], "30");
         assert_eq!(&s[t[2].start..t[2].end], "%");
     }
