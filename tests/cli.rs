@@ -463,10 +463,23 @@ fn extract_json_is_the_claims_file() {
 fn compare_every_format_on_the_fixtures() {
     let run = |format: &str| {
         let out = claimcheck()
-            .args(["compare", "fixtures/articles", "--offline", "--cache", "fixtures/pubmed", "--format", format])
+            .args([
+                "compare",
+                "fixtures/articles",
+                "--offline",
+                "--cache",
+                "fixtures/pubmed",
+                "--format",
+                format,
+            ])
             .output()
             .unwrap();
-        assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         String::from_utf8(out.stdout).unwrap()
     };
     let json: serde_json::Value = serde_json::from_str(&run("json")).unwrap();
@@ -481,7 +494,11 @@ fn compare_every_format_on_the_fixtures() {
     assert!(keys.contains(&"response_rate/ketamine"), "{keys:?}");
     assert!(keys.contains(&"prevalence/trd"), "{keys:?}");
     let csv = run("csv");
-    assert!(csv.starts_with("measure,kind,source_type,"), "{}", &csv[..80]);
+    assert!(
+        csv.starts_with("measure,kind,source_type,"),
+        "{}",
+        &csv[..80]
+    );
     assert!(csv.contains(",literature,23982301,"));
     let md = run("markdown");
     assert!(md.contains("## ketamine response rate"), "{md}");
@@ -489,7 +506,10 @@ fn compare_every_format_on_the_fixtures() {
     assert!(table.contains("ketamine response rate"));
     let html = run("html");
     assert!(html.starts_with("<!DOCTYPE html>"));
-    assert!(!html.contains("<script src") && !html.contains("<link "), "self-contained");
+    assert!(
+        !html.contains("<script src") && !html.contains("<link "),
+        "self-contained"
+    );
 }
 
 #[test]
@@ -518,17 +538,33 @@ fn compare_literature_candidates_come_from_esearch() {
             .await;
         server
     });
-    let dir = temp_with(&[("post.txt", b"Title\n\nKetamine helps 70-80% of patients respond.\n")]);
+    let dir = temp_with(&[(
+        "post.txt",
+        b"Title\n\nKetamine helps 70-80% of patients respond.\n",
+    )]);
     let out = claimcheck()
         .current_dir(dir.path())
         .args([
-            "compare", "post.txt", "--literature", "--format", "json", "--cache", "cache",
-            "--email", "test@example.org", "--eutils-url",
+            "compare",
+            "post.txt",
+            "--literature",
+            "--format",
+            "json",
+            "--cache",
+            "cache",
+            "--email",
+            "test@example.org",
+            "--eutils-url",
         ])
         .arg(format!("{}/", server.uri()))
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let m = v["measures"]
         .as_array()
@@ -541,7 +577,11 @@ fn compare_literature_candidates_come_from_esearch() {
     assert_eq!(lit["design"], "Randomized Controlled Trial");
     assert_eq!(lit["n"], 120);
     assert_eq!(lit["value"]["low"], 55.0);
-    assert_eq!(lit["cited_by"].as_array().unwrap().len(), 0, "a search candidate");
+    assert_eq!(
+        lit["cited_by"].as_array().unwrap().len(),
+        0,
+        "a search candidate"
+    );
     assert_eq!(m["claims"][0]["outlier"], true, "70–80% lies outside 55%");
     // The search and the record are now cached for offline runs.
     assert!(dir.path().join("cache/pubmed/99000101.xml").exists());

@@ -27,7 +27,13 @@ fn compare(extra: &[&str]) -> Output {
         .expect("binary built")
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env_remove("CLAIMCHECK_CACHE")
-        .args(["compare", "fixtures/articles", "--offline", "--cache", "fixtures/pubmed"])
+        .args([
+            "compare",
+            "fixtures/articles",
+            "--offline",
+            "--cache",
+            "fixtures/pubmed",
+        ])
         .args(extra)
         .output()
         .expect("claimcheck runs");
@@ -63,7 +69,10 @@ fn chromium(profile: &Path, extra: &[String]) -> Printed {
         "--disable-sync",
         "--hide-scrollbars",
     ])
-    .arg(format!("--user-data-dir={}", profile.join("data").display()))
+    .arg(format!(
+        "--user-data-dir={}",
+        profile.join("data").display()
+    ))
     .args(extra)
     .stdin(Stdio::null())
     .stdout(std::fs::File::create(&out_path).expect("stdout file"))
@@ -106,14 +115,23 @@ fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
 fn chromium_draws_every_plot() {
     let json = compare(&["--format", "json"]).stdout;
     let report: CompareReport = serde_json::from_slice(&json).expect("compare JSON");
-    assert!(report.measures.len() >= 10, "{} measures", report.measures.len());
+    assert!(
+        report.measures.len() >= 10,
+        "{} measures",
+        report.measures.len()
+    );
     assert!(
         report.measures.iter().any(|m| !m.literature.is_empty()),
         "cited studies give literature figures"
     );
     let dir = tempfile::tempdir().expect("temp dir");
     let html_path: PathBuf = dir.path().join("compare.html");
-    compare(&["--format", "html", "-o", html_path.to_str().expect("utf-8 path")]);
+    compare(&[
+        "--format",
+        "html",
+        "-o",
+        html_path.to_str().expect("utf-8 path"),
+    ]);
     if let Some(keep) = std::env::var_os("CLAIMCHECK_SAVE_PAGE") {
         std::fs::copy(&html_path, keep).expect("save the page");
     }

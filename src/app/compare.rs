@@ -79,7 +79,11 @@ pub(super) fn run(args: &CompareArgs, io: &mut Io<'_>) -> anyhow::Result<ExitSta
     };
     for arg in &args.inputs {
         let path = std::path::Path::new(arg);
-        if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")) && path.is_file() {
+        if path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+            && path.is_file()
+        {
             match claims_file::read(path) {
                 Ok(file) => each(file.article.path.clone(), file, io),
                 Err(e) => {
@@ -129,7 +133,10 @@ pub(super) fn run(args: &CompareArgs, io: &mut Io<'_>) -> anyhow::Result<ExitSta
                 io.warn(w);
             }
             if let Some(miss) = &found.offline_miss {
-                io.warn(format!("literature for {}: {miss} is not in the cache (offline)", key.label()));
+                io.warn(format!(
+                    "literature for {}: {miss} is not in the cache (offline)",
+                    key.label()
+                ));
             }
             if let Some(e) = &found.error {
                 io.warn(format!("literature for {}: {e}", key.label()));

@@ -78,20 +78,36 @@ struct ArticleDefaults {
 
 impl ArticleDefaults {
     fn of(article: &Article) -> Self {
-        let lower = article.text.to_ascii_lowercase();
-        let count = |w: &str| lower.matches(w).count();
-        let esketamine = count("esketamine") + count("spravato");
-        let ketamine = count("ketamine").saturating_sub(esketamine);
-        let treatment = if esketamine > ketamine && esketamine > 0 {
+        // One pass over the words, counting the few that decide the defaults.
+        let (mut ketamine, mut esketamine, mut depression, mut trd) =
+            (0usize, 0usize, false, false);
+        for word in article
+            .text
+            .split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
+            .filter(|w| w.len() >= 3)
+        {
+            let lower = |w: &str| word.eq_ignore_ascii_case(w);
+            if lower("ketamine") {
+                ketamine += 1;
+            } else if lower("esketamine") || lower("spravato") {
+                esketamine += 1;
+            } else if word.len() >= 7 && word[..7].eq_ignore_ascii_case("depress") {
+                depression = true;
+            } else if word == "TRD" || lower("treatment-resistant") {
+                trd = true;
+            }
+        }
+        trd = trd || mentions_trd(&article.text);
+        let treatment = if esketamine > ketamine {
             Some("esketamine")
         } else if ketamine > 0 {
             Some("ketamine")
         } else {
             None
         };
-        let condition = if mentions_trd(&article.text) {
+        let condition = if trd {
             Some("treatment-resistant depression")
-        } else if lower.contains("depress") {
+        } else if depression {
             Some("depression")
         } else {
             None
@@ -104,10 +120,19 @@ impl ArticleDefaults {
 }
 
 fn mentions_trd(text: &str) -> bool {
-    let lower = text.to_ascii_lowercase();
-    lower.contains("treatment-resistant")
-        || lower.contains("treatment resistant")
-        || text.contains("TRD")
+    text.contains("TRD")
+        || contains_ignore_case(text, "treatment-resistant")
+        || contains_ignore_case(text, "treatment resistant")
+}
+
+/// Whether `haystack` contains the lower-case ASCII `needle`, ignoring ASCII case, without
+/// allocating a lower-cased copy.
+fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
+    let n = needle.as_bytes();
+    haystack
+        .as_bytes()
+        .windows(n.len())
+        .any(|w| w[0].to_ascii_lowercase() == n[0] && w.eq_ignore_ascii_case(n))
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -122,7 +122,12 @@ pub(crate) fn collect(article: &Article, skip_from: usize) -> SourceIndex {
             index.add(article, range, citation(text), SourceRole::Reference);
             continue;
         }
-        for m in CITATIONS.iter().flat_map(|re| re.find_iter(text)) {
+        for m in CITATIONS
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| may_cite(*i, text))
+            .flat_map(|(_, re)| re.find_iter(text))
+        {
             let range = block.range.start + m.start()..block.range.start + m.end();
             let role = if in_refs {
                 SourceRole::Reference
@@ -241,6 +246,18 @@ fn looks_like_reference(text: &str) -> bool {
     static YEAR: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(?-u:\b)(?:19|20)\d{2}(?-u:\b)").expect("valid regex"));
     text.len() < 400 && YEAR.is_match(text) && text.matches('.').count() >= 2
+}
+
+/// Whether citation pattern `i` can match `text` at all: a cheap test that spares most blocks
+/// the regular expressions.
+fn may_cite(i: usize, text: &str) -> bool {
+    match i {
+        0 => text.contains('('),
+        1 => text.contains("et al"),
+        _ => ["ublished in", "eported in", "ppearing in"]
+            .iter()
+            .any(|w| text.contains(w)),
+    }
 }
 
 static CITATIONS: LazyLock<Vec<Regex>> = LazyLock::new(|| {

@@ -44,31 +44,34 @@ pub struct Figure {
 /// Whether `text` could hold a figure at all: a digit, a number word, a fraction word or a plural
 /// time unit. A cheap pre-filter so that most prose never reaches the tokenizer.
 pub fn has_trigger(text: &str) -> bool {
+    // One pass over the bytes: a digit answers at once; each ASCII word is compared only when
+    // its length and first letter could make it a trigger word.
     let bytes = text.as_bytes();
-    if bytes.iter().any(u8::is_ascii_digit) {
-        return true;
-    }
-    // Look at word starts only; compare a lower-cased prefix against the trigger words.
-    let mut prev_alpha = false;
-    for (i, &b) in bytes.iter().enumerate() {
-        let alpha = b.is_ascii_alphabetic();
-        if alpha && !prev_alpha {
-            let end = bytes[i..]
-                .iter()
-                .position(|c| !c.is_ascii_alphabetic())
-                .map_or(bytes.len(), |p| i + p);
-            let word = &bytes[i..end];
-            // Every trigger word starts with one of these letters: a cheap first filter.
-            let first = b.to_ascii_lowercase();
-            if word.len() >= 3
-                && word.len() <= 9
-                && matches!(first, b'o' | b't' | b'f' | b's' | b'e' | b'n' | b'd' | b'h' | b'q' | b'w')
-                && is_trigger_word(word)
-            {
-                return true;
-            }
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_digit() {
+            return true;
         }
-        prev_alpha = alpha;
+        if !b.is_ascii_alphabetic() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        i += 1;
+        while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+            i += 1;
+        }
+        let len = i - start;
+        if (3..=9).contains(&len)
+            && matches!(
+                b.to_ascii_lowercase(),
+                b'o' | b't' | b'f' | b's' | b'e' | b'n' | b'd' | b'h' | b'q' | b'w'
+            )
+            && is_trigger_word(&bytes[start..i])
+        {
+            return true;
+        }
     }
     false
 }
@@ -519,10 +522,9 @@ impl Scanner<'_, '_> {
         } else {
             return None;
         };
-        let m = t.get(m_idx).and_then(|m| {
-            m.num()
-                .or_else(|| word_number(m.lower))
-        })?;
+        let m = t
+            .get(m_idx)
+            .and_then(|m| m.num().or_else(|| word_number(m.lower)))?;
         if m <= 0.0 || n > m || n <= 0.0 {
             return None;
         }
@@ -815,7 +817,9 @@ impl Scanner<'_, '_> {
             let idiom = |a: &str, b: &str| {
                 t.get(n + 1).is_some_and(|x| x.is(a)) && t.get(n + 2).is_some_and(|x| x.is(b))
             };
-            if t[first].is("one") && (idiom("after", "another") || idiom("or", "another") || idiom("at", "a")) {
+            if t[first].is("one")
+                && (idiom("after", "another") || idiom("or", "another") || idiom("at", "a"))
+            {
                 return None;
             }
             noun = Some(n);
@@ -1406,9 +1410,7 @@ fn classify(t: &[Tok<'_>], clauses: &[u16], m: &RawMatch) -> ClaimKind {
                 if let Some(kind) = percent_keyword(t, k) {
                     let mut d = distance(clauses, m.first_tok, m.last_tok, k);
                     // Prevalence words are weak: prefer an outcome word at a similar distance.
-                    if kind == ClaimKind::Prevalence
-                        && !t[k].lower.starts_with("prevalen")
-                    {
+                    if kind == ClaimKind::Prevalence && !t[k].lower.starts_with("prevalen") {
                         d += 3;
                     }
                     // "patients in stable remission" names a population, not the measure.
