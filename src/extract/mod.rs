@@ -78,26 +78,21 @@ struct ArticleDefaults {
 
 impl ArticleDefaults {
     fn of(article: &Article) -> Self {
-        // One pass over the words, counting the few that decide the defaults.
-        let (mut ketamine, mut esketamine, mut depression, mut trd) =
-            (0usize, 0usize, false, false);
-        for word in article
-            .text
-            .split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
-            .filter(|w| w.len() >= 3)
-        {
-            let lower = |w: &str| word.eq_ignore_ascii_case(w);
-            if lower("ketamine") {
-                ketamine += 1;
-            } else if lower("esketamine") || lower("spravato") {
+        // Substring searches (fast two-way scans), not a pass over every word.
+        let text = &article.text;
+        let bytes = text.as_bytes();
+        let (mut ketamine, mut esketamine) = (0usize, 0usize);
+        for (i, _) in text.match_indices("etamine") {
+            let before = &bytes[..i];
+            if before.len() >= 3 && before[before.len() - 3..].eq_ignore_ascii_case(b"esk") {
                 esketamine += 1;
-            } else if word.len() >= 7 && word[..7].eq_ignore_ascii_case("depress") {
-                depression = true;
-            } else if word == "TRD" || lower("treatment-resistant") {
-                trd = true;
+            } else if before.last().is_some_and(|b| b.eq_ignore_ascii_case(&b'k')) {
+                ketamine += 1;
             }
         }
-        trd = trd || mentions_trd(&article.text);
+        esketamine += text.matches("pravato").count();
+        let depression = text.contains("epress");
+        let trd = mentions_trd(text);
         let treatment = if esketamine > ketamine {
             Some("esketamine")
         } else if ketamine > 0 {

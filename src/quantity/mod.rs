@@ -77,52 +77,23 @@ pub fn has_trigger(text: &str) -> bool {
 }
 
 fn is_trigger_word(word: &[u8]) -> bool {
-    const WORDS: &[&str] = &[
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-        "thirty",
-        "forty",
-        "fifty",
-        "sixty",
-        "seventy",
-        "eighty",
-        "ninety",
-        "dozen",
-        "half",
-        "third",
-        "thirds",
-        "quarter",
-        "quarters",
-        "fifth",
-        "hours",
-        "days",
-        "weeks",
-        "months",
-        "hour",
-        "week",
-        "day",
-    ];
-    WORDS
-        .iter()
-        .any(|w| w.as_bytes().eq_ignore_ascii_case(word))
+    let mut buf = [0u8; 9];
+    let Some(lower) = buf.get_mut(..word.len()) else {
+        return false;
+    };
+    for (d, s) in lower.iter_mut().zip(word) {
+        *d = s.to_ascii_lowercase();
+    }
+    // A match on byte strings compiles to a switch on length and a few comparisons.
+    matches!(
+        &*lower,
+        b"one" | b"two" | b"three" | b"four" | b"five" | b"six" | b"seven" | b"eight" | b"nine"
+            | b"ten" | b"eleven" | b"twelve" | b"thirteen" | b"fourteen" | b"fifteen"
+            | b"sixteen" | b"seventeen" | b"eighteen" | b"nineteen" | b"twenty" | b"thirty"
+            | b"forty" | b"fifty" | b"sixty" | b"seventy" | b"eighty" | b"ninety" | b"dozen"
+            | b"half" | b"third" | b"thirds" | b"quarter" | b"quarters" | b"fifth" | b"hours"
+            | b"days" | b"weeks" | b"months" | b"hour" | b"week" | b"day"
+    )
 }
 
 /// Every figure in `sentence`, in order. Figures never overlap.
