@@ -217,7 +217,17 @@ impl std::fmt::Display for Value {
         };
         match (self.low, self.high) {
             (None, None) => write!(f, "{unit} (no number)"),
-            (Some(lo), Some(hi)) if lo == hi => write!(f, "{prefix}{}{sep}{unit}", fmt_num(lo)),
+            (Some(lo), Some(hi)) if lo == hi => {
+                // "1 week", not "1 weeks".
+                let unit = if lo == 1.0 {
+                    unit.strip_suffix('s')
+                        .filter(|_| self.unit.hours().is_some())
+                        .unwrap_or(unit)
+                } else {
+                    unit
+                };
+                write!(f, "{prefix}{}{sep}{unit}", fmt_num(lo))
+            }
             (Some(lo), Some(hi)) => write!(f, "{prefix}{}–{}{sep}{unit}", fmt_num(lo), fmt_num(hi)),
             (Some(v), None) | (None, Some(v)) => write!(f, "{prefix}{}{sep}{unit}", fmt_num(v)),
         }
