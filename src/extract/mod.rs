@@ -82,7 +82,7 @@ impl ArticleDefaults {
         let text = &article.text;
         let bytes = text.as_bytes();
         let (mut ketamine, mut esketamine) = (0usize, 0usize);
-        for (i, _) in text.match_indices("etamine") {
+        for i in memchr::memmem::find_iter(bytes, "etamine") {
             let before = &bytes[..i];
             if before.len() >= 3 && before[before.len() - 3..].eq_ignore_ascii_case(b"esk") {
                 esketamine += 1;
@@ -90,8 +90,8 @@ impl ArticleDefaults {
                 ketamine += 1;
             }
         }
-        esketamine += text.matches("pravato").count();
-        let depression = text.contains("epress");
+        esketamine += memchr::memmem::find_iter(bytes, "pravato").count();
+        let depression = memchr::memmem::find(bytes, b"epress").is_some();
         let trd = mentions_trd(text);
         let treatment = if esketamine > ketamine {
             Some("esketamine")
@@ -250,13 +250,19 @@ fn assign_ids(claims: &mut [Claim]) {
         hasher.update(b"\x00");
         hasher.update(normalize_quote(&claim.quote).as_bytes());
         let digest = hasher.finalize();
-        let base: String = digest[..5].iter().map(|b| format!("{b:02x}")).collect();
-        let base = format!("c{base}");
+        let mut base = String::with_capacity(11);
+        base.push('c');
+        for b in &digest[..5] {
+            base.push(char::from(HEX[usize::from(b >> 4)]));
+            base.push(char::from(HEX[usize::from(b & 0xf)]));
+        }
         let n = seen.entry(base.clone()).or_insert(0);
         *n += 1;
         claim.id = if *n == 1 { base } else { format!("{base}-{n}") };
     }
 }
+
+const HEX: &[u8; 16] = b"0123456789abcdef";
 
 /// Lower case, one space between words, every dash form as "-".
 fn normalize_quote(q: &str) -> String {

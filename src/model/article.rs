@@ -93,7 +93,7 @@ impl SourceMap {
     /// count characters) or a single-byte encoding (columns count bytes).
     pub fn new(raw: &[u8], utf8: bool) -> Self {
         let mut line_starts = vec![0];
-        line_starts.extend(memchr_iter(b'\n', raw).map(|i| i + 1));
+        line_starts.extend(memchr::memchr_iter(b'\n', raw).map(|i| i + 1));
         SourceMap {
             pieces: Vec::new(),
             line_starts,
@@ -191,13 +191,6 @@ impl SourceMap {
             end,
         }
     }
-}
-
-fn memchr_iter(needle: u8, haystack: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    haystack
-        .iter()
-        .enumerate()
-        .filter_map(move |(i, &b)| (b == needle).then_some(i))
 }
 
 impl Article {
