@@ -42,7 +42,14 @@ pub fn extract(article: &Article) -> ClaimsFile {
         let block_trd = std::cell::OnceCell::new();
         for sentence in quantity::sentences::split(&article.text, block.range.clone()) {
             let sentence_text = &article.text[sentence.clone()];
-            for fig in quantity::figures(sentence_text) {
+            let figures = quantity::figures(sentence_text);
+            // Collapsed once per sentence, shared by its claims.
+            let collapsed = if figures.is_empty() {
+                String::new()
+            } else {
+                collapse_ws(sentence_text)
+            };
+            for fig in figures {
                 let at = sentence.start + fig.range.start..sentence.start + fig.range.end;
                 claims.push(build_claim(
                     article,
@@ -50,7 +57,7 @@ pub fn extract(article: &Article) -> ClaimsFile {
                     &defaults,
                     &|| *block_trd.get_or_init(|| mentions_trd(block_text)),
                     block.range.clone(),
-                    sentence.clone(),
+                    (sentence.clone(), &collapsed),
                     at,
                     fig,
                 ));
@@ -137,7 +144,7 @@ fn build_claim(
     defaults: &ArticleDefaults,
     block_trd: &dyn Fn() -> bool,
     block: Range<usize>,
-    sentence: Range<usize>,
+    (sentence, sentence_text): (Range<usize>, &str),
     at: Range<usize>,
     fig: quantity::Figure,
 ) -> Claim {
@@ -163,7 +170,7 @@ fn build_claim(
         value: fig.value,
         subject,
         quote: collapse_ws(&article.text[at.clone()]),
-        sentence: collapse_ws(&article.text[sentence.clone()]),
+        sentence: sentence_text.to_owned(),
         location: article.map.locate(at.clone()),
         sources: index.for_claim(sentence, block),
         status: if suppressed {
