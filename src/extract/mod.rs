@@ -35,12 +35,16 @@ pub fn extract(article: &Article) -> ClaimsFile {
             break;
         }
         let block_text = &article.text[block.range.clone()];
-        if !quantity::has_trigger(block_text) {
+        let Some(first) = quantity::first_trigger(block_text) else {
             continue;
-        }
+        };
+        let first = block.range.start + first;
         // Only prevalence and definition claims ask; most blocks have neither.
         let block_trd = std::cell::OnceCell::new();
         for sentence in quantity::sentences::split(&article.text, block.range.clone()) {
+            if sentence.end <= first {
+                continue;
+            }
             let sentence_text = &article.text[sentence.clone()];
             let figures = quantity::figures(sentence_text);
             // Collapsed once per sentence, shared by its claims.

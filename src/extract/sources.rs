@@ -92,11 +92,17 @@ pub(crate) fn collect(article: &Article, skip_from: usize) -> SourceIndex {
     let reference_blocks = reference_blocks(article, skip_from);
     let in_references = |at: usize| reference_blocks.iter().any(|r| r.contains(&at));
     let own_host = host_of(&article.origin);
+    // Articles link the same few pages again and again: classify each href once.
+    let mut known: std::collections::HashMap<&str, Option<Source>> = Default::default();
     for link in &article.links {
         if link.text.start >= skip_from {
             continue;
         }
-        let Some(source) = link_source(article, link, own_host.as_deref()) else {
+        let classified = known
+            .entry(link.href.as_str())
+            .or_insert_with(|| link_source(article, link, own_host.as_deref()));
+        // Only a source's first occurrence is kept whole, so its anchor text is the one shown.
+        let Some(source) = classified.clone() else {
             continue;
         };
         let role = if in_references(link.text.start) {

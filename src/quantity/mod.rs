@@ -44,36 +44,41 @@ pub struct Figure {
 /// Whether `text` could hold a figure at all: a digit, a number word, a fraction word or a plural
 /// time unit. A cheap pre-filter so that most prose never reaches the tokenizer.
 pub fn has_trigger(text: &str) -> bool {
-    // One pass over the bytes: a digit answers at once; each ASCII word is compared only when
-    // its length and first letter could make it a trigger word.
+    first_trigger(text).is_some()
+}
+
+/// The byte offset of the first digit or trigger word in `text`, if any: sentences that end
+/// before it can hold no figure.
+pub fn first_trigger(text: &str) -> Option<usize> {
     let bytes = text.as_bytes();
+    // Digits first: a tight loop the compiler vectorizes. Then trigger words, only before it.
+    let digit = bytes.iter().position(u8::is_ascii_digit);
+    let words = &bytes[..digit.unwrap_or(bytes.len())];
     let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b.is_ascii_digit() {
-            return true;
-        }
+    while i < words.len() {
+        let b = words[i];
         if !b.is_ascii_alphabetic() {
             i += 1;
             continue;
         }
         let start = i;
         i += 1;
-        while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+        while i < words.len() && words[i].is_ascii_alphabetic() {
             i += 1;
         }
+        // A word cut by the digit ("24hours") still ends at a letter boundary in `bytes`.
         let len = i - start;
         if (3..=9).contains(&len)
             && matches!(
                 b.to_ascii_lowercase(),
                 b'o' | b't' | b'f' | b's' | b'e' | b'n' | b'd' | b'h' | b'q' | b'w'
             )
-            && is_trigger_word(&bytes[start..i])
+            && is_trigger_word(&words[start..i])
         {
-            return true;
+            return Some(start);
         }
     }
-    false
+    digit
 }
 
 fn is_trigger_word(word: &[u8]) -> bool {
