@@ -29,49 +29,58 @@ pub(crate) fn load_inputs(
     input: &InputArgs,
     io: &mut Io<'_>,
 ) -> anyhow::Result<(Vec<Loaded>, usize)> {
+    let mut loaded = Vec::new();
+    let failures = for_each_input(args, input, io, |display, file, _| {
+        loaded.push(Loaded { display, file });
+    });
+    Ok((loaded, failures))
+}
+
+/// Reads the inputs one at a time and hands each to `each` with its display path, so a caller
+/// can stream: a claims file (`.json`, also inside directories) as it is, an article extracted.
+/// Returns how many inputs failed; their errors are printed.
+pub(crate) fn for_each_input(
+    args: &[String],
+    input: &InputArgs,
+    io: &mut Io<'_>,
+    mut each: impl FnMut(String, ClaimsFile, &mut Io<'_>),
+) -> usize {
     let opts = ingest::Options {
         max_bytes: input.max_size,
     };
-    let mut loaded = Vec::new();
     let mut failures = 0;
     for arg in args {
         let path = Path::new(arg);
-        if path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("json"))
-            && path.is_file()
-        {
-            match claims_file::read(path) {
-                Ok(file) => loaded.push(Loaded {
-                    display: file.article.path.clone(),
-                    file,
-                }),
+        let is_json = |p: &Path| {
+            p.extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+        };
+        // Claims files: the argument itself, or those inside a directory.
+        let claims_files = if is_json(path) && path.is_file() {
+            vec![path.to_path_buf()]
+        } else if path.is_dir() {
+            let mut found = walk_json(path);
+            found.sort();
+            found
+        } else {
+            Vec::new()
+        };
+        for p in &claims_files {
+            match claims_file::read(p) {
+                Ok(file) => each(file.article.path.clone(), file, io),
                 Err(e) => {
                     io.error(&e.into());
                     failures += 1;
                 }
             }
+        }
+        if is_json(path) && path.is_file() {
             continue;
         }
-        if path.is_dir() {
-            // A directory may hold claims files as well as articles.
-            let mut claims: Vec<PathBuf> = walk_json(path);
-            claims.sort();
-            for p in claims {
-                match claims_file::read(&p) {
-                    Ok(file) => loaded.push(Loaded {
-                        display: file.article.path.clone(),
-                        file,
-                    }),
-                    Err(e) => {
-                        io.error(&e.into());
-                        failures += 1;
-                    }
-                }
-            }
-        }
         let inputs = match ingest::expand_inputs(std::slice::from_ref(arg)) {
-            Ok(i) => i,
+            Ok(inputs) => inputs,
+            // A directory of claims files only is fine.
+            Err(ingest::Error::EmptyDirectory { .. }) if !claims_files.is_empty() => continue,
             Err(e) => {
                 io.error(&anyhow::Error::from(e));
                 failures += 1;
@@ -84,11 +93,8 @@ pub(crate) fn load_inputs(
                     for w in &article.warnings {
                         io.warn(w);
                     }
-                    let file = extract::extract(&article);
-                    loaded.push(Loaded {
-                        display: display_path(&article.origin),
-                        file,
-                    });
+                    let display = display_path(&article.origin);
+                    each(display, extract::extract(&article), io);
                 }
                 Err(e) => {
                     io.error(&anyhow::Error::from(e));
@@ -97,7 +103,7 @@ pub(crate) fn load_inputs(
             }
         }
     }
-    Ok((loaded, failures))
+    failures
 }
 
 fn walk_json(dir: &Path) -> Vec<PathBuf> {

@@ -8,7 +8,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use anyhow::Context;
 
-use super::common::{display_path, SourcesContext};
+use super::common::{for_each_input, SourcesContext};
 use super::sources::{search_records, Resolution};
 use super::{ExitStatus, Io};
 use crate::cli::CompareArgs;
@@ -17,7 +17,6 @@ use crate::config::Config;
 use crate::evidence::RecordIndex;
 use crate::model::{ClaimKind, ClaimsFile, LiteratureFigure};
 use crate::report::compare::render_compare;
-use crate::{claims_file, extract, ingest};
 
 /// How many records a literature search fetches per measure.
 const LITERATURE_HITS: u32 = 10;
@@ -34,10 +33,6 @@ pub(super) fn run(args: &CompareArgs, io: &mut Io<'_>) -> anyhow::Result<ExitSta
     let mut records: HashMap<u32, RecordIndex> = HashMap::new();
     let mut claimed: BTreeSet<MeasureKey> = BTreeSet::new();
     let mut with_literature: BTreeSet<MeasureKey> = BTreeSet::new();
-    let mut failures = 0;
-    let opts = ingest::Options {
-        max_bytes: args.input.max_size,
-    };
     let mut each = |display: String, file: ClaimsFile, io: &mut Io<'_>| {
         grouper.add_article(&display, &file.claims);
         let live: Vec<_> = file
@@ -77,46 +72,7 @@ pub(super) fn run(args: &CompareArgs, io: &mut Io<'_>) -> anyhow::Result<ExitSta
             }
         }
     };
-    for arg in &args.inputs {
-        let path = std::path::Path::new(arg);
-        if path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("json"))
-            && path.is_file()
-        {
-            match claims_file::read(path) {
-                Ok(file) => each(file.article.path.clone(), file, io),
-                Err(e) => {
-                    io.error(&e.into());
-                    failures += 1;
-                }
-            }
-            continue;
-        }
-        let inputs = match ingest::expand_inputs(std::slice::from_ref(arg)) {
-            Ok(i) => i,
-            Err(e) => {
-                io.error(&anyhow::Error::from(e));
-                failures += 1;
-                continue;
-            }
-        };
-        for input in inputs {
-            match ingest::read(&input, &opts) {
-                Ok(article) => {
-                    for w in &article.warnings {
-                        io.warn(w);
-                    }
-                    let display = display_path(&article.origin);
-                    each(display, extract::extract(&article), io);
-                }
-                Err(e) => {
-                    io.error(&anyhow::Error::from(e));
-                    failures += 1;
-                }
-            }
-        }
-    }
+    let failures = for_each_input(&args.inputs, &args.input, io, &mut each);
     if args.literature {
         for key in claimed.difference(&with_literature) {
             let Some(term) = esearch_term(key) else {

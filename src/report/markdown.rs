@@ -152,7 +152,7 @@ fn pmid_link(pmid: u32) -> String {
 /// Backslash-escapes the ASCII punctuation that Markdown (and GFM tables, strikethrough and
 /// autolinks) would otherwise interpret. CommonMark allows a backslash before any ASCII
 /// punctuation, so over-escaping is harmless; under-escaping corrupts the output.
-fn escape(s: &str) -> String {
+pub(crate) fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         if matches!(
@@ -168,7 +168,7 @@ fn escape(s: &str) -> String {
 
 /// Makes already-escaped text safe inside a table cell: a line break would end the row, so it
 /// becomes `<br>` (which GFM renders inside cells).
-fn cell(escaped: &str) -> String {
+pub(crate) fn cell(escaped: &str) -> String {
     escaped
         .replace("\r\n", "\n")
         .replace('\r', "\n")
@@ -176,7 +176,7 @@ fn cell(escaped: &str) -> String {
 }
 
 /// Joins the lines of already-escaped text with spaces, for headings and list items.
-fn one_line(escaped: &str) -> String {
+pub(crate) fn one_line(escaped: &str) -> String {
     escaped
         .split(['\r', '\n'])
         .filter(|l| !l.is_empty())

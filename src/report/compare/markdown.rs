@@ -12,6 +12,7 @@ use super::{
     value_text,
 };
 use crate::model::{CompareReport, Measure};
+use crate::report::markdown::{cell, escape, one_line};
 
 /// Writes the Markdown report.
 pub(super) fn render(report: &CompareReport, out: &mut dyn io::Write) -> io::Result<()> {
@@ -98,39 +99,6 @@ fn render_measure(m: &Measure, row_limit: usize, out: &mut dyn io::Write) -> io:
         writeln!(out, "_Omitted: {}._", escape(&text))?;
     }
     Ok(())
-}
-
-/// Backslash-escapes the ASCII punctuation Markdown would interpret (over-escaping is harmless
-/// in CommonMark; under-escaping corrupts the output).
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if matches!(
-            c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&' | '#'
-        ) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// Makes escaped text safe in a table cell: a line break would end the row.
-fn cell(escaped: &str) -> String {
-    escaped
-        .replace("\r\n", "\n")
-        .replace('\r', "\n")
-        .replace('\n', "<br>")
-}
-
-/// Joins the lines of escaped text with spaces, for list items.
-fn one_line(escaped: &str) -> String {
-    escaped
-        .split(['\r', '\n'])
-        .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 #[cfg(test)]
