@@ -8,6 +8,8 @@
 //!
 //! Run: `cargo bench --bench compare`.
 
+mod common;
+
 use claimcheck::compare::{Grouper, MeasureKey};
 use claimcheck::model::{
     Bound, Claim, ClaimKind, CompareReport, LiteratureFigure, Location, ReviewStatus, Unit, Value,
@@ -283,4 +285,46 @@ fn group_and_render_html(bencher: Bencher, articles: usize) {
 fn render_html(bencher: Bencher) {
     let report = group(10_000);
     bencher.bench(|| html(divan::black_box(&report)).len());
+}
+
+/// The whole command, as a user runs it: `claimcheck compare DIR --offline --cache … --format
+/// json` over 10,000 generated article files (about 60 MB), in-process through `app::run`:
+/// ingest, extract, resolve from a warm cache, group, render.
+#[divan::bench(sample_count = 3, sample_size = 1)]
+fn command_10000_articles(bencher: Bencher) {
+    use clap::Parser;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let articles = dir.path().join("articles");
+    std::fs::create_dir_all(&articles).expect("articles dir");
+    let mut rng = common::Rng::new(5);
+    for i in 0..10_000 {
+        let body = common::text_article(&mut rng, 6 << 10);
+        std::fs::write(articles.join(format!("post-{i:05}.txt")), body).expect("write article");
+    }
+    let cache = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/pubmed");
+    bencher.counter(ItemsCount::new(10_000usize)).bench(|| {
+        let cli = claimcheck::cli::Cli::try_parse_from([
+            "claimcheck",
+            "compare",
+            articles.to_str().expect("utf-8 path"),
+            "--offline",
+            "--cache",
+            cache.to_str().expect("utf-8 path"),
+            "--format",
+            "json",
+            "--quiet",
+        ])
+        .expect("valid arguments");
+        let mut out = Vec::new();
+        let mut err = Vec::new();
+        let mut io = claimcheck::app::Io {
+            stdout: &mut out,
+            stderr: &mut err,
+            color: false,
+            stderr_is_terminal: false,
+            quiet: true,
+        };
+        claimcheck::app::run(cli, &mut io).expect("compare runs");
+        out.len()
+    });
 }
