@@ -11,7 +11,10 @@ const EXIT_CODES: &str = "\
 Exit codes:
   0  nothing to fail on
   1  check: a claim has a verdict listed in --fail-on (default: differs,unsourced)
-  2  error: bad arguments, unreadable input, an invalid claims file, an offline cache miss";
+  2  error: bad arguments, unreadable input, an invalid claims file or config,
+     or (fetch --offline) a record missing from the cache
+
+check --offline reports records missing from the cache as unverifiable, with a warning.";
 
 /// Check the numbers in health articles against the research they cite.
 #[derive(Debug, Parser)]
@@ -144,7 +147,7 @@ pub struct FetchArgs {
 /// `claimcheck check`.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Articles or claims files (.json); directories are searched for articles.
+    /// Articles or claims files (.json); directories are searched for both.
     #[arg(required = true, value_name = "ARTICLE|CLAIMS_FILE")]
     pub inputs: Vec<String>,
     /// Report format.

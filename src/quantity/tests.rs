@@ -526,12 +526,66 @@ fn never_panics_and_ranges_are_char_boundaries() {
     // A deterministic stream of sentences built from the pieces claims are made of, glued in
     // random order: numbers, dashes, units, words, punctuation and multi-byte characters.
     const PIECES: &[&str] = &[
-        "1", "24", "3,671", "0.5", "84.6", "%", " percent", "–", "—", "-", " to ", " and ",
-        " between ", " from ", " hours", " weeks", " minutes", " mg", "/kg", " times", " in ",
-        " out of ", " one", "-third", " half", " of ", " patients", " or more", "+", " about",
-        " up to", " at least", " within", " an hour", "$", "(", ")", "[", "]", " é", "’", "…",
-        " ketamine", " respond", " remission", " relapse", " versus ", " dozen", " a", ".", ",",
-        ";", ":", "~", "≥", " 9:00 am", " (555) 013-2468", " March 3, 2026", "\n", "  ",
+        "1",
+        "24",
+        "3,671",
+        "0.5",
+        "84.6",
+        "%",
+        " percent",
+        "–",
+        "—",
+        "-",
+        " to ",
+        " and ",
+        " between ",
+        " from ",
+        " hours",
+        " weeks",
+        " minutes",
+        " mg",
+        "/kg",
+        " times",
+        " in ",
+        " out of ",
+        " one",
+        "-third",
+        " half",
+        " of ",
+        " patients",
+        " or more",
+        "+",
+        " about",
+        " up to",
+        " at least",
+        " within",
+        " an hour",
+        "$",
+        "(",
+        ")",
+        "[",
+        "]",
+        " é",
+        "’",
+        "…",
+        " ketamine",
+        " respond",
+        " remission",
+        " relapse",
+        " versus ",
+        " dozen",
+        " a",
+        ".",
+        ",",
+        ";",
+        ":",
+        "~",
+        "≥",
+        " 9:00 am",
+        " (555) 013-2468",
+        " March 3, 2026",
+        "\n",
+        "  ",
     ];
     let mut state = 0x2545_f491_4f6c_dd1d_u64;
     let mut next = || {
@@ -546,7 +600,10 @@ fn never_panics_and_ranges_are_char_boundaries() {
             .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
             .collect();
         for f in figures(&s) {
-            assert!(s.is_char_boundary(f.range.start) && s.is_char_boundary(f.range.end), "{s:?}");
+            assert!(
+                s.is_char_boundary(f.range.start) && s.is_char_boundary(f.range.end),
+                "{s:?}"
+            );
             assert!(f.range.start < f.range.end, "{s:?}");
             if let (Some(lo), Some(hi)) = (f.value.low, f.value.high) {
                 assert!(lo <= hi, "{s:?}: {lo} > {hi}");
