@@ -223,20 +223,6 @@ fn is_boilerplate_heading(text: &str) -> bool {
 }
 
 fn is_date_line(line: &str) -> bool {
-    const MONTHS: &[&str] = &[
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     let lower = line.to_ascii_lowercase();
     let mut words = lower.split([' ', ',']).filter(|w| !w.is_empty());
     let (Some(m), Some(d), Some(y), None) =
@@ -244,7 +230,8 @@ fn is_date_line(line: &str) -> bool {
     else {
         return false;
     };
-    MONTHS.contains(&m)
+    crate::model::month_number(m).is_some()
+        && m.len() >= 3
         && d.len() <= 2
         && d.bytes().all(|b| b.is_ascii_digit())
         && y.len() == 4

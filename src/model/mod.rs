@@ -18,7 +18,7 @@ pub use claims::{
 };
 pub use compare::*;
 pub use identifier::{from_url as identifier_from_url, Identifier};
-pub use record::{AbstractSection, Author, PubDate, Record, RecordKind};
+pub use record::{month_number, AbstractSection, Author, PubDate, Record, RecordKind};
 pub use report::{
     ArticleReport, CheckReport, Evidence, Finding, Summary, Tolerance, Verdict,
     CHECK_REPORT_VERSION,

@@ -131,3 +131,29 @@ impl Author {
             .unwrap_or_else(|| "Anonymous".to_owned())
     }
 }
+
+/// The number (1–12) of an English month name or its abbreviation ("Oct", "Sept.", "October",
+/// any case); `None` for anything else ("Mayday").
+pub fn month_number(s: &str) -> Option<u8> {
+    const FULL: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let lower = s.trim_end_matches('.').to_ascii_lowercase();
+    if lower.len() < 3 {
+        return None;
+    }
+    FULL.iter()
+        .position(|full| full.starts_with(lower.as_str()))
+        .and_then(|i| u8::try_from(i + 1).ok())
+}

@@ -896,31 +896,7 @@ fn month_number(s: &str) -> Option<u8> {
     if let Ok(n) = s.parse::<u8>() {
         return (1..=12).contains(&n).then_some(n);
     }
-    const NAMES: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    let lower = s.trim_end_matches('.').to_ascii_lowercase();
-    let prefix = lower.get(..3)?;
-    let index = NAMES.iter().position(|n| *n == prefix)?;
-    // "Sept" and full names are fine; "Mayday" is not a month.
-    const FULL: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    FULL[index]
-        .starts_with(lower.as_str())
-        .then(|| u8::try_from(index + 1).ok())
-        .flatten()
+    crate::model::month_number(s)
 }
 
 /// The first four-digit year in a MedlineDate ("1998 Dec-1999 Jan" → 1998).

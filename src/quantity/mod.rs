@@ -278,25 +278,8 @@ struct Num {
     unit: Option<Unit>,
 }
 
-const COUNT_NOUNS: &[&str] = &[
-    "patients",
-    "patient",
-    "participants",
-    "participant",
-    "people",
-    "persons",
-    "adults",
-    "adolescents",
-    "children",
-    "individuals",
-    "subjects",
-    "outpatients",
-    "inpatients",
-    "veterans",
-    "women",
-    "men",
-    "volunteers",
-    "respondents",
+/// Nouns a count of things can govern ("two antidepressants", "six infusions").
+const THING_NOUNS: &[&str] = &[
     "medications",
     "medication",
     "medicines",
@@ -318,9 +301,9 @@ const COUNT_NOUNS: &[&str] = &[
     "courses",
     "appointments",
     "visits",
-    "cases",
 ];
 
+/// Nouns a count of people can govern ("27 participants").
 const PEOPLE_NOUNS: &[&str] = &[
     "patients",
     "patient",
@@ -342,6 +325,11 @@ const PEOPLE_NOUNS: &[&str] = &[
     "respondents",
     "cases",
 ];
+
+/// Whether a token is a noun a count can govern.
+fn is_count_noun(tok: &Tok<'_>) -> bool {
+    tok.is_any(PEOPLE_NOUNS) || tok.is_any(THING_NOUNS)
+}
 
 const COURSE_NOUNS: &[&str] = &[
     "infusions",
@@ -668,7 +656,7 @@ impl Scanner<'_, '_> {
         let mut k = j;
         for _ in 0..4 {
             let tok = t.get(k)?;
-            if tok.is_any(COUNT_NOUNS) {
+            if is_count_noun(tok) {
                 // "antidepressant" as a modifier of a later noun: "two antidepressant trials".
                 if tok.is_any(&[
                     "antidepressant",
@@ -676,7 +664,7 @@ impl Scanner<'_, '_> {
                     "medication",
                     "infusion",
                     "session",
-                ]) && t.get(k + 1).is_some_and(|n| n.is_any(COUNT_NOUNS))
+                ]) && t.get(k + 1).is_some_and(is_count_noun)
                 {
                     k += 1;
                     continue;
