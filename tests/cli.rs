@@ -587,3 +587,67 @@ fn compare_literature_candidates_come_from_esearch() {
     assert!(dir.path().join("cache/pubmed/99000101.xml").exists());
     rt.block_on(server.verify());
 }
+
+#[test]
+fn check_online_fills_the_cache_and_then_runs_offline() {
+    use wiremock::matchers::{path, query_param};
+    use wiremock::{Mock, MockServer, ResponseTemplate};
+
+    // A record written for this test (not a real one), found by its DOI.
+    const RECORD: &str = r#"<?xml version="1.0" ?>
+<PubmedArticleSet><PubmedArticle><MedlineCitation Status="MEDLINE" Owner="NLM"><PMID Version="1">99000201</PMID><Article PubModel="Print"><Journal><JournalIssue CitedMedium="Internet"><PubDate><Year>2023</Year></PubDate></JournalIssue><Title>Test journal of psychiatry</Title><ISOAbbreviation>Test J Psychiatry</ISOAbbreviation></Journal><ArticleTitle>A made-up trial of ketamine infusions.</ArticleTitle><Abstract><AbstractText>In 40 adults with treatment-resistant depression, 62% met response criteria with ketamine at 24 hours.</AbstractText></Abstract><AuthorList CompleteYN="Y"><Author ValidYN="Y"><LastName>Example</LastName><Initials>E</Initials></Author></AuthorList><PublicationTypeList><PublicationType UI="D016449">Randomized Controlled Trial</PublicationType></PublicationTypeList></Article></MedlineCitation><PubmedData><ArticleIdList><ArticleId IdType="pubmed">99000201</ArticleId><ArticleId IdType="doi">10.5555/test.2023.1</ArticleId></ArticleIdList></PubmedData></PubmedArticle></PubmedArticleSet>"#;
+    const SEARCH: &str = r#"<?xml version="1.0" encoding="UTF-8" ?>
+<eSearchResult><Count>1</Count><RetMax>1</RetMax><RetStart>0</RetStart><IdList><Id>99000201</Id></IdList><TranslationSet/></eSearchResult>"#;
+
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let server = rt.block_on(async {
+        let server = MockServer::start().await;
+        Mock::given(path("/esearch.fcgi"))
+            .and(query_param("tool", "claimcheck"))
+            .and(query_param("email", "editor@example.org"))
+            .respond_with(ResponseTemplate::new(200).set_body_string(SEARCH))
+            .expect(1)
+            .mount(&server)
+            .await;
+        Mock::given(path("/efetch.fcgi"))
+            .respond_with(ResponseTemplate::new(200).set_body_string(RECORD))
+            .expect(1..)
+            .mount(&server)
+            .await;
+        server
+    });
+    let page = b"<p>In trials, about 60% of patients respond to ketamine within a day (<a href=\"https://doi.org/10.5555/test.2023.1\">study</a>).</p>";
+    let dir = temp_with(&[("page.html", page)]);
+    let run = |extra: &[&str]| {
+        claimcheck()
+            .current_dir(dir.path())
+            .args(["check", "page.html", "--cache", "cache", "--format", "json"])
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    let url = format!("{}/", server.uri());
+    let online = run(&["--email", "editor@example.org", "--eutils-url", &url]);
+    assert_eq!(
+        online.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&online.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&online.stdout).unwrap();
+    let f = &v["articles"][0]["findings"][0];
+    assert_eq!(f["verdict"], "supported", "{f}");
+    assert_eq!(f["evidence"][0]["pmid"], 99000201);
+    rt.block_on(server.verify());
+
+    // The same run offline, from the cache the online run wrote: same report, no server.
+    drop(server);
+    let offline = run(&["--offline"]);
+    assert_eq!(
+        offline.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&offline.stderr)
+    );
+    assert_eq!(offline.stdout, online.stdout);
+}
