@@ -1,6 +1,7 @@
 //! Every claim form and every non-claim the scanner must know, one sentence each.
 
 use super::*;
+use crate::model::Bound;
 
 /// (quote, low, high, unit, approx, bound, kind) for each figure of a sentence.
 type Want<'a> = (
