@@ -518,7 +518,9 @@ pub(crate) fn add_bare_urls(text: &str, links: &mut Vec<Link>) {
 pub(crate) fn find_bare_urls(text: &str, mut f: impl FnMut(Range<usize>)) {
     let bytes = text.as_bytes();
     let mut pos = 0;
-    while let Some(at) = text.get(pos..).and_then(|t| t.find("http")) {
+    static HTTP: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("http"));
+    while let Some(at) = bytes.get(pos..).and_then(|t| HTTP.find(t)) {
         let start = pos + at;
         pos = start + 4;
         let scheme = if bytes[pos..].starts_with(b"://") {

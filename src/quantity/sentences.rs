@@ -19,10 +19,23 @@ const ABBREVIATIONS: &[&str] = &[
 /// The sentence ranges of `text[range]`, as absolute ranges into `text`, trimmed of white space.
 pub fn split(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(4);
     let mut start = range.start;
     let mut i = range.start;
+    // Jump between candidate bytes with SIMD searches: a terminal, or a line break (kept until
+    // passed, so a block without line breaks is searched for one only once).
+    let mut next_newline = memchr::memchr(b'\n', &bytes[i..range.end]).map(|p| i + p);
     while i < range.end {
+        let terminal_at = memchr::memchr3(b'.', b'!', b'?', &bytes[i..range.end]).map(|p| i + p);
+        if next_newline.is_some_and(|n| n < i) {
+            next_newline = memchr::memchr(b'\n', &bytes[i..range.end]).map(|p| i + p);
+        }
+        i = match (terminal_at, next_newline) {
+            (Some(t), Some(n)) => t.min(n),
+            (Some(t), None) => t,
+            (None, Some(n)) => n,
+            (None, None) => break,
+        };
         let b = bytes[i];
         let terminal = matches!(b, b'.' | b'!' | b'?');
         let bullet_break = b == b'\n' && next_is_bullet(bytes, i + 1, range.end);
