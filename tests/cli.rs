@@ -651,3 +651,73 @@ fn check_online_fills_the_cache_and_then_runs_offline() {
     );
     assert_eq!(offline.stdout, online.stdout);
 }
+
+#[test]
+fn check_fetches_the_sources_of_all_articles_in_one_batch() {
+    use wiremock::matchers::path;
+    use wiremock::{Mock, MockServer, ResponseTemplate};
+
+    // Two records written for this test, not real ones.
+    let record = |pmid: u32, pct: u32| {
+        format!(
+            r#"<PubmedArticle><MedlineCitation Status="MEDLINE" Owner="NLM"><PMID Version="1">{pmid}</PMID><Article PubModel="Print"><Journal><JournalIssue CitedMedium="Internet"><PubDate><Year>2024</Year></PubDate></JournalIssue><Title>Test journal</Title><ISOAbbreviation>Test J</ISOAbbreviation></Journal><ArticleTitle>A made-up ketamine trial.</ArticleTitle><Abstract><AbstractText>With ketamine, {pct}% met response criteria.</AbstractText></Abstract><PublicationTypeList><PublicationType UI="D016449">Randomized Controlled Trial</PublicationType></PublicationTypeList></Article></MedlineCitation><PubmedData><ArticleIdList><ArticleId IdType="pubmed">{pmid}</ArticleId></ArticleIdList></PubmedData></PubmedArticle>"#
+        )
+    };
+    let body = format!(
+        "<?xml version=\"1.0\" ?>\n<PubmedArticleSet>{}{}</PubmedArticleSet>",
+        record(99000301, 60),
+        record(99000302, 40)
+    );
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let server = rt.block_on(async {
+        let server = MockServer::start().await;
+        Mock::given(path("/efetch.fcgi"))
+            .respond_with(ResponseTemplate::new(200).set_body_string(body))
+            .expect(1)
+            .mount(&server)
+            .await;
+        server
+    });
+    let dir = temp_with(&[
+        (
+            "a.html",
+            b"<p>Ketamine helps 60% of patients respond (<a href=\"https://pubmed.ncbi.nlm.nih.gov/99000301/\">trial</a>).</p>",
+        ),
+        (
+            "b.html",
+            b"<p>Ketamine helps 90% of patients respond (<a href=\"https://pubmed.ncbi.nlm.nih.gov/99000302/\">trial</a>).</p>",
+        ),
+    ]);
+    let out = claimcheck()
+        .current_dir(dir.path())
+        .args([
+            "check",
+            "a.html",
+            "b.html",
+            "--cache",
+            "cache",
+            "--format",
+            "json",
+            "--email",
+            "e@example.org",
+            "--eutils-url",
+        ])
+        .arg(format!("{}/", server.uri()))
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let verdicts: Vec<&str> = v["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["findings"][0]["verdict"].as_str().unwrap())
+        .collect();
+    assert_eq!(verdicts, ["supported", "differs"]);
+    rt.block_on(server.verify());
+}

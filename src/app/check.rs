@@ -13,7 +13,7 @@ use crate::cli::CheckArgs;
 use crate::config::Config;
 use crate::evidence::{self, Outcome, RecordIndex, SourceOutcome};
 use crate::model::{
-    ArticleReport, CheckReport, Claim, ClaimsFile, Finding, Identifier, Summary, Tolerance,
+    ArticleReport, CheckReport, Claim, ClaimsFile, Finding, Identifier, Source, Summary, Tolerance,
     Verdict, CHECK_REPORT_VERSION,
 };
 use crate::report::{self, RenderOptions};
@@ -42,10 +42,58 @@ pub(super) fn run(args: &CheckArgs, io: &mut Io<'_>) -> anyhow::Result<ExitStatu
     let fail_on = parse_fail_on(args.fail_on.as_ref().or(config.fail_on.as_ref()))?;
     let (loaded, failures) = load_inputs(&args.inputs, &args.input, io)?;
     let ctx = SourcesContext::new(&args.net, config.cache.clone(), config.email.clone(), io)?;
-    let mut records: HashMap<u32, RecordIndex> = HashMap::new();
-    let mut articles = Vec::with_capacity(loaded.len());
+    // The claims to check, per file.
+    let checked: Vec<Vec<Claim>> = loaded
+        .iter()
+        .map(|item| {
+            item.file
+                .claims
+                .iter()
+                .filter(|c| !c.status.is_skipped() && !config.ignores(&c.id, &c.quote))
+                .cloned()
+                .collect()
+        })
+        .collect();
+    // Every source of every file resolved in one pass, so a cold run over many articles makes
+    // one batched efetch rather than one per article. Source ids name the record (`pmid:…`,
+    // `doi:…`), so articles citing the same study share its resolution.
+    let mut sources: Vec<Source> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for item in &loaded {
-        let findings = check_file(&item.file, &config, &tolerance, &ctx, &mut records, io);
+        for s in &item.file.sources {
+            if seen.insert(s.id.clone()) {
+                sources.push(s.clone());
+            }
+        }
+    }
+    let all_claims: Vec<Claim> = checked.iter().flatten().cloned().collect();
+    let resolutions = ctx.resolve(&sources, &all_claims);
+    for w in &resolutions.warnings {
+        io.warn(w);
+    }
+    if !resolutions.offline_misses.is_empty() {
+        io.warn(format!(
+            "not in the cache, checked as unverifiable (offline): {}",
+            resolutions.offline_misses.join(", ")
+        ));
+    }
+    // Read each record's abstract once, however many claims and articles cite it.
+    let mut records: HashMap<u32, RecordIndex> = HashMap::new();
+    for s in &resolutions.sources {
+        if let Some(record) = usable_record(&s.resolution) {
+            records
+                .entry(record.pmid)
+                .or_insert_with(|| RecordIndex::new(record.clone()));
+        }
+    }
+    let by_id: HashMap<&str, &SourceResolution> = resolutions
+        .sources
+        .iter()
+        .map(|s| (s.id.as_str(), s))
+        .collect();
+    let mut articles = Vec::with_capacity(loaded.len());
+    for (item, claims) in loaded.iter().zip(&checked) {
+        let findings = check_file(&item.file, claims, &tolerance, &by_id, &records);
         articles.push(ArticleReport {
             path: item.display.clone(),
             title: item.file.article.title.clone(),
@@ -87,42 +135,11 @@ pub(super) fn run(args: &CheckArgs, io: &mut Io<'_>) -> anyhow::Result<ExitStatu
 
 fn check_file(
     file: &ClaimsFile,
-    config: &Config,
+    claims: &[Claim],
     tolerance: &Tolerance,
-    ctx: &SourcesContext,
-    records: &mut HashMap<u32, RecordIndex>,
-    io: &mut Io<'_>,
+    by_id: &HashMap<&str, &SourceResolution>,
+    records: &HashMap<u32, RecordIndex>,
 ) -> Vec<Finding> {
-    let claims: Vec<Claim> = file
-        .claims
-        .iter()
-        .filter(|c| !c.status.is_skipped() && !config.ignores(&c.id, &c.quote))
-        .cloned()
-        .collect();
-    let resolutions = ctx.resolve(&file.sources, &claims);
-    for w in &resolutions.warnings {
-        io.warn(w);
-    }
-    if !resolutions.offline_misses.is_empty() {
-        io.warn(format!(
-            "{}: not in the cache, checked as unverifiable (offline): {}",
-            file.article.path,
-            resolutions.offline_misses.join(", ")
-        ));
-    }
-    let by_id: HashMap<&str, &SourceResolution> = resolutions
-        .sources
-        .iter()
-        .map(|s| (s.id.as_str(), s))
-        .collect();
-    // Read each record's abstract once, however many claims and articles cite it.
-    for s in &resolutions.sources {
-        if let Some(record) = usable_record(&s.resolution) {
-            records
-                .entry(record.pmid)
-                .or_insert_with(|| RecordIndex::new(record.clone()));
-        }
-    }
     let file_ids: Vec<&str> = file.sources.iter().map(|s| s.id.as_str()).collect();
     let mut findings: Vec<Finding> = claims
         .iter()
