@@ -238,7 +238,7 @@ fn unavailable_reason(s: &SourceResolution) -> String {
 
 /// The resolution id of a reviewer's added source: a source id of the file as is, else the
 /// identifier it names (`23982301` → `pmid:23982301`), else the text itself.
-fn added_key(added: &str, file_ids: &[&str]) -> String {
+pub(super) fn added_key(added: &str, file_ids: &[&str]) -> String {
     let added = added.trim();
     if file_ids.contains(&added) {
         return added.to_owned();

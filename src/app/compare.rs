@@ -15,7 +15,7 @@ use crate::cli::CompareArgs;
 use crate::compare::{design_of, esearch_term, Grouper, MeasureKey};
 use crate::config::Config;
 use crate::evidence::RecordIndex;
-use crate::model::{ClaimKind, ClaimsFile, LiteratureFigure};
+use crate::model::{Claim, ClaimKind, ClaimsFile, LiteratureFigure};
 use crate::report::compare::render_compare;
 
 /// How many records a literature search fetches per measure.
@@ -29,50 +29,24 @@ pub(super) fn run(args: &CompareArgs, io: &mut Io<'_>) -> anyhow::Result<ExitSta
         .transpose()?
         .unwrap_or_default();
     let ctx = SourcesContext::new(&args.net, config.cache.clone(), config.email.clone(), io)?;
-    let mut grouper = Grouper::new();
-    let mut records: HashMap<u32, RecordIndex> = HashMap::new();
-    let mut claimed: BTreeSet<MeasureKey> = BTreeSet::new();
-    let mut with_literature: BTreeSet<MeasureKey> = BTreeSet::new();
-    let mut each = |display: String, file: ClaimsFile, io: &mut Io<'_>| {
-        grouper.add_article(&display, &file.claims);
-        let live: Vec<_> = file
-            .claims
-            .iter()
-            .filter(|c| !c.status.is_skipped())
-            .cloned()
-            .collect();
-        for c in &live {
-            claimed.insert(MeasureKey::of_claim(c).0);
-        }
-        let resolutions = ctx.resolve(&file.sources, &live);
-        for w in &resolutions.warnings {
-            io.warn(w);
-        }
-        for s in &resolutions.sources {
-            let Resolution::Resolved { record, .. } = &s.resolution else {
-                continue;
-            };
-            // The measures this source stands by in this article.
-            let keys: BTreeSet<MeasureKey> = live
-                .iter()
-                .filter(|c| c.sources.contains(&s.id) || c.added_sources.contains(&s.id))
-                .map(|c| MeasureKey::of_claim(c).0)
-                .collect();
-            if keys.is_empty() {
-                continue;
-            }
-            let index = records
-                .entry(record.pmid)
-                .or_insert_with(|| RecordIndex::new((**record).clone()));
-            for (key, fig) in literature_figures(index, Some(&display)) {
-                if keys.contains(&key) {
-                    with_literature.insert(key);
-                    grouper.add_literature(&key, fig);
-                }
-            }
-        }
+    let mut run = Run {
+        ctx: &ctx,
+        grouper: Grouper::new(),
+        records: HashMap::new(),
+        claimed: BTreeSet::new(),
+        with_literature: BTreeSet::new(),
+        pending: Vec::new(),
     };
-    let failures = for_each_input(&args.inputs, &args.input, io, &mut each);
+    let failures = for_each_input(&args.inputs, &args.input, io, |display, file, io| {
+        run.add(display, file, io);
+    });
+    run.flush(io);
+    let Run {
+        mut grouper,
+        claimed,
+        with_literature,
+        ..
+    } = run;
     if args.literature {
         for key in claimed.difference(&with_literature) {
             let Some(term) = esearch_term(key) else {
@@ -130,6 +104,102 @@ pub(super) fn run(args: &CompareArgs, io: &mut Io<'_>) -> anyhow::Result<ExitSta
     } else {
         ExitStatus::Success
     })
+}
+
+/// How many articles are read before their sources are resolved together: one batched efetch per
+/// chunk on a cold cache, and memory bounded by the chunk, not the run.
+const CHUNK: usize = 200;
+
+/// The state of one `compare` run.
+struct Run<'c> {
+    ctx: &'c SourcesContext,
+    grouper: Grouper,
+    /// Each cited record's abstract, read once (bounded by the distinct records cited).
+    records: HashMap<u32, RecordIndex>,
+    /// Every measure some article claims, and those that got literature from a cited source.
+    claimed: BTreeSet<MeasureKey>,
+    with_literature: BTreeSet<MeasureKey>,
+    /// Articles read but not yet grouped, at most [`CHUNK`].
+    pending: Vec<(String, ClaimsFile)>,
+}
+
+impl Run<'_> {
+    fn add(&mut self, display: String, file: ClaimsFile, io: &mut Io<'_>) {
+        self.pending.push((display, file));
+        if self.pending.len() >= CHUNK {
+            self.flush(io);
+        }
+    }
+
+    /// Resolves the pending articles' sources in one pass, then groups their claims and the
+    /// figures of the sources they cite.
+    fn flush(&mut self, io: &mut Io<'_>) {
+        let pending = std::mem::take(&mut self.pending);
+        if pending.is_empty() {
+            return;
+        }
+        let mut sources = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        let mut live_all = Vec::new();
+        let live: Vec<Vec<Claim>> = pending
+            .iter()
+            .map(|(_, file)| {
+                for s in &file.sources {
+                    if seen.insert(s.id.clone()) {
+                        sources.push(s.clone());
+                    }
+                }
+                let live: Vec<Claim> = file
+                    .claims
+                    .iter()
+                    .filter(|c| !c.status.is_skipped())
+                    .cloned()
+                    .collect();
+                live_all.extend(live.iter().cloned());
+                live
+            })
+            .collect();
+        let resolutions = self.ctx.resolve(&sources, &live_all);
+        for w in &resolutions.warnings {
+            io.warn(w);
+        }
+        for ((display, file), live) in pending.iter().zip(&live) {
+            self.grouper.add_article(display, &file.claims);
+            for c in live {
+                self.claimed.insert(MeasureKey::of_claim(c).0);
+            }
+            for s in &resolutions.sources {
+                let Resolution::Resolved { record, .. } = &s.resolution else {
+                    continue;
+                };
+                // The measures this source stands by in this article.
+                let file_ids: Vec<&str> = file.sources.iter().map(|x| x.id.as_str()).collect();
+                let keys: BTreeSet<MeasureKey> = live
+                    .iter()
+                    .filter(|c| {
+                        c.sources.contains(&s.id)
+                            || c.added_sources
+                                .iter()
+                                .any(|a| super::check::added_key(a, &file_ids) == s.id)
+                    })
+                    .map(|c| MeasureKey::of_claim(c).0)
+                    .collect();
+                if keys.is_empty() {
+                    continue;
+                }
+                let index = self
+                    .records
+                    .entry(record.pmid)
+                    .or_insert_with(|| RecordIndex::new((**record).clone()));
+                for (key, fig) in literature_figures(index, Some(display)) {
+                    if keys.contains(&key) {
+                        self.with_literature.insert(key);
+                        self.grouper.add_literature(&key, fig);
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// The figures of a record that can stand as literature for a measure, keyed to it.
