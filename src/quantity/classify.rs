@@ -67,8 +67,30 @@ where
         .map(|(_, _, v)| v)
 }
 
+/// The treatment named in the figure's own clause: across "compared with" or "whereas" the
+/// other clause is about something else ("relief within hours, compared to the weeks it takes
+/// antidepressants"), so the article's main treatment applies instead.
+pub(super) fn clause_treatment(
+    t: &[Tok<'_>],
+    clauses: &[u16],
+    first: usize,
+    last: usize,
+) -> Option<&'static str> {
+    let clause = clauses[first];
+    (0..t.len())
+        .filter(|&k| (k < first || k > last) && clauses[k] == clause)
+        .filter_map(|k| treatment_of(t, k).map(|v| (distance(clauses, first, last, k), k, v)))
+        .min_by_key(|&(d, k, _)| (d, usize::MAX - k))
+        .map(|(_, _, v)| v)
+}
+
 pub(super) fn treatment_of(t: &[Tok<'_>], k: usize) -> Option<&'static str> {
+    // "ketamine's effects" names ketamine too.
     let w = t[k].lower;
+    let w = w
+        .strip_suffix("’s")
+        .or_else(|| w.strip_suffix("'s"))
+        .unwrap_or(w);
     Some(match w {
         "esketamine" | "spravato" => "esketamine",
         "ketamine" => {

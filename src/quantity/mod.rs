@@ -25,8 +25,8 @@ use std::ops::Range;
 
 use crate::model::{ClaimKind, Unit, Value};
 use classify::{
-    classify, clause_ids, condition_of, follows_comparison, nearest, own_keyword,
-    sentence_condition, time_point, treatment_of,
+    classify, clause_ids, clause_treatment, condition_of, follows_comparison, nearest, own_keyword,
+    sentence_condition, time_point,
 };
 use scan::Scanner;
 
@@ -174,7 +174,7 @@ pub fn figures(sentence: &str) -> Vec<Figure> {
                 kind = prev.kind;
             }
         }
-        let treatment = nearest(&toks, &clauses, m.first_tok, m.last_tok, treatment_of);
+        let treatment = clause_treatment(&toks, &clauses, m.first_tok, m.last_tok);
         let condition = nearest(&toks, &clauses, m.first_tok, m.last_tok, condition_of)
             .or_else(|| sentence_condition(&toks));
         let time_point = if m.value.unit == Unit::Percent {

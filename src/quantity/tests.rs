@@ -490,6 +490,22 @@ fn treatment_condition_and_time_point() {
     assert_eq!(f[0].treatment, Some("traditional antidepressants"));
     assert_eq!(f[1].treatment, Some("ketamine"));
 
+    let f = figures(
+        "Unlike SSRIs, which act over a long period, ketamine’s effects show within hours.",
+    );
+    assert_eq!(
+        f[0].treatment,
+        Some("ketamine"),
+        "possessive names the treatment"
+    );
+    let f =
+        figures("Relief comes within hours, compared to the weeks or months antidepressants take.");
+    assert_eq!(
+        f[0].treatment, None,
+        "the other clause's treatment is not this figure's"
+    );
+    assert_eq!(f[1].treatment, Some("traditional antidepressants"));
+
     let f = figures("TRD affects around 30% of people with depression.");
     assert_eq!(f[0].condition, Some("treatment-resistant depression"));
     assert_eq!(
