@@ -1,3 +1,5 @@
+//! Grouping, synonyms, outliers, contradictions and the row cap, on hand-made claims.
+
 use super::*;
 use crate::model::{Bound, ClaimKind, Location, ReviewStatus, Unit, Value};
 use crate::quantity::subject;
