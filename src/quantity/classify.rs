@@ -190,6 +190,7 @@ pub(super) fn percent_keyword(t: &[Tok<'_>], k: usize) -> Option<ClaimKind> {
         || w == "efficacy"
         || w == "benefit"
         || w == "benefited"
+        || w == "better"
     {
         Some(ClaimKind::ResponseRate)
     } else {

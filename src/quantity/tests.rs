@@ -460,6 +460,9 @@ fn non_claims() {
         "Ketamine has been used for decades in surgery.",
         "Patients visit three times weekly.",
         "Many tried one medication after another.",
+        "We are open 7 days a week; call 1-800-555-0199 any time.",
+        "Rated 5 stars since 2015: our top 10 tips.",
+        "Step 1: adults ages 18+ are welcome; COVID-19 rules apply.",
     ] {
         check(s, &[]);
     }
@@ -520,6 +523,14 @@ fn trigger_prefilter() {
     assert!(has_trigger("within hours"));
     assert!(has_trigger("30%"));
     assert!(!has_trigger("Ketamine is a dissociative anesthetic."));
+}
+
+#[test]
+fn marketing_shares_read_as_outcomes() {
+    check(
+        "In our experience, 9 out of 10 patients feel better.",
+        &[point("9 out of 10", 90.0, Unit::Percent, K::ResponseRate)],
+    );
 }
 
 #[test]
