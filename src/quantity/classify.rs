@@ -377,6 +377,9 @@ pub(super) fn classify(t: &[Tok<'_>], clauses: &[u16], m: &RawMatch) -> ClaimKin
             {
                 return ClaimKind::TreatmentCourse;
             }
+            if lead.is_some_and(|l| l.is("every")) {
+                return ClaimKind::TreatmentCourse;
+            }
             if lead.is_some_and(|l| l.is_any(&["over", "across", "during"])) {
                 if unit == Unit::Minutes {
                     return ClaimKind::SessionDuration;

@@ -199,6 +199,20 @@ impl Scanner<'_, '_> {
         let tok = t.get(i)?;
         match tok.kind {
             TokKind::Num(v) => {
+                // "1/3 of patients": a fraction that states a share.
+                if let (Some(slash), Some(m), Some(of)) = (t.get(i + 1), t.get(i + 2), t.get(i + 3))
+                {
+                    if let Some(m) = m.num().filter(|&m| m > v && v > 0.0 && m <= 10.0) {
+                        if slash.is_sym('/') && slash.start == tok.end && of.is("of") {
+                            return Some(Num {
+                                value: round1(v / m * 100.0),
+                                next: i + 3,
+                                percent: true,
+                                unit: None,
+                            });
+                        }
+                    }
+                }
                 // "N in M" and "N out of M", optionally followed by "(84.6%)".
                 if let Some((pct, next)) = self.ratio_at(i, v) {
                     return Some(Num {
@@ -704,7 +718,7 @@ impl Scanner<'_, '_> {
                 if prev.is("within") {
                     p -= 1;
                 }
-            } else if prev.is_any(&["over", "across", "during"]) {
+            } else if prev.is_any(&["over", "across", "during", "every"]) {
                 lead = Some(p - 1);
             }
         }
@@ -823,9 +837,9 @@ pub(super) fn merge_courses(t: &[Tok<'_>], out: &mut Vec<RawMatch>) {
     let mut i = 0;
     while i < out.len() {
         let is_course_time = out[i].value.unit.hours().is_some()
-            && out[i]
-                .lead
-                .is_some_and(|l| t[l].is_any(&["over", "across", "during", "within", "in"]));
+            && out[i].lead.is_some_and(|l| {
+                t[l].is_any(&["over", "across", "during", "within", "in", "every"])
+            });
         // "twice weekly for 4 weeks", "three times a week for six weeks".
         if out[i].value.unit.hours().is_some() && out[i].lead.is_some_and(|l| t[l].is("for")) {
             let lead = out[i].lead.unwrap_or(0);
@@ -853,7 +867,7 @@ pub(super) fn merge_courses(t: &[Tok<'_>], out: &mut Vec<RawMatch>) {
             // "series of treatments over …", "sessions over …".
             if lead > 0
                 && t[lead - 1].is_any(COURSE_NOUNS)
-                && t[lead].is_any(&["over", "across", "during"])
+                && t[lead].is_any(&["over", "across", "during", "every"])
             {
                 let mut first = lead - 1;
                 if first >= 2

@@ -526,6 +526,32 @@ fn trigger_prefilter() {
 }
 
 #[test]
+fn slash_fractions_and_maintenance_intervals() {
+    check(
+        "About 1/3 of patients do not respond to their first drug.",
+        &[(
+            "About 1/3",
+            Some(33.3),
+            Some(33.3),
+            Unit::Percent,
+            true,
+            None,
+            K::OtherPercentage,
+        )],
+    );
+    check(
+        "We schedule one infusion every 2-4 weeks for maintenance.",
+        &[range(
+            "one infusion every 2-4 weeks",
+            2.0,
+            4.0,
+            Unit::Weeks,
+            K::TreatmentCourse,
+        )],
+    );
+}
+
+#[test]
 fn marketing_shares_read_as_outcomes() {
     check(
         "In our experience, 9 out of 10 patients feel better.",
