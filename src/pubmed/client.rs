@@ -17,9 +17,10 @@ use quick_xml::events::Event;
 use reqwest::header::{HeaderMap, RETRY_AFTER};
 use url::Url;
 
+use super::error::ResponseError;
 use super::error::{Endpoint, Error};
-use super::esearch::{self, EsearchError, SearchResult};
-use super::idconv::{self, Conversion, IdConvError};
+use super::esearch::{self, SearchResult};
+use super::idconv::{self, Conversion};
 use super::parse;
 use crate::model::Record;
 
@@ -486,18 +487,23 @@ impl Client {
             .await;
         self.inner.progress.inc(1);
         let (body, url) = result?;
-        esearch::parse(&body).map_err(|e| match e {
-            EsearchError::Api { message } => Error::Api {
-                endpoint: Endpoint::Esearch,
+        esearch::parse(&body).map_err(|e| self.response_error(Endpoint::Esearch, url, e))
+    }
+
+    /// A reader's error as the client's, naming the endpoint and the (redacted) URL.
+    fn response_error(&self, endpoint: Endpoint, url: String, e: ResponseError) -> Error {
+        match e {
+            ResponseError::Api { message } => Error::Api {
+                endpoint,
                 url,
                 message: self.redact(message),
             },
-            EsearchError::Malformed { message } => Error::Malformed {
-                endpoint: Endpoint::Esearch,
+            ResponseError::Malformed { message } => Error::Malformed {
+                endpoint,
                 url,
                 message: self.redact(message),
             },
-        })
+        }
     }
 
     /// Converts PMC ids to PMIDs with the PMC ID converter, [`EFETCH_BATCH`] ids per request.
@@ -516,18 +522,8 @@ impl Client {
                 .await;
             self.inner.progress.inc(1);
             let (body, url) = result?;
-            let mut records = idconv::parse(&body).map_err(|e| match e {
-                IdConvError::Api { message } => Error::Api {
-                    endpoint: Endpoint::IdConv,
-                    url: url.clone(),
-                    message: self.redact(message),
-                },
-                IdConvError::Malformed { message } => Error::Malformed {
-                    endpoint: Endpoint::IdConv,
-                    url: url.clone(),
-                    message: self.redact(message),
-                },
-            })?;
+            let mut records =
+                idconv::parse(&body).map_err(|e| self.response_error(Endpoint::IdConv, url, e))?;
             out.append(&mut records);
         }
         Ok(out)

@@ -196,3 +196,21 @@ mod tests {
         assert!(!gave_up.is_transient());
     }
 }
+
+/// Why a response of the esearch or ID converter readers is not usable: NCBI's own error message
+/// in the body (returned with HTTP 200), or a document that is not the documented format.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ResponseError {
+    /// NCBI answered with an error message (`<ERROR>…</ERROR>`, `"status": "error"`).
+    #[error("{message}")]
+    Api {
+        /// NCBI's message.
+        message: String,
+    },
+    /// The document is not the documented format, or not well-formed.
+    #[error("{message}")]
+    Malformed {
+        /// What is wrong.
+        message: String,
+    },
+}

@@ -1,7 +1,7 @@
 //! Reads an esearch response (`retmode=xml`, root `eSearchResult`) into the PMIDs it found.
 //!
 //! In: the response bytes. Out: [`SearchResult`] (count, ids, the phrases NCBI dropped and its
-//! warnings), or [`EsearchError`] for an `<ERROR>` response or a document that is not an
+//! warnings), or [`ResponseError`] for an `<ERROR>` response or a document that is not an
 //! esearch result. Pure: no I/O.
 //!
 //! XML rather than JSON because the error forms are the documented ones
@@ -9,6 +9,8 @@
 
 use quick_xml::events::Event;
 use quick_xml::Reader;
+
+pub use super::error::ResponseError;
 
 /// What an esearch found.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -24,25 +26,8 @@ pub struct SearchResult {
     pub warnings: Vec<String>,
 }
 
-/// Why an esearch response is not a result.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum EsearchError {
-    /// NCBI answered with `<ERROR>message</ERROR>`.
-    #[error("{message}")]
-    Api {
-        /// NCBI's message.
-        message: String,
-    },
-    /// The document is not an `eSearchResult`, or not well-formed.
-    #[error("{message}")]
-    Malformed {
-        /// What is wrong.
-        message: String,
-    },
-}
-
 /// Parses an esearch XML response.
-pub fn parse(xml: &[u8]) -> Result<SearchResult, EsearchError> {
+pub fn parse(xml: &[u8]) -> Result<SearchResult, ResponseError> {
     let mut reader = Reader::from_reader(xml);
     let mut out = SearchResult::default();
     // The element path from the root, and the text of the innermost element.
@@ -51,7 +36,7 @@ pub fn parse(xml: &[u8]) -> Result<SearchResult, EsearchError> {
     let mut api_error: Option<String> = None;
     let mut saw_root = false;
     loop {
-        let event = reader.read_event().map_err(|e| EsearchError::Malformed {
+        let event = reader.read_event().map_err(|e| ResponseError::Malformed {
             message: format!("malformed XML at byte {}: {e}", reader.error_position()),
         })?;
         match event {
@@ -59,7 +44,7 @@ pub fn parse(xml: &[u8]) -> Result<SearchResult, EsearchError> {
                 let name = String::from_utf8_lossy(e.name().as_ref()).into_owned();
                 if path.is_empty() {
                     if name != "eSearchResult" {
-                        return Err(EsearchError::Malformed {
+                        return Err(ResponseError::Malformed {
                             message: format!("expected <eSearchResult>, found <{name}>"),
                         });
                     }
@@ -70,7 +55,7 @@ pub fn parse(xml: &[u8]) -> Result<SearchResult, EsearchError> {
             }
             Event::Empty(e) if path.is_empty() => {
                 let name = String::from_utf8_lossy(e.name().as_ref()).into_owned();
-                return Err(EsearchError::Malformed {
+                return Err(ResponseError::Malformed {
                     message: format!("expected <eSearchResult>, found <{name}/>"),
                 });
             }
@@ -96,13 +81,13 @@ pub fn parse(xml: &[u8]) -> Result<SearchResult, EsearchError> {
                 let value = text.trim().to_owned();
                 match (parent.map(String::as_str), path.last().map(String::as_str)) {
                     (Some("eSearchResult"), Some("Count")) => {
-                        out.count = value.parse().map_err(|_| EsearchError::Malformed {
+                        out.count = value.parse().map_err(|_| ResponseError::Malformed {
                             message: format!("<Count> is not a number: {value:?}"),
                         })?;
                     }
                     (Some("eSearchResult"), Some("ERROR")) => api_error = Some(value),
                     (Some("IdList"), Some("Id")) => {
-                        let id = value.parse().map_err(|_| EsearchError::Malformed {
+                        let id = value.parse().map_err(|_| ResponseError::Malformed {
                             message: format!("<Id> is not a PMID: {value:?}"),
                         })?;
                         out.ids.push(id);
@@ -123,10 +108,10 @@ pub fn parse(xml: &[u8]) -> Result<SearchResult, EsearchError> {
         }
     }
     if let Some(message) = api_error {
-        return Err(EsearchError::Api { message });
+        return Err(ResponseError::Api { message });
     }
     if !saw_root {
-        return Err(EsearchError::Malformed {
+        return Err(ResponseError::Malformed {
             message: "empty document (no <eSearchResult>)".to_owned(),
         });
     }
@@ -171,7 +156,7 @@ mod tests {
         let xml = b"<?xml version=\"1.0\"?><eSearchResult><ERROR>Invalid db name specified: x</ERROR></eSearchResult>";
         assert_eq!(
             parse(xml),
-            Err(EsearchError::Api {
+            Err(ResponseError::Api {
                 message: "Invalid db name specified: x".into()
             })
         );
@@ -181,12 +166,12 @@ mod tests {
     fn other_documents_are_rejected() {
         assert!(matches!(
             parse(b"<html><body>down</body></html>"),
-            Err(EsearchError::Malformed { .. })
+            Err(ResponseError::Malformed { .. })
         ));
-        assert!(matches!(parse(b""), Err(EsearchError::Malformed { .. })));
+        assert!(matches!(parse(b""), Err(ResponseError::Malformed { .. })));
         assert!(matches!(
             parse(b"<eSearchResult><Count>x</Count></eSearchResult>"),
-            Err(EsearchError::Malformed { .. })
+            Err(ResponseError::Malformed { .. })
         ));
     }
 
@@ -205,7 +190,7 @@ mod tests {
         assert_eq!(r.not_found, vec!["fleegle[MeSH Terms]".to_owned()]);
         let bad = std::fs::read(format!("{dir}esearch.baderror.xml")).unwrap();
         assert!(
-            matches!(parse(&bad), Err(EsearchError::Api { message }) if message.contains("fleegle"))
+            matches!(parse(&bad), Err(ResponseError::Api { message }) if message.contains("fleegle"))
         );
     }
 }

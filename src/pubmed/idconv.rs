@@ -1,10 +1,12 @@
 //! Reads a PMC ID Converter response (`format=json`) into PMC id → PMID pairs.
 //!
-//! In: the response bytes. Out: one [`Conversion`] per record, or [`IdConvError`] when the
+//! In: the response bytes. Out: one [`Conversion`] per record, or [`ResponseError`] when the
 //! document says `status` other than `"ok"` or is not the documented JSON. A record with
 //! `"status": "error"` is a miss, not an error. `pmid` may be a JSON number or a string. Pure.
 
 use serde_json::Value;
+
+pub use super::error::ResponseError;
 
 /// One record of the converter's answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,35 +21,18 @@ pub struct Conversion {
     pub error: Option<String>,
 }
 
-/// Why a converter response is not usable.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum IdConvError {
-    /// The top-level `status` is not `"ok"`, or there is an `"error"` member.
-    #[error("{message}")]
-    Api {
-        /// The message NCBI gave.
-        message: String,
-    },
-    /// Not the documented JSON.
-    #[error("{message}")]
-    Malformed {
-        /// What is wrong.
-        message: String,
-    },
-}
-
 /// Parses an ID Converter JSON response.
-pub fn parse(json: &[u8]) -> Result<Vec<Conversion>, IdConvError> {
-    let doc: Value = serde_json::from_slice(json).map_err(|e| IdConvError::Malformed {
+pub fn parse(json: &[u8]) -> Result<Vec<Conversion>, ResponseError> {
+    let doc: Value = serde_json::from_slice(json).map_err(|e| ResponseError::Malformed {
         message: format!("not JSON: {e}"),
     })?;
     let Some(obj) = doc.as_object() else {
-        return Err(IdConvError::Malformed {
+        return Err(ResponseError::Malformed {
             message: "expected a JSON object".to_owned(),
         });
     };
     if let Some(err) = obj.get("error") {
-        return Err(IdConvError::Api { message: text(err) });
+        return Err(ResponseError::Api { message: text(err) });
     }
     match obj.get("status").and_then(Value::as_str) {
         Some(s) if s.eq_ignore_ascii_case("ok") => {}
@@ -57,13 +42,13 @@ pub fn parse(json: &[u8]) -> Result<Vec<Conversion>, IdConvError> {
                 .or_else(|| obj.get("errmsg"))
                 .map(text)
                 .unwrap_or_else(|| format!("status {}", other.unwrap_or("missing")));
-            return Err(IdConvError::Api { message });
+            return Err(ResponseError::Api { message });
         }
     }
     let records = obj
         .get("records")
         .and_then(Value::as_array)
-        .ok_or_else(|| IdConvError::Malformed {
+        .ok_or_else(|| ResponseError::Malformed {
             message: "no \"records\" array".to_owned(),
         })?;
     let mut out = Vec::with_capacity(records.len());
@@ -134,15 +119,15 @@ mod tests {
     fn top_level_errors() {
         assert!(matches!(
             parse(br#"{"status":"error","message":"bad ids"}"#),
-            Err(IdConvError::Api { message }) if message == "bad ids"
+            Err(ResponseError::Api { message }) if message == "bad ids"
         ));
         assert!(matches!(
             parse(br#"{"error":"API rate limit exceeded"}"#),
-            Err(IdConvError::Api { .. })
+            Err(ResponseError::Api { .. })
         ));
         assert!(matches!(
             parse(b"<html></html>"),
-            Err(IdConvError::Malformed { .. })
+            Err(ResponseError::Malformed { .. })
         ));
     }
 
