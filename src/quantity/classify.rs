@@ -2,7 +2,7 @@
 //! onset…) from the nearest keyword in the same clause, its treatment and condition, and the
 //! time point a rate refers to.
 
-use super::scan::{RawMatch, COURSE_NOUNS, PEOPLE_NOUNS};
+use super::scan::{RawMatch, COURSE_NOUNS, PEOPLE_NOUNS, TREATMENT_NOUNS};
 use super::tokens::Tok;
 use crate::model::{Bound, ClaimKind, Unit, Value};
 
@@ -290,22 +290,7 @@ pub(super) fn classify(t: &[Tok<'_>], clauses: &[u16], m: &RawMatch) -> ClaimKin
                 },
                 30,
             );
-            let is_treatment_noun = noun.is_some_and(|n| {
-                n.is_any(&[
-                    "medications",
-                    "medication",
-                    "medicines",
-                    "drugs",
-                    "antidepressants",
-                    "antidepressant",
-                    "classes",
-                    "class",
-                    "treatments",
-                    "therapies",
-                    "trials",
-                    "treatment",
-                ])
-            });
+            let is_treatment_noun = noun.is_some_and(|n| n.is_any(TREATMENT_NOUNS));
             if is_treatment_noun && definition {
                 return ClaimKind::DefinitionThreshold;
             }
@@ -317,7 +302,7 @@ pub(super) fn classify(t: &[Tok<'_>], clauses: &[u16], m: &RawMatch) -> ClaimKin
             }
             // "four medications" with no definition words nearby is still about treatment
             // failures; "a dozen trials" is just a count.
-            if is_treatment_noun && !noun.is_some_and(|n| n.is_any(&["trials", "studies"])) {
+            if is_treatment_noun && !noun.is_some_and(|n| n.is("trials")) {
                 return ClaimKind::DefinitionThreshold;
             }
             ClaimKind::Other

@@ -41,8 +41,9 @@ pub(super) struct Num {
     pub(super) unit: Option<Unit>,
 }
 
-/// Nouns a count of things can govern ("two antidepressants", "six infusions").
-pub(super) const THING_NOUNS: &[&str] = &[
+/// Nouns for the treatments a patient has tried ("two antidepressants", "four medications"): the
+/// counts in a definition of treatment resistance.
+pub(super) const TREATMENT_NOUNS: &[&str] = &[
     "medications",
     "medication",
     "medicines",
@@ -54,16 +55,7 @@ pub(super) const THING_NOUNS: &[&str] = &[
     "treatments",
     "therapies",
     "trials",
-    "studies",
-    "infusions",
-    "infusion",
-    "sessions",
-    "session",
-    "doses",
     "treatment",
-    "courses",
-    "appointments",
-    "visits",
 ];
 
 /// Nouns a count of people can govern ("27 participants").
@@ -89,11 +81,16 @@ pub(super) const PEOPLE_NOUNS: &[&str] = &[
     "cases",
 ];
 
-/// Whether a token is a noun a count can govern.
+/// Whether a token is a noun a count can govern: people, treatments tried, sessions of a
+/// course, or studies.
 pub(super) fn is_count_noun(tok: &Tok<'_>) -> bool {
-    tok.is_any(PEOPLE_NOUNS) || tok.is_any(THING_NOUNS)
+    tok.is_any(PEOPLE_NOUNS)
+        || tok.is_any(TREATMENT_NOUNS)
+        || tok.is_any(COURSE_NOUNS)
+        || tok.is("studies")
 }
 
+/// Nouns for the sessions of a course ("six infusions over two weeks").
 pub(super) const COURSE_NOUNS: &[&str] = &[
     "infusions",
     "infusion",
