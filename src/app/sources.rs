@@ -382,6 +382,13 @@ impl Run<'_> {
         }
     }
 
+    /// Records that `what` is not in the cache while offline, and says so.
+    fn offline_miss(&mut self, what: String) -> String {
+        let reason = format!("offline: {what} is not in the cache");
+        self.offline_misses.insert(what);
+        reason
+    }
+
     /// PMC ids to PMIDs: cache, then one converter call for the rest.
     async fn lookup_pmc(&mut self, pmcids: &[String]) -> HashMap<String, Lookup> {
         let mut out = HashMap::new();
@@ -407,11 +414,8 @@ impl Run<'_> {
             Mode::Online(c) => c,
             Mode::Offline => {
                 for p in todo {
-                    self.offline_misses.insert(format!("pmc:{p}"));
-                    out.insert(
-                        p.clone(),
-                        Lookup::Missing(offline_reason(&format!("pmc:{p}"))),
-                    );
+                    let reason = self.offline_miss(format!("pmc:{p}"));
+                    out.insert(p.clone(), Lookup::Missing(reason));
                 }
                 return out;
             }
@@ -463,8 +467,7 @@ impl Run<'_> {
         let client = match self.mode {
             Mode::Online(c) => c,
             Mode::Offline => {
-                self.offline_misses.insert(what.to_owned());
-                return Lookup::Missing(offline_reason(what));
+                return Lookup::Missing(self.offline_miss(what.to_owned()));
             }
         };
         match client.esearch(term, retmax).await {
@@ -525,11 +528,8 @@ impl Run<'_> {
             Mode::Online(c) => c,
             Mode::Offline => {
                 for pmid in todo {
-                    self.offline_misses.insert(format!("pmid:{pmid}"));
-                    out.insert(
-                        pmid,
-                        Err(Absent::Missing(offline_reason(&format!("pmid:{pmid}")))),
-                    );
+                    let reason = self.offline_miss(format!("pmid:{pmid}"));
+                    out.insert(pmid, Err(Absent::Missing(reason)));
                 }
                 return out;
             }
@@ -613,10 +613,6 @@ fn found_or_missing(pmids: Vec<u32>, reason: impl FnOnce() -> String) -> Lookup 
     } else {
         Lookup::Pmids(pmids)
     }
-}
-
-fn offline_reason(what: &str) -> String {
-    format!("offline: {what} is not in the cache")
 }
 
 /// An error and its causes on one line ("gave up after 5 attempts: efetch: HTTP 500 from …").
