@@ -292,39 +292,21 @@ fn render_html(bencher: Bencher) {
 /// ingest, extract, resolve from a warm cache, group, render.
 #[divan::bench(sample_count = 3, sample_size = 1)]
 fn command_10000_articles(bencher: Bencher) {
-    use clap::Parser;
     let dir = tempfile::tempdir().expect("temp dir");
     let articles = dir.path().join("articles");
-    std::fs::create_dir_all(&articles).expect("articles dir");
-    let mut rng = common::Rng::new(5);
-    for i in 0..10_000 {
-        let body = common::text_article(&mut rng, 6 << 10);
-        std::fs::write(articles.join(format!("post-{i:05}.txt")), body).expect("write article");
-    }
-    let cache = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/pubmed");
-    bencher.counter(ItemsCount::new(10_000usize)).bench(|| {
-        let cli = claimcheck::cli::Cli::try_parse_from([
-            "claimcheck",
-            "compare",
-            articles.to_str().expect("utf-8 path"),
-            "--offline",
-            "--cache",
-            cache.to_str().expect("utf-8 path"),
-            "--format",
-            "json",
-            "--quiet",
-        ])
-        .expect("valid arguments");
-        let mut out = Vec::new();
-        let mut err = Vec::new();
-        let mut io = claimcheck::app::Io {
-            stdout: &mut out,
-            stderr: &mut err,
-            color: false,
-            stderr_is_terminal: false,
-            quiet: true,
-        };
-        claimcheck::app::run(cli, &mut io).expect("compare runs");
-        out.len()
-    });
+    common::write_articles(&articles, 10_000, 6 << 10, 5);
+    let cache = common::fixture_cache();
+    let args = [
+        "compare",
+        articles.to_str().expect("utf-8 path"),
+        "--offline",
+        "--cache",
+        cache.to_str().expect("utf-8 path"),
+        "--format",
+        "json",
+        "--quiet",
+    ];
+    bencher
+        .counter(ItemsCount::new(10_000usize))
+        .bench(|| common::run_app(&args).1);
 }

@@ -150,3 +150,39 @@ pub fn html_article(rng: &mut Rng, target: usize) -> String {
     );
     out
 }
+
+/// Writes `count` generated text articles of about `size` bytes into `dir`.
+pub fn write_articles(dir: &std::path::Path, count: usize, size: usize, seed: u64) {
+    std::fs::create_dir_all(dir).expect("articles dir");
+    let mut rng = Rng::new(seed);
+    for i in 0..count {
+        let body = text_article(&mut rng, size);
+        std::fs::write(dir.join(format!("post-{i:05}.txt")), body).expect("write article");
+    }
+}
+
+/// The committed offline cache of the fixture records (read only: `--offline` never writes).
+pub fn fixture_cache() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/pubmed")
+}
+
+/// Runs the command line `args` (after the program name) in-process through `app::run`, the
+/// same path the binary takes, and returns its exit status and the size of what it printed.
+pub fn run_app(args: &[&str]) -> (claimcheck::app::ExitStatus, usize) {
+    use clap::Parser;
+    let cli = claimcheck::cli::Cli::try_parse_from(
+        std::iter::once("claimcheck").chain(args.iter().copied()),
+    )
+    .expect("valid arguments");
+    let mut out = Vec::new();
+    let mut err = Vec::new();
+    let mut io = claimcheck::app::Io {
+        stdout: &mut out,
+        stderr: &mut err,
+        color: false,
+        stderr_is_terminal: false,
+        quiet: true,
+    };
+    let status = claimcheck::app::run(cli, &mut io).expect("the command runs");
+    (status, out.len())
+}
