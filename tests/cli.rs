@@ -208,6 +208,34 @@ fn temp_with(files: &[(&str, &[u8])]) -> tempfile::TempDir {
     dir
 }
 
+/// A `PubmedArticle` element written for these tests (not a real record): a randomized trial with
+/// one abstract paragraph and, optionally, its own DOI.
+fn test_record(pmid: u32, abstract_text: &str, doi: Option<&str>) -> String {
+    let doi = doi.map_or(String::new(), |d| {
+        format!(r#"<ArticleId IdType="doi">{d}</ArticleId>"#)
+    });
+    format!(
+        r#"<PubmedArticle><MedlineCitation Status="MEDLINE" Owner="NLM"><PMID Version="1">{pmid}</PMID><Article PubModel="Print"><Journal><JournalIssue CitedMedium="Internet"><PubDate><Year>2023</Year></PubDate></JournalIssue><Title>Test journal of psychiatry</Title><ISOAbbreviation>Test J Psychiatry</ISOAbbreviation></Journal><ArticleTitle>A made-up trial of ketamine for treatment-resistant depression.</ArticleTitle><Abstract><AbstractText>{abstract_text}</AbstractText></Abstract><AuthorList CompleteYN="Y"><Author ValidYN="Y"><LastName>Example</LastName><Initials>E</Initials></Author></AuthorList><PublicationTypeList><PublicationType UI="D016449">Randomized Controlled Trial</PublicationType></PublicationTypeList></Article></MedlineCitation><PubmedData><ArticleIdList><ArticleId IdType="pubmed">{pmid}</ArticleId>{doi}</ArticleIdList></PubmedData></PubmedArticle>"#
+    )
+}
+
+/// An efetch response holding `records`.
+fn article_set(records: &[String]) -> String {
+    format!(
+        "<?xml version=\"1.0\" ?>\n<PubmedArticleSet>{}</PubmedArticleSet>",
+        records.concat()
+    )
+}
+
+/// An esearch response listing `ids`.
+fn esearch_result(ids: &[u32]) -> String {
+    let list: String = ids.iter().map(|id| format!("<Id>{id}</Id>")).collect();
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" ?>\n<eSearchResult><Count>{n}</Count><RetMax>{n}</RetMax><RetStart>0</RetStart><IdList>{list}</IdList><TranslationSet/></eSearchResult>",
+        n = ids.len()
+    )
+}
+
 fn cache() -> String {
     root()
         .join("fixtures/pubmed")
@@ -253,70 +281,39 @@ fn suppression_comments_skip_claims() {
 #[test]
 fn config_file_and_flags_precedence() {
     let page = b"<p>Ketamine helps 70% of patients respond (<a href=\"https://pubmed.ncbi.nlm.nih.gov/23982301/\">trial</a>).</p>";
+    // `check page.html --offline --cache <fixtures>` run in `cwd`, plus `extra` flags.
+    let check_in = |cwd: &Path, page: &str, extra: &[&str]| {
+        claimcheck()
+            .current_dir(cwd)
+            .args(["check", page, "--offline", "--cache", &cache()])
+            .args(extra)
+            .assert()
+    };
     // 70% vs Murrough's 64%: differs at the default 5 points.
     let dir = temp_with(&[("page.html", page)]);
-    claimcheck()
-        .current_dir(dir.path())
-        .args(["check", "page.html", "--offline", "--cache", &cache()])
-        .assert()
-        .code(1);
+    check_in(dir.path(), "page.html", &[]).code(1);
     // The config widens the tolerance, found from a subdirectory upwards.
     let dir = temp_with(&[
         ("page.html", page),
         ("claimcheck.toml", b"tolerance = 8\n"),
         ("sub/.keep", b""),
     ]);
-    claimcheck()
-        .current_dir(dir.path().join("sub"))
-        .args(["check", "../page.html", "--offline", "--cache", &cache()])
-        .assert()
-        .code(0);
+    check_in(&dir.path().join("sub"), "../page.html", &[]).code(0);
     // The flag overrides the config.
-    claimcheck()
-        .current_dir(dir.path())
-        .args([
-            "check",
-            "page.html",
-            "--offline",
-            "--cache",
-            &cache(),
-            "--tolerance",
-            "2",
-        ])
-        .assert()
-        .code(1);
+    check_in(dir.path(), "page.html", &["--tolerance", "2"]).code(1);
     // fail_on in the config, and the flag over it.
     let dir = temp_with(&[
         ("page.html", page),
         ("claimcheck.toml", b"fail_on = [\"unsourced\"]\n"),
     ]);
-    claimcheck()
-        .current_dir(dir.path())
-        .args(["check", "page.html", "--offline", "--cache", &cache()])
-        .assert()
-        .code(0);
-    claimcheck()
-        .current_dir(dir.path())
-        .args([
-            "check",
-            "page.html",
-            "--offline",
-            "--cache",
-            &cache(),
-            "--fail-on",
-            "differs",
-        ])
-        .assert()
-        .code(1);
+    check_in(dir.path(), "page.html", &[]).code(0);
+    check_in(dir.path(), "page.html", &["--fail-on", "differs"]).code(1);
     // An invalid config is an error naming file, line and column.
     let dir = temp_with(&[
         ("page.html", page),
         ("claimcheck.toml", b"tolerance = 5\nfial_on = []\n"),
     ]);
-    claimcheck()
-        .current_dir(dir.path())
-        .args(["check", "page.html", "--offline", "--cache", &cache()])
-        .assert()
+    check_in(dir.path(), "page.html", &[])
         .code(2)
         .stderr(contains(
             "claimcheck.toml:2:1: invalid config: unknown field `fial_on`",
@@ -517,22 +514,22 @@ fn compare_literature_candidates_come_from_esearch() {
     use wiremock::matchers::path;
     use wiremock::{Mock, MockServer, ResponseTemplate};
 
-    // An RCT written for this test, not a real record.
-    const RECORD: &str = r#"<?xml version="1.0" ?>
-<PubmedArticleSet><PubmedArticle><MedlineCitation Status="MEDLINE" Owner="NLM"><PMID Version="1">99000101</PMID><Article PubModel="Print"><Journal><JournalIssue CitedMedium="Internet"><PubDate><Year>2022</Year></PubDate></JournalIssue><Title>Test journal of psychiatry</Title><ISOAbbreviation>Test J Psychiatry</ISOAbbreviation></Journal><ArticleTitle>A made-up trial of ketamine for treatment-resistant depression.</ArticleTitle><Abstract><AbstractText Label="RESULTS" NlmCategory="RESULTS">Of 120 patients, 55% met response criteria with ketamine at 24 hours.</AbstractText></Abstract><AuthorList CompleteYN="Y"><Author ValidYN="Y"><LastName>Testauthor</LastName><Initials>T</Initials></Author></AuthorList><PublicationTypeList><PublicationType UI="D016449">Randomized Controlled Trial</PublicationType></PublicationTypeList></Article></MedlineCitation><PubmedData><ArticleIdList><ArticleId IdType="pubmed">99000101</ArticleId></ArticleIdList></PubmedData></PubmedArticle></PubmedArticleSet>"#;
-    const SEARCH: &str = r#"<?xml version="1.0" encoding="UTF-8" ?>
-<eSearchResult><Count>1</Count><RetMax>1</RetMax><RetStart>0</RetStart><IdList><Id>99000101</Id></IdList><TranslationSet/><QueryTranslation>ketamine</QueryTranslation></eSearchResult>"#;
-
+    let record = article_set(&[test_record(
+        99000101,
+        "Of 120 patients, 55% met response criteria with ketamine at 24 hours.",
+        None,
+    )]);
+    let search = esearch_result(&[99000101]);
     let rt = tokio::runtime::Runtime::new().unwrap();
     let server = rt.block_on(async {
         let server = MockServer::start().await;
         Mock::given(path("/esearch.fcgi"))
-            .respond_with(ResponseTemplate::new(200).set_body_string(SEARCH))
+            .respond_with(ResponseTemplate::new(200).set_body_string(search.clone()))
             .expect(1..)
             .mount(&server)
             .await;
         Mock::given(path("/efetch.fcgi"))
-            .respond_with(ResponseTemplate::new(200).set_body_string(RECORD))
+            .respond_with(ResponseTemplate::new(200).set_body_string(record.clone()))
             .expect(1..)
             .mount(&server)
             .await;
@@ -593,24 +590,25 @@ fn check_online_fills_the_cache_and_then_runs_offline() {
     use wiremock::matchers::{path, query_param};
     use wiremock::{Mock, MockServer, ResponseTemplate};
 
-    // A record written for this test (not a real one), found by its DOI.
-    const RECORD: &str = r#"<?xml version="1.0" ?>
-<PubmedArticleSet><PubmedArticle><MedlineCitation Status="MEDLINE" Owner="NLM"><PMID Version="1">99000201</PMID><Article PubModel="Print"><Journal><JournalIssue CitedMedium="Internet"><PubDate><Year>2023</Year></PubDate></JournalIssue><Title>Test journal of psychiatry</Title><ISOAbbreviation>Test J Psychiatry</ISOAbbreviation></Journal><ArticleTitle>A made-up trial of ketamine infusions.</ArticleTitle><Abstract><AbstractText>In 40 adults with treatment-resistant depression, 62% met response criteria with ketamine at 24 hours.</AbstractText></Abstract><AuthorList CompleteYN="Y"><Author ValidYN="Y"><LastName>Example</LastName><Initials>E</Initials></Author></AuthorList><PublicationTypeList><PublicationType UI="D016449">Randomized Controlled Trial</PublicationType></PublicationTypeList></Article></MedlineCitation><PubmedData><ArticleIdList><ArticleId IdType="pubmed">99000201</ArticleId><ArticleId IdType="doi">10.5555/test.2023.1</ArticleId></ArticleIdList></PubmedData></PubmedArticle></PubmedArticleSet>"#;
-    const SEARCH: &str = r#"<?xml version="1.0" encoding="UTF-8" ?>
-<eSearchResult><Count>1</Count><RetMax>1</RetMax><RetStart>0</RetStart><IdList><Id>99000201</Id></IdList><TranslationSet/></eSearchResult>"#;
-
+    // Found by its DOI.
+    let record = article_set(&[test_record(
+        99000201,
+        "In 40 adults with treatment-resistant depression, 62% met response criteria with ketamine at 24 hours.",
+        Some("10.5555/test.2023.1"),
+    )]);
+    let search = esearch_result(&[99000201]);
     let rt = tokio::runtime::Runtime::new().unwrap();
     let server = rt.block_on(async {
         let server = MockServer::start().await;
         Mock::given(path("/esearch.fcgi"))
             .and(query_param("tool", "claimcheck"))
             .and(query_param("email", "editor@example.org"))
-            .respond_with(ResponseTemplate::new(200).set_body_string(SEARCH))
+            .respond_with(ResponseTemplate::new(200).set_body_string(search.clone()))
             .expect(1)
             .mount(&server)
             .await;
         Mock::given(path("/efetch.fcgi"))
-            .respond_with(ResponseTemplate::new(200).set_body_string(RECORD))
+            .respond_with(ResponseTemplate::new(200).set_body_string(record.clone()))
             .expect(1..)
             .mount(&server)
             .await;
@@ -657,17 +655,10 @@ fn check_fetches_the_sources_of_all_articles_in_one_batch() {
     use wiremock::matchers::path;
     use wiremock::{Mock, MockServer, ResponseTemplate};
 
-    // Two records written for this test, not real ones.
-    let record = |pmid: u32, pct: u32| {
-        format!(
-            r#"<PubmedArticle><MedlineCitation Status="MEDLINE" Owner="NLM"><PMID Version="1">{pmid}</PMID><Article PubModel="Print"><Journal><JournalIssue CitedMedium="Internet"><PubDate><Year>2024</Year></PubDate></JournalIssue><Title>Test journal</Title><ISOAbbreviation>Test J</ISOAbbreviation></Journal><ArticleTitle>A made-up ketamine trial.</ArticleTitle><Abstract><AbstractText>With ketamine, {pct}% met response criteria.</AbstractText></Abstract><PublicationTypeList><PublicationType UI="D016449">Randomized Controlled Trial</PublicationType></PublicationTypeList></Article></MedlineCitation><PubmedData><ArticleIdList><ArticleId IdType="pubmed">{pmid}</ArticleId></ArticleIdList></PubmedData></PubmedArticle>"#
-        )
-    };
-    let body = format!(
-        "<?xml version=\"1.0\" ?>\n<PubmedArticleSet>{}{}</PubmedArticleSet>",
-        record(99000301, 60),
-        record(99000302, 40)
-    );
+    let body = article_set(&[
+        test_record(99000301, "With ketamine, 60% met response criteria.", None),
+        test_record(99000302, "With ketamine, 40% met response criteria.", None),
+    ]);
     let rt = tokio::runtime::Runtime::new().unwrap();
     let server = rt.block_on(async {
         let server = MockServer::start().await;
