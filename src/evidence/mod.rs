@@ -78,6 +78,15 @@ impl RecordIndex {
     }
 }
 
+/// A source figure that bears on the claim, with what orders it and describes it.
+struct Candidate {
+    evidence: Evidence,
+    /// How far its value is from the claim's (0 when they overlap).
+    distance: f64,
+    /// The time point the figure refers to, for the reason line.
+    time_point: Option<Value>,
+}
+
 /// What one of a claim's sources turned out to be.
 #[derive(Debug, Clone, Copy)]
 pub enum Outcome<'a> {
@@ -128,7 +137,7 @@ pub fn assess(claim: &Claim, sources: &[SourceOutcome<'_>], tol: &Tolerance) -> 
         return finding;
     }
     let target = ClaimTarget::of(claim);
-    let mut evidence: Vec<(Evidence, f64)> = Vec::new();
+    let mut evidence: Vec<Candidate> = Vec::new();
     let mut checked = Vec::new();
     let mut unverifiable = Vec::new();
     // A record both linked and inferred from a citation counts once, as linked.
@@ -151,8 +160,8 @@ pub fn assess(claim: &Claim, sources: &[SourceOutcome<'_>], tol: &Tolerance) -> 
                             continue;
                         }
                         let agree = agrees(&claim.value, &fig.value, tol);
-                        evidence.push((
-                            Evidence {
+                        evidence.push(Candidate {
+                            evidence: Evidence {
                                 source: s.source.to_owned(),
                                 pmid: index.record.pmid,
                                 citation: citation.clone(),
@@ -161,8 +170,9 @@ pub fn assess(claim: &Claim, sources: &[SourceOutcome<'_>], tol: &Tolerance) -> 
                                 value: fig.value.clone(),
                                 agrees: agree,
                             },
-                            distance(&claim.value, &fig.value),
-                        ));
+                            distance: distance(&claim.value, &fig.value),
+                            time_point: fig.time_point.clone(),
+                        });
                     }
                 }
             }
@@ -175,13 +185,19 @@ pub fn assess(claim: &Claim, sources: &[SourceOutcome<'_>], tol: &Tolerance) -> 
     }
     // Agreeing figures first, then the nearest disagreeing ones.
     evidence.sort_by(|a, b| {
-        b.0.agrees
-            .cmp(&a.0.agrees)
-            .then(a.1.total_cmp(&b.1))
-            .then(a.0.pmid.cmp(&b.0.pmid))
+        b.evidence
+            .agrees
+            .cmp(&a.evidence.agrees)
+            .then(a.distance.total_cmp(&b.distance))
+            .then(a.evidence.pmid.cmp(&b.evidence.pmid))
     });
     let claimed = describe_claim(claim);
-    if let Some((best, _)) = evidence.first() {
+    if let Some(Candidate {
+        evidence: best,
+        time_point,
+        ..
+    }) = evidence.first()
+    {
         finding.verdict = if best.agrees {
             Verdict::Supported
         } else {
@@ -191,7 +207,7 @@ pub fn assess(claim: &Claim, sources: &[SourceOutcome<'_>], tol: &Tolerance) -> 
             "claims {claimed}; {} reports {}{}",
             best.citation,
             best.value,
-            describe_figure(claim.kind, &best.value, &best.sentence)
+            describe_figure(claim.kind, time_point.as_ref())
         );
         finding.conflict = conflict(&evidence);
     } else if !checked.is_empty() {
@@ -210,7 +226,7 @@ pub fn assess(claim: &Claim, sources: &[SourceOutcome<'_>], tol: &Tolerance) -> 
         finding.verdict = Verdict::Unverifiable;
         finding.reason = format!("claims {claimed}; {}", unverifiable.join("; "));
     }
-    finding.evidence = evidence.into_iter().take(3).map(|(e, _)| e).collect();
+    finding.evidence = evidence.into_iter().take(3).map(|c| c.evidence).collect();
     finding
 }
 
@@ -359,9 +375,9 @@ fn distance(claim: &Value, figure: &Value) -> f64 {
 }
 
 /// When the figures of two sources disagree with each other: a note naming both.
-fn conflict(evidence: &[(Evidence, f64)]) -> Option<String> {
-    for (i, (a, _)) in evidence.iter().enumerate() {
-        for (b, _) in &evidence[i + 1..] {
+fn conflict(evidence: &[Candidate]) -> Option<String> {
+    for (i, a) in evidence.iter().map(|c| &c.evidence).enumerate() {
+        for b in evidence[i + 1..].iter().map(|c| &c.evidence) {
             if a.pmid == b.pmid {
                 continue;
             }
@@ -385,7 +401,8 @@ fn describe_claim(claim: &Claim) -> String {
     }
 }
 
-fn describe_figure(kind: ClaimKind, _value: &Value, sentence: &str) -> String {
+/// " response at 24 hours": the measure and, for rates, the time point of the figure.
+fn describe_figure(kind: ClaimKind, time_point: Option<&Value>) -> String {
     let short = match kind {
         ClaimKind::ResponseRate => " response",
         ClaimKind::RemissionRate => " remission",
@@ -394,14 +411,9 @@ fn describe_figure(kind: ClaimKind, _value: &Value, sentence: &str) -> String {
         _ => "",
     };
     // Rates are reported at a time point ("64% response at 24 hours"); other figures are not.
-    let time = if short.is_empty() || kind == ClaimKind::Prevalence {
-        String::new()
-    } else {
-        quantity::figures(sentence)
-            .into_iter()
-            .find_map(|f| f.time_point)
-            .map(|t| format!(" at {t}"))
-            .unwrap_or_default()
+    let time = match time_point {
+        Some(t) if !short.is_empty() && kind != ClaimKind::Prevalence => format!(" at {t}"),
+        _ => String::new(),
     };
     format!("{short}{time}")
 }

@@ -164,24 +164,26 @@ pub fn figures(sentence: &str) -> Vec<Figure> {
     let mut out: Vec<Figure> = Vec::with_capacity(raw.len());
     for m in raw.drain(..) {
         let mut kind = classify(&toks, &clauses, &m);
-        // "64% responded …, compared with 28% on midazolam": the second arm of a comparison
-        // states the same measure as the first unless it names its own.
+        let mut time_point = if m.value.unit == Unit::Percent {
+            time_point(&toks, &clauses, &m, &time_figures)
+        } else {
+            None
+        };
+        // "Response at 24 hours was 64% with ketamine versus 28% with midazolam": the second arm
+        // of a comparison states the same measure, at the same time point, as the first unless
+        // it names its own.
         if m.value.unit == Unit::Percent
             && follows_comparison(&toks, m.quote_first)
             && !own_keyword(&toks, m.last_tok)
         {
             if let Some(prev) = out.iter().rev().find(|f| f.value.unit == Unit::Percent) {
                 kind = prev.kind;
+                time_point = time_point.or_else(|| prev.time_point.clone());
             }
         }
         let treatment = clause_treatment(&toks, &clauses, m.first_tok, m.last_tok);
         let condition = nearest(&toks, &clauses, m.first_tok, m.last_tok, condition_of)
             .or_else(|| sentence_condition(&toks));
-        let time_point = if m.value.unit == Unit::Percent {
-            time_point(&toks, &clauses, &m, &time_figures)
-        } else {
-            None
-        };
         out.push(Figure {
             range: toks[m.quote_first].start..toks[m.last_tok].end,
             value: m.value,

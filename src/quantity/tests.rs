@@ -488,6 +488,11 @@ fn treatment_condition_and_time_point() {
     assert_eq!(pcts[0].treatment, Some("ketamine"));
     assert_eq!(pcts[1].treatment, Some("midazolam"));
     assert_eq!(pcts[0].time_point, Some(Value::point(24.0, Unit::Hours)));
+    assert_eq!(
+        pcts[1].time_point,
+        Some(Value::point(24.0, Unit::Hours)),
+        "the comparison arm shares the time point"
+    );
 
     let f = figures("SSRIs may take 4–6 weeks; ketamine often works within 24–48 hours.");
     assert_eq!(f[0].treatment, Some("traditional antidepressants"));
