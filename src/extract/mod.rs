@@ -131,21 +131,6 @@ fn mentions_trd(text: &str) -> bool {
         || contains_ignore_case(text, "treatment resistant")
 }
 
-/// Whether a sentence is about side effects (dissociation, nausea, dizziness…).
-fn mentions_side_effects(sentence: &str) -> bool {
-    [
-        "side effect",
-        "dissociat",
-        "nausea",
-        "dizz",
-        "hallucinat",
-        "drowsi",
-        "blood pressure",
-    ]
-    .iter()
-    .any(|w| contains_ignore_case(sentence, w))
-}
-
 /// Whether `haystack` contains the lower-case ASCII `needle`, ignoring ASCII case, without
 /// allocating a lower-cased copy.
 fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
@@ -181,21 +166,14 @@ fn build_claim(
     {
         condition = Some("treatment-resistant depression");
     }
-    // "These effects usually subside within hours" after a list of dissociation and nausea is
-    // about side effects, not how long the treatment works: keep it out of effect_duration.
-    let side_effects = matches!(fig.kind, ClaimKind::EffectDuration | ClaimKind::OnsetTime)
-        && fig.value.unit.hours().is_some()
-        && mentions_side_effects(sentence_text);
-    let (kind, subject) = if side_effects {
-        (
-            ClaimKind::Other,
-            format!(
-                "duration of {} side effects",
-                treatment.unwrap_or("treatment")
-            ),
+    let kind = fig.kind;
+    let subject = if fig.side_effects {
+        format!(
+            "duration of {} side effects",
+            treatment.unwrap_or("treatment")
         )
     } else {
-        (fig.kind, quantity::subject(fig.kind, treatment, condition))
+        quantity::subject(kind, treatment, condition)
     };
     let suppressed = article.is_suppressed(at.start);
     Claim {

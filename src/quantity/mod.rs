@@ -45,6 +45,9 @@ pub struct Figure {
     pub condition: Option<&'static str>,
     /// The time point the figure refers to ("at 24 hours"), when the sentence states one.
     pub time_point: Option<Value>,
+    /// The figure is how long side effects (dissociation, nausea…) last, not the treatment's
+    /// effect; its kind is then `other`.
+    pub side_effects: bool,
 }
 
 /// Whether `text` could hold a figure at all: a digit, a number word, a fraction word or a plural
@@ -181,6 +184,14 @@ pub fn figures(sentence: &str) -> Vec<Figure> {
                 time_point = time_point.or_else(|| prev.time_point.clone());
             }
         }
+        // "These effects usually subside within hours" after dissociation and nausea is about
+        // side effects, not how long the treatment works.
+        let side_effects = matches!(kind, ClaimKind::EffectDuration | ClaimKind::OnsetTime)
+            && m.value.unit.hours().is_some()
+            && mentions_side_effects(&toks);
+        if side_effects {
+            kind = ClaimKind::Other;
+        }
         let treatment = clause_treatment(&toks, &clauses, m.first_tok, m.last_tok);
         let condition = nearest(&toks, &clauses, m.first_tok, m.last_tok, condition_of)
             .or_else(|| sentence_condition(&toks));
@@ -191,9 +202,24 @@ pub fn figures(sentence: &str) -> Vec<Figure> {
             treatment,
             condition,
             time_point,
+            side_effects,
         });
     }
     out
+}
+
+/// Whether a sentence names side effects (dissociation, nausea, dizziness…).
+fn mentions_side_effects(toks: &[tokens::Tok<'_>]) -> bool {
+    toks.iter().enumerate().any(|(k, t)| {
+        ["dissociat", "nausea", "dizz", "hallucinat", "drowsi"]
+            .iter()
+            .any(|w| t.lower.starts_with(w))
+            || (t.is("side")
+                && toks
+                    .get(k + 1)
+                    .is_some_and(|n| n.lower.starts_with("effect")))
+            || (t.is("blood") && toks.get(k + 1).is_some_and(|n| n.is("pressure")))
+    })
 }
 
 /// The subject of a figure: what it is about, naming treatment and measure.

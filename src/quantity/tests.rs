@@ -670,3 +670,16 @@ fn never_panics_and_ranges_are_char_boundaries() {
         }
     }
 }
+
+#[test]
+fn side_effect_durations_are_not_treatment_effects() {
+    let f = figures(
+        "You may feel dissociation or nausea, but these effects usually subside within hours.",
+    );
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].kind, K::Other);
+    assert!(f[0].side_effects);
+    let f = figures("The benefit of ketamine can last up to a week.");
+    assert_eq!(f[0].kind, K::EffectDuration);
+    assert!(!f[0].side_effects);
+}
