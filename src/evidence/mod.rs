@@ -9,7 +9,8 @@
 //! taken into account; see [`agrees`].
 
 use crate::model::{
-    Bound, Claim, ClaimKind, Evidence, Finding, Record, Tolerance, Unit, Value, Verdict,
+    collapse_whitespace, host, Bound, Claim, ClaimKind, Evidence, Finding, Record, Tolerance, Unit,
+    Value, Verdict,
 };
 use crate::quantity::{self, Figure};
 
@@ -178,7 +179,7 @@ pub fn assess(claim: &Claim, sources: &[SourceOutcome<'_>], tol: &Tolerance) -> 
             }
             Outcome::NotResearch { url } => unverifiable.push(format!(
                 "{} is a web page, not a research record",
-                host(url)
+                host(url).unwrap_or_else(|| url.to_owned())
             )),
             Outcome::Unavailable { reason } => unverifiable.push(reason.to_owned()),
         }
@@ -242,7 +243,7 @@ impl ClaimTarget {
     fn of(claim: &Claim) -> Self {
         let fig = quantity::figures(&claim.sentence)
             .into_iter()
-            .find(|f| collapse(&claim.sentence[f.range.clone()]) == claim.quote);
+            .find(|f| collapse_whitespace(&claim.sentence[f.range.clone()]) == claim.quote);
         let treatment = fig
             .as_ref()
             .and_then(|f| f.treatment)
@@ -434,16 +435,6 @@ fn kind_phrase(kind: ClaimKind) -> &'static str {
         ClaimKind::OtherPercentage => "this percentage",
         ClaimKind::Other => "this figure",
     }
-}
-
-fn host(url: &str) -> String {
-    let rest = url.split_once("://").map_or(url, |(_, r)| r);
-    let host = rest.split(['/', '?', '#']).next().unwrap_or(rest);
-    host.strip_prefix("www.").unwrap_or(host).to_owned()
-}
-
-fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]

@@ -14,8 +14,8 @@ use std::ops::Range;
 use sha2::{Digest, Sha256};
 
 use crate::model::{
-    Article, ArticleMeta, BlockKind, Claim, ClaimKind, ClaimsFile, ReviewStatus,
-    CLAIMS_FILE_VERSION,
+    collapse_whitespace, Article, ArticleMeta, BlockKind, Claim, ClaimKind, ClaimsFile,
+    ReviewStatus, CLAIMS_FILE_VERSION,
 };
 use crate::quantity;
 
@@ -51,7 +51,7 @@ pub fn extract(article: &Article) -> ClaimsFile {
             let collapsed = if figures.is_empty() {
                 String::new()
             } else {
-                collapse_ws(sentence_text)
+                collapse_whitespace(sentence_text)
             };
             for fig in figures {
                 let at = sentence.start + fig.range.start..sentence.start + fig.range.end;
@@ -181,7 +181,7 @@ fn build_claim(
         kind,
         value: fig.value,
         subject,
-        quote: collapse_ws(&article.text[at.clone()]),
+        quote: collapse_whitespace(&article.text[at.clone()]),
         sentence: sentence_text.to_owned(),
         location: article.map.locate(at.clone()),
         sources: index.for_claim(sentence, block),
@@ -272,20 +272,9 @@ const HEX: &[u8; 16] = b"0123456789abcdef";
 
 /// Lower case, one space between words, every dash form as "-".
 fn normalize_quote(q: &str) -> String {
-    collapse_ws(q)
+    collapse_whitespace(q)
         .to_lowercase()
         .replace(['–', '—', '‒', '−'], "-")
-}
-
-fn collapse_ws(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for word in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
 }
 
 #[cfg(test)]

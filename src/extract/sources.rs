@@ -12,7 +12,10 @@ use std::sync::LazyLock;
 use regex::Regex;
 use sha2::{Digest, Sha256};
 
-use crate::model::{identifier_from_url, Article, BlockKind, Source, SourceKind, SourceRole};
+use crate::model::{
+    collapse_whitespace, host, identifier_from_url, Article, BlockKind, Source, SourceKind,
+    SourceRole,
+};
 
 /// The sources of an article and where each occurs in its text.
 #[derive(Debug, Default)]
@@ -91,7 +94,7 @@ pub(crate) fn collect(article: &Article, skip_from: usize) -> SourceIndex {
     let mut index = SourceIndex::default();
     let reference_blocks = reference_blocks(article, skip_from);
     let in_references = |at: usize| reference_blocks.iter().any(|r| r.contains(&at));
-    let own_host = host_of(&article.origin);
+    let own_host = host(&article.origin);
     // Articles link the same few pages again and again: classify each href once.
     let mut known: std::collections::HashMap<&str, Option<Source>> = Default::default();
     for link in &article.links {
@@ -156,11 +159,11 @@ fn link_source(
     if !(lower.starts_with("http://") || lower.starts_with("https://")) {
         return None;
     }
-    let host = host_of(href)?;
+    let host = host(href)?;
     if own_host.is_some_and(|h| h == host) {
         return None;
     }
-    let text = collapse(&article.text[link.text.clone()]);
+    let text = collapse_whitespace(&article.text[link.text.clone()]);
     let (id, kind) = match identifier_from_url(href) {
         Some(ident) => (ident.source_id(), ident.kind()),
         None => (format!("web:{host}/{}", short_hash(href)), SourceKind::Web),
@@ -180,7 +183,7 @@ fn link_source(
 }
 
 fn citation(text: &str) -> Source {
-    let text = collapse(text);
+    let text = collapse_whitespace(text);
     Source {
         id: format!("cite:{}", short_hash(&text.to_lowercase())),
         kind: SourceKind::Citation,
@@ -288,24 +291,7 @@ static CITATIONS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     .collect()
 });
 
-fn host_of(url: &str) -> Option<String> {
-    let rest = url.split_once("://")?.1;
-    let host = rest.split(['/', '?', '#']).next()?;
-    let host = host
-        .rsplit('@')
-        .next()?
-        .split(':')
-        .next()?
-        .to_ascii_lowercase();
-    let host = host.strip_prefix("www.").unwrap_or(&host).to_owned();
-    (!host.is_empty()).then_some(host)
-}
-
 fn short_hash(s: &str) -> String {
     let digest = Sha256::digest(s.as_bytes());
     digest[..4].iter().map(|b| format!("{b:02x}")).collect()
-}
-
-fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }

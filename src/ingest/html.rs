@@ -19,7 +19,7 @@ use html5gum::{DefaultEmitter, StartTag, Token, Tokenizer};
 use url::Url;
 
 use super::builder::{directive, Builder, Directive, Parts};
-use crate::model::BlockKind;
+use crate::model::{collapse_whitespace, BlockKind};
 
 /// The article content of an HTML document.
 #[derive(Debug)]
@@ -46,7 +46,7 @@ pub(crate) fn parse(doc: &str, base: Option<&Url>) -> Html {
         .or_else(|| tree.og_title.clone().filter(|t| !t.is_empty()))
         .or_else(|| {
             let h1 = tree.nodes.iter().position(|n| n.tag() == Some(Tag::H1))?;
-            Some(collapse(&tree.subtree_text(h1))).filter(|t| !t.is_empty())
+            Some(collapse_whitespace(&tree.subtree_text(h1))).filter(|t| !t.is_empty())
         });
     Html {
         parts: b.finish(),
@@ -513,7 +513,8 @@ impl TreeBuilder {
                 let key = attr(b"property").or_else(|| attr(b"name"));
                 if key.is_some_and(|k| k.trim().eq_ignore_ascii_case("og:title")) {
                     if let Some(content) = attr(b"content") {
-                        self.og_title.get_or_insert_with(|| collapse(&content));
+                        self.og_title
+                            .get_or_insert_with(|| collapse_whitespace(&content));
                     }
                 }
             }
@@ -575,7 +576,7 @@ impl TreeBuilder {
         match self.top_tag() {
             Tag::Title => {
                 if self.title.is_none() {
-                    self.title = Some(collapse(&text));
+                    self.title = Some(collapse_whitespace(&text));
                 }
                 return;
             }
@@ -776,7 +777,7 @@ fn boilerplate_heading(text: &str) -> bool {
         "join our newsletter",
         "follow us",
     ];
-    let t = collapse(text).to_lowercase();
+    let t = collapse_whitespace(text).to_lowercase();
     let t = t.trim_end_matches([':', '.', ' ']);
     let t = t.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ');
     PREFIXES.iter().any(|p| t.starts_with(p))
@@ -784,21 +785,6 @@ fn boilerplate_heading(text: &str) -> bool {
             t,
             "related" | "popular" | "recent" | "read more" | "categories" | "tags" | "archives"
         )
-}
-
-/// Collapses white space (and no-break spaces) to single spaces and trims.
-fn collapse(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for word in s
-        .split(|c: char| c.is_whitespace())
-        .filter(|w| !w.is_empty())
-    {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
 }
 
 fn visible_len(s: &str) -> usize {

@@ -193,6 +193,18 @@ impl SourceMap {
     }
 }
 
+/// `s` with every run of white space (no-break spaces too) as one space, trimmed.
+pub fn collapse_whitespace(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
 impl Article {
     /// The block that contains text offset `at`, if any.
     pub fn block_at(&self, at: usize) -> Option<&Block> {

@@ -124,6 +124,20 @@ pub fn from_url(url: &str) -> Option<Identifier> {
     }
 }
 
+/// The host of a URL, lower-cased, without `www.`, user info or port (`None` when it has none).
+pub fn host(url: &str) -> Option<String> {
+    let rest = url.split_once("://")?.1;
+    let host = rest.split(['/', '?', '#']).next()?;
+    let host = host
+        .rsplit('@')
+        .next()?
+        .split(':')
+        .next()?
+        .to_ascii_lowercase();
+    let host = host.strip_prefix("www.").unwrap_or(&host).to_owned();
+    (!host.is_empty()).then_some(host)
+}
+
 fn pmid(s: &str) -> Option<Identifier> {
     let digits: String = s.chars().take_while(char::is_ascii_digit).collect();
     (!digits.is_empty() && digits.len() <= 9 && digits.len() == s.len())

@@ -11,13 +11,13 @@ mod identifier;
 mod record;
 mod report;
 
-pub use article::{Article, Block, BlockKind, Link, Piece, SourceMap};
+pub use article::{collapse_whitespace, Article, Block, BlockKind, Link, Piece, SourceMap};
 pub use claims::{
     fmt_num, ArticleMeta, Bound, Claim, ClaimKind, ClaimsFile, Location, ReviewStatus, Source,
     SourceKind, SourceRole, Unit, Value, CLAIMS_FILE_VERSION,
 };
 pub use compare::*;
-pub use identifier::{from_url as identifier_from_url, Identifier};
+pub use identifier::{from_url as identifier_from_url, host, Identifier};
 pub use record::{month_number, AbstractSection, Author, PubDate, Record, RecordKind};
 pub use report::{
     ArticleReport, CheckReport, Evidence, Finding, Summary, Tolerance, Verdict,
