@@ -112,23 +112,14 @@ fn value_position(text: &str, value: &str) -> (usize, usize) {
     // The second occurrence is the duplicate.
     let first = text.find(&needle).map_or(0, |p| p + needle.len());
     match text[first..].find(&needle) {
-        Some(p) => line_col(text, first + p),
+        Some(p) => crate::model::line_column_in(text, first + p),
         None => position_of(text, &needle),
     }
 }
 
 fn position_of(text: &str, needle: &str) -> (usize, usize) {
-    text.find(needle).map_or((1, 1), |p| line_col(text, p))
-}
-
-fn line_col(text: &str, at: usize) -> (usize, usize) {
-    let before = &text[..at];
-    let line = before.matches('\n').count() + 1;
-    let col = before
-        .rfind('\n')
-        .map_or(before.chars().count(), |p| before[p + 1..].chars().count())
-        + 1;
-    (line, col)
+    text.find(needle)
+        .map_or((1, 1), |p| crate::model::line_column_in(text, p))
 }
 
 /// The claims file as JSON text, pretty-printed with a trailing newline.

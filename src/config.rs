@@ -75,7 +75,10 @@ impl Config {
     /// Parses config text; `path` is for messages and resolving `cache`.
     pub fn parse(path: &Path, text: &str) -> Result<Config, Error> {
         let mut config: Config = toml::from_str(text).map_err(|e| {
-            let (line, column) = e.span().map(|s| line_col(text, s.start)).unwrap_or((1, 1));
+            let (line, column) = e
+                .span()
+                .map(|s| crate::model::line_column_in(text, s.start))
+                .unwrap_or((1, 1));
             Error::Invalid {
                 path: path.to_owned(),
                 line,
@@ -88,7 +91,7 @@ impl Config {
                 if v != "none" && v.parse::<crate::model::Verdict>().is_err() {
                     let (line, column) = text
                         .find(&format!("\"{v}\""))
-                        .map_or((1, 1), |p| line_col(text, p));
+                        .map_or((1, 1), |p| crate::model::line_column_in(text, p));
                     return Err(Error::Invalid {
                         path: path.to_owned(),
                         line,
@@ -120,17 +123,6 @@ impl Config {
             .iter()
             .any(|i| i == id || i.eq_ignore_ascii_case(quote))
     }
-}
-
-fn line_col(text: &str, at: usize) -> (usize, usize) {
-    let at = at.min(text.len());
-    let before = &text[..at];
-    let line = before.matches('\n').count() + 1;
-    let column = before
-        .rfind('\n')
-        .map_or(before.chars().count(), |p| before[p + 1..].chars().count())
-        + 1;
-    (line, column)
 }
 
 #[cfg(test)]

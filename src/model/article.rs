@@ -205,6 +205,22 @@ pub fn collapse_whitespace(s: &str) -> String {
     out
 }
 
+/// The 1-based line and column (in characters) of byte offset `at` in `text`; an offset past the
+/// end, or inside a character, counts from the last character boundary before it.
+pub fn line_column_in(text: &str, at: usize) -> (usize, usize) {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1;
+    let column = before
+        .rfind('\n')
+        .map_or(before.chars().count(), |p| before[p + 1..].chars().count())
+        + 1;
+    (line, column)
+}
+
 impl Article {
     /// The block that contains text offset `at`, if any.
     pub fn block_at(&self, at: usize) -> Option<&Block> {

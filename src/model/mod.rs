@@ -11,7 +11,9 @@ mod identifier;
 mod record;
 mod report;
 
-pub use article::{collapse_whitespace, Article, Block, BlockKind, Link, Piece, SourceMap};
+pub use article::{
+    collapse_whitespace, line_column_in, Article, Block, BlockKind, Link, Piece, SourceMap,
+};
 pub use claims::{
     fmt_num, ArticleMeta, Bound, Claim, ClaimKind, ClaimsFile, Location, ReviewStatus, Source,
     SourceKind, SourceRole, Unit, Value, CLAIMS_FILE_VERSION,
