@@ -236,6 +236,40 @@ fn esearch_result(ids: &[u32]) -> String {
     )
 }
 
+/// A loopback E-utilities server answering with `mocks`; the runtime keeps it serving.
+fn eutils_server(mocks: Vec<wiremock::Mock>) -> (tokio::runtime::Runtime, wiremock::MockServer) {
+    let rt = tokio::runtime::Runtime::new().expect("runtime");
+    let server = rt.block_on(async {
+        let server = wiremock::MockServer::start().await;
+        for mock in mocks {
+            mock.mount(&server).await;
+        }
+        server
+    });
+    (rt, server)
+}
+
+/// `claimcheck ARGS` in `dir` against `server`, with a contact email and the cache `dir/cache`.
+fn claimcheck_online(
+    dir: &Path,
+    server: &wiremock::MockServer,
+    args: &[&str],
+) -> std::process::Output {
+    claimcheck()
+        .current_dir(dir)
+        .args(args)
+        .args([
+            "--cache",
+            "cache",
+            "--email",
+            "editor@example.org",
+            "--eutils-url",
+        ])
+        .arg(format!("{}/", server.uri()))
+        .output()
+        .expect("runs")
+}
+
 fn cache() -> String {
     root()
         .join("fixtures/pubmed")
@@ -512,7 +546,7 @@ fn compare_every_format_on_the_fixtures() {
 #[test]
 fn compare_literature_candidates_come_from_esearch() {
     use wiremock::matchers::path;
-    use wiremock::{Mock, MockServer, ResponseTemplate};
+    use wiremock::{Mock, ResponseTemplate};
 
     let record = article_set(&[test_record(
         99000101,
@@ -520,42 +554,23 @@ fn compare_literature_candidates_come_from_esearch() {
         None,
     )]);
     let search = esearch_result(&[99000101]);
-    let rt = tokio::runtime::Runtime::new().unwrap();
-    let server = rt.block_on(async {
-        let server = MockServer::start().await;
+    let (rt, server) = eutils_server(vec![
         Mock::given(path("/esearch.fcgi"))
-            .respond_with(ResponseTemplate::new(200).set_body_string(search.clone()))
-            .expect(1..)
-            .mount(&server)
-            .await;
+            .respond_with(ResponseTemplate::new(200).set_body_string(search))
+            .expect(1..),
         Mock::given(path("/efetch.fcgi"))
-            .respond_with(ResponseTemplate::new(200).set_body_string(record.clone()))
-            .expect(1..)
-            .mount(&server)
-            .await;
-        server
-    });
+            .respond_with(ResponseTemplate::new(200).set_body_string(record))
+            .expect(1..),
+    ]);
     let dir = temp_with(&[(
         "post.txt",
         b"Title\n\nKetamine helps 70-80% of patients respond.\n",
     )]);
-    let out = claimcheck()
-        .current_dir(dir.path())
-        .args([
-            "compare",
-            "post.txt",
-            "--literature",
-            "--format",
-            "json",
-            "--cache",
-            "cache",
-            "--email",
-            "test@example.org",
-            "--eutils-url",
-        ])
-        .arg(format!("{}/", server.uri()))
-        .output()
-        .unwrap();
+    let out = claimcheck_online(
+        dir.path(),
+        &server,
+        &["compare", "post.txt", "--literature", "--format", "json"],
+    );
     assert_eq!(
         out.status.code(),
         Some(0),
@@ -588,7 +603,7 @@ fn compare_literature_candidates_come_from_esearch() {
 #[test]
 fn check_online_fills_the_cache_and_then_runs_offline() {
     use wiremock::matchers::{path, query_param};
-    use wiremock::{Mock, MockServer, ResponseTemplate};
+    use wiremock::{Mock, ResponseTemplate};
 
     // Found by its DOI.
     let record = article_set(&[test_record(
@@ -597,35 +612,20 @@ fn check_online_fills_the_cache_and_then_runs_offline() {
         Some("10.5555/test.2023.1"),
     )]);
     let search = esearch_result(&[99000201]);
-    let rt = tokio::runtime::Runtime::new().unwrap();
-    let server = rt.block_on(async {
-        let server = MockServer::start().await;
+    let (rt, server) = eutils_server(vec![
         Mock::given(path("/esearch.fcgi"))
             .and(query_param("tool", "claimcheck"))
             .and(query_param("email", "editor@example.org"))
-            .respond_with(ResponseTemplate::new(200).set_body_string(search.clone()))
-            .expect(1)
-            .mount(&server)
-            .await;
+            .respond_with(ResponseTemplate::new(200).set_body_string(search))
+            .expect(1),
         Mock::given(path("/efetch.fcgi"))
-            .respond_with(ResponseTemplate::new(200).set_body_string(record.clone()))
-            .expect(1..)
-            .mount(&server)
-            .await;
-        server
-    });
+            .respond_with(ResponseTemplate::new(200).set_body_string(record))
+            .expect(1..),
+    ]);
     let page = b"<p>In trials, about 60% of patients respond to ketamine within a day (<a href=\"https://doi.org/10.5555/test.2023.1\">study</a>).</p>";
     let dir = temp_with(&[("page.html", page)]);
-    let run = |extra: &[&str]| {
-        claimcheck()
-            .current_dir(dir.path())
-            .args(["check", "page.html", "--cache", "cache", "--format", "json"])
-            .args(extra)
-            .output()
-            .unwrap()
-    };
-    let url = format!("{}/", server.uri());
-    let online = run(&["--email", "editor@example.org", "--eutils-url", &url]);
+    let args = ["check", "page.html", "--format", "json"];
+    let online = claimcheck_online(dir.path(), &server, &args);
     assert_eq!(
         online.status.code(),
         Some(0),
@@ -640,7 +640,12 @@ fn check_online_fills_the_cache_and_then_runs_offline() {
 
     // The same run offline, from the cache the online run wrote: same report, no server.
     drop(server);
-    let offline = run(&["--offline"]);
+    let offline = claimcheck()
+        .current_dir(dir.path())
+        .args(args)
+        .args(["--cache", "cache", "--offline"])
+        .output()
+        .unwrap();
     assert_eq!(
         offline.status.code(),
         Some(0),
@@ -653,22 +658,15 @@ fn check_online_fills_the_cache_and_then_runs_offline() {
 #[test]
 fn check_fetches_the_sources_of_all_articles_in_one_batch() {
     use wiremock::matchers::path;
-    use wiremock::{Mock, MockServer, ResponseTemplate};
+    use wiremock::{Mock, ResponseTemplate};
 
     let body = article_set(&[
         test_record(99000301, "With ketamine, 60% met response criteria.", None),
         test_record(99000302, "With ketamine, 40% met response criteria.", None),
     ]);
-    let rt = tokio::runtime::Runtime::new().unwrap();
-    let server = rt.block_on(async {
-        let server = MockServer::start().await;
-        Mock::given(path("/efetch.fcgi"))
-            .respond_with(ResponseTemplate::new(200).set_body_string(body))
-            .expect(1)
-            .mount(&server)
-            .await;
-        server
-    });
+    let (rt, server) = eutils_server(vec![Mock::given(path("/efetch.fcgi"))
+        .respond_with(ResponseTemplate::new(200).set_body_string(body))
+        .expect(1)]);
     let dir = temp_with(&[
         (
             "a.html",
@@ -679,23 +677,11 @@ fn check_fetches_the_sources_of_all_articles_in_one_batch() {
             b"<p>Ketamine helps 90% of patients respond (<a href=\"https://pubmed.ncbi.nlm.nih.gov/99000302/\">trial</a>).</p>",
         ),
     ]);
-    let out = claimcheck()
-        .current_dir(dir.path())
-        .args([
-            "check",
-            "a.html",
-            "b.html",
-            "--cache",
-            "cache",
-            "--format",
-            "json",
-            "--email",
-            "e@example.org",
-            "--eutils-url",
-        ])
-        .arg(format!("{}/", server.uri()))
-        .output()
-        .unwrap();
+    let out = claimcheck_online(
+        dir.path(),
+        &server,
+        &["check", "a.html", "b.html", "--format", "json"],
+    );
     assert_eq!(
         out.status.code(),
         Some(1),

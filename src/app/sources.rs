@@ -627,16 +627,24 @@ fn error_chain(e: &dyn std::error::Error) -> String {
     s
 }
 
+/// The records of `pmids` that were fetched (absent ones left out), in `pmids` order.
+fn fetched<'r>(
+    pmids: &[u32],
+    records: &'r BTreeMap<u32, Result<Record, Absent>>,
+) -> Vec<&'r Record> {
+    pmids
+        .iter()
+        .filter_map(|p| records.get(p).and_then(|r| r.as_ref().ok()))
+        .collect()
+}
+
 /// Judges an identifier's records: the record itself, verified against the identifier.
 fn judge_id(
     id: &Identifier,
     pmids: &[u32],
     records: &BTreeMap<u32, Result<Record, Absent>>,
 ) -> Resolution {
-    let got: Vec<&Record> = pmids
-        .iter()
-        .filter_map(|p| records.get(p).and_then(|r| r.as_ref().ok()))
-        .collect();
+    let got = fetched(pmids, records);
     let verified = got.iter().find(|r| match id {
         Identifier::Pmid(n) => r.pmid == *n,
         // The ID converter is authoritative; a record that names another PMC id is not it.
@@ -682,10 +690,7 @@ fn judge_citation(
     pmids: &[u32],
     records: &BTreeMap<u32, Result<Record, Absent>>,
 ) -> Resolution {
-    let got: Vec<&Record> = pmids
-        .iter()
-        .filter_map(|p| records.get(p).and_then(|r| r.as_ref().ok()))
-        .collect();
+    let got = fetched(pmids, records);
     let ranked = resolve::rank(q, got.iter().copied(), MAX_CANDIDATES);
     if ranked.is_empty() {
         if got.is_empty() {
