@@ -89,7 +89,7 @@ struct ArticleDefaults {
 
 impl ArticleDefaults {
     fn of(article: &Article) -> Self {
-        // Substring searches (fast two-way scans), not a pass over every word.
+        // SIMD substring searches (memchr), not a pass over every word.
         let text = &article.text;
         let bytes = text.as_bytes();
         let (mut ketamine, mut esketamine) = (0usize, 0usize);
