@@ -208,6 +208,8 @@ mod tests {
     fn claim(id: &str, line: u32) -> Claim {
         Claim {
             id: id.to_owned(),
+            measure: Default::default(),
+            scope: Default::default(),
             kind: ClaimKind::ResponseRate,
             value: Value::range(70.0, 80.0, Unit::Percent),
             subject: "ketamine response rate".to_owned(),

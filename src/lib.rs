@@ -20,7 +20,7 @@
 //! assert_eq!(found.len(), 2);
 //! assert_eq!(&sentence[found[1].range.clone()], "within 24–48 hours");
 //! assert_eq!(found[1].kind, ClaimKind::OnsetTime);
-//! assert_eq!(found[1].treatment, Some("ketamine"));
+//! assert_eq!(found[1].measure.intervention.as_deref(), Some("ketamine"));
 //! assert_eq!((found[1].value.low, found[1].value.high, found[1].value.unit), (Some(24.0), Some(48.0), Unit::Hours));
 //! ```
 #![warn(clippy::print_stdout, clippy::print_stderr)]

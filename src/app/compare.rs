@@ -16,6 +16,7 @@ use crate::compare::{design_of, esearch_term, Grouper, MeasureKey};
 use crate::config::Config;
 use crate::evidence::RecordIndex;
 use crate::model::{Claim, ClaimKind, ClaimsFile, LiteratureFigure};
+use crate::quantity;
 use crate::report::compare::render_compare;
 
 /// How many records a literature search fetches per measure.
@@ -215,8 +216,15 @@ fn literature_figures(
         .map(|(sentence, f)| {
             let key = MeasureKey::new(
                 f.kind,
-                f.treatment.or(index.main_treatment()),
-                f.condition,
+                f.measure
+                    .intervention
+                    .as_deref()
+                    .and_then(quantity::treatment_in)
+                    .or(index.main_treatment()),
+                f.measure
+                    .population
+                    .as_deref()
+                    .and_then(quantity::condition_in),
                 f.value.unit,
             );
             let fig = LiteratureFigure {
@@ -224,7 +232,7 @@ fn literature_figures(
                 citation: index.citation.clone(),
                 design: design.clone(),
                 n,
-                time_point: f.time_point.clone(),
+                time_point: f.measure.time_point.clone(),
                 value: f.value.clone(),
                 sentence: sentence.to_owned(),
                 cited_by: cited_by.map(|a| vec![a.to_owned()]).unwrap_or_default(),

@@ -109,10 +109,16 @@ impl Family {
             | ClaimKind::RemissionRate
             | ClaimKind::RelapseRate
             | ClaimKind::Prevalence
-            | ClaimKind::OtherPercentage => Some(Family::Percent),
-            ClaimKind::OnsetTime | ClaimKind::EffectDuration | ClaimKind::SessionDuration => {
-                Some(Family::Time)
-            }
+            | ClaimKind::OtherPercentage
+            | ClaimKind::SuccessRate
+            | ClaimKind::SideEffectRate
+            | ClaimKind::WeightLoss => Some(Family::Percent),
+            ClaimKind::OnsetTime
+            | ClaimKind::EffectDuration
+            | ClaimKind::SessionDuration
+            | ClaimKind::RecoveryTime
+            | ClaimKind::FollowUp => Some(Family::Time),
+            ClaimKind::Price => Some(Family::Usd),
             ClaimKind::SampleSize | ClaimKind::DefinitionThreshold => Some(Family::Count),
             ClaimKind::Dose => Some(Family::MgPerKg),
             ClaimKind::TreatmentCourse | ClaimKind::Other => None,
@@ -206,6 +212,12 @@ impl MeasureKey {
             ClaimKind::Other => "other figures",
             ClaimKind::Prevalence => "prevalence",
             ClaimKind::DefinitionThreshold => "failed treatments",
+            ClaimKind::WeightLoss => "weight loss",
+            ClaimKind::SuccessRate => "success rate",
+            ClaimKind::SideEffectRate => "side-effect rate",
+            ClaimKind::Price => "price",
+            ClaimKind::RecoveryTime => "recovery time",
+            ClaimKind::FollowUp => "follow-up",
         };
         let mut label = match (self.kind, self.topic) {
             (ClaimKind::Prevalence, Some(c)) => format!("{} prevalence", condition_label(c)),
@@ -470,7 +482,13 @@ pub fn esearch_term(key: &MeasureKey) -> Option<String> {
         ClaimKind::Prevalence => "(prevalence OR epidemiology)",
         ClaimKind::EffectDuration => "(duration OR sustained OR durability)",
         ClaimKind::Dose => "dose",
+        ClaimKind::WeightLoss => "(weight loss OR body weight)",
+        ClaimKind::SuccessRate => "success",
+        ClaimKind::SideEffectRate => "(adverse events OR side effects)",
         ClaimKind::SessionDuration
+        | ClaimKind::Price
+        | ClaimKind::RecoveryTime
+        | ClaimKind::FollowUp
         | ClaimKind::TreatmentCourse
         | ClaimKind::SampleSize
         | ClaimKind::DefinitionThreshold
@@ -507,6 +525,8 @@ mod tests {
     fn claim(kind: ClaimKind, subject: &str, sentence: &str, quote: &str, unit: Unit) -> Claim {
         Claim {
             id: "c".to_owned(),
+            measure: Default::default(),
+            scope: Default::default(),
             kind,
             value: Value::point(50.0, unit),
             subject: subject.to_owned(),

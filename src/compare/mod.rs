@@ -49,7 +49,7 @@ pub use measure::{design_of, esearch_term, measure_of, Family, MeasureKey};
 
 use crate::model::{
     interval_in, ArticleClaim, Claim, CompareReport, Contradiction, Interval, LiteratureFigure,
-    Measure, Tolerance, Unit, Value, COMPARE_REPORT_VERSION,
+    MeasureGroup, Tolerance, Unit, Value, COMPARE_REPORT_VERSION,
 };
 
 /// How many claims per measure are kept in full unless [`Grouper::with_row_limit`] says otherwise.
@@ -263,7 +263,7 @@ fn widen(span: &mut Option<(f64, f64)>, low: f64, high: f64) {
     });
 }
 
-fn finish_measure(key: String, mut acc: Acc, tol: &Tolerance) -> Measure {
+fn finish_measure(key: String, mut acc: Acc, tol: &Tolerance) -> MeasureGroup {
     let unit = acc.key.family.unit();
     acc.rows.sort_by(|a, b| {
         (&a.article, a.location.line, a.location.column).cmp(&(
@@ -298,7 +298,7 @@ fn finish_measure(key: String, mut acc: Acc, tol: &Tolerance) -> Measure {
         }
     }
     let (contradictions, contradictions_omitted) = contradictions(&acc, unit, tol);
-    Measure {
+    MeasureGroup {
         key,
         kind: acc.key.kind,
         label: acc.key.label(),

@@ -14,6 +14,8 @@ fn claim(
     let quote = format!("{value}");
     Claim {
         id: format!("{}-{line}", kind.as_str()),
+        measure: Default::default(),
+        scope: Default::default(),
         kind,
         value,
         subject: subject(kind, treatment, Some("treatment-resistant depression")),
@@ -70,7 +72,7 @@ fn ketamine_response() -> MeasureKey {
     )
 }
 
-fn measure<'a>(report: &'a CompareReport, key: &str) -> &'a Measure {
+fn measure<'a>(report: &'a CompareReport, key: &str) -> &'a MeasureGroup {
     report
         .measures
         .iter()

@@ -172,7 +172,7 @@ pub fn assess(claim: &Claim, sources: &[SourceOutcome<'_>], tol: &Tolerance) -> 
                                 agrees: agree,
                             },
                             distance: distance(&claim.value, &fig.value),
-                            time_point: fig.time_point.clone(),
+                            time_point: fig.measure.time_point.clone(),
                         });
                     }
                 }
@@ -246,13 +246,18 @@ impl ClaimTarget {
             .find(|f| collapse_whitespace(&claim.sentence[f.range.clone()]) == claim.quote);
         let treatment = fig
             .as_ref()
-            .and_then(|f| f.treatment)
+            .and_then(|f| {
+                f.measure
+                    .intervention
+                    .as_deref()
+                    .and_then(quantity::treatment_in)
+            })
             .or_else(|| quantity::treatment_in(&claim.subject));
         ClaimTarget {
             kind: claim.kind,
             unit: claim.value.unit,
             treatment,
-            time_point: fig.and_then(|f| f.time_point),
+            time_point: fig.and_then(|f| f.measure.time_point),
         }
     }
 
@@ -266,13 +271,18 @@ impl ClaimTarget {
         );
         if treatment_matters {
             if let Some(want) = self.treatment {
-                let have = fig.treatment.or(record_treatment);
+                let have = fig
+                    .measure
+                    .intervention
+                    .as_deref()
+                    .and_then(quantity::treatment_in)
+                    .or(record_treatment);
                 if have.is_some_and(|h| h != want) {
                     return false;
                 }
             }
         }
-        if let (Some(a), Some(b)) = (&self.time_point, &fig.time_point) {
+        if let (Some(a), Some(b)) = (&self.time_point, &fig.measure.time_point) {
             if !same_time(a, b) {
                 return false;
             }
@@ -432,6 +442,12 @@ fn kind_phrase(kind: ClaimKind) -> &'static str {
         ClaimKind::Dose => "the dose",
         ClaimKind::SampleSize => "the sample size",
         ClaimKind::DefinitionThreshold => "the definition threshold",
+        ClaimKind::WeightLoss => "weight loss",
+        ClaimKind::SuccessRate => "the success rate",
+        ClaimKind::SideEffectRate => "the side-effect rate",
+        ClaimKind::Price => "the price",
+        ClaimKind::RecoveryTime => "recovery time",
+        ClaimKind::FollowUp => "the follow-up period",
         ClaimKind::OtherPercentage => "this percentage",
         ClaimKind::Other => "this figure",
     }

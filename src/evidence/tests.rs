@@ -39,8 +39,14 @@ fn claim(sentence: &str, quote: &str) -> Claim {
         });
     Claim {
         id: "c1".to_owned(),
+        measure: Default::default(),
+        scope: Default::default(),
         kind: fig.kind,
-        subject: quantity::subject(fig.kind, fig.treatment.or(Some("ketamine")), fig.condition),
+        subject: quantity::subject(
+            fig.kind,
+            fig.measure.intervention.as_deref().or(Some("ketamine")),
+            fig.measure.population.as_deref(),
+        ),
         value: fig.value,
         quote: quote.to_owned(),
         sentence: sentence.to_owned(),

@@ -14,8 +14,8 @@ use std::ops::Range;
 use sha2::{Digest, Sha256};
 
 use crate::model::{
-    collapse_whitespace, Article, ArticleMeta, BlockKind, Claim, ClaimKind, ClaimsFile,
-    ReviewStatus, CLAIMS_FILE_VERSION,
+    collapse_whitespace, Article, ArticleMeta, BlockKind, Claim, ClaimKind, ClaimsFile, Measure,
+    ReviewStatus, Scope, CLAIMS_FILE_VERSION,
 };
 use crate::quantity;
 
@@ -152,8 +152,8 @@ fn build_claim(
     at: Range<usize>,
     fig: quantity::Figure,
 ) -> Claim {
-    let treatment = fig.treatment.or(defaults.treatment);
-    let mut condition = fig.condition.or(defaults.condition);
+    let treatment = fig.measure.intervention.as_deref().or(defaults.treatment);
+    let mut condition = fig.measure.population.as_deref().or(defaults.condition);
     // "It affects around 30% of those diagnosed with depression" in a paragraph about TRD is a
     // claim about TRD.
     if fig.kind == ClaimKind::Prevalence && block_trd() {
@@ -176,10 +176,17 @@ fn build_claim(
         quantity::subject(kind, treatment, condition)
     };
     let suppressed = article.is_suppressed(at.start);
+    let measure = Measure {
+        intervention: treatment.map(str::to_owned),
+        population: condition.map(str::to_owned),
+        ..fig.measure
+    };
     Claim {
         id: String::new(),
         kind,
         value: fig.value,
+        measure,
+        scope: Scope::Research,
         subject,
         quote: collapse_whitespace(&article.text[at.clone()]),
         sentence: sentence_text.to_owned(),

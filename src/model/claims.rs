@@ -5,6 +5,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::measure::{Measure, Scope};
+
 /// The claims file format version this build reads and writes.
 pub const CLAIMS_FILE_VERSION: u32 = 1;
 
@@ -44,6 +46,13 @@ pub struct Claim {
     pub kind: ClaimKind,
     /// The number itself.
     pub value: Value,
+    /// What the number measures: intervention, comparator, population, outcome and time point.
+    /// A reviewer may correct any field.
+    #[serde(default, skip_serializing_if = "Measure::is_empty")]
+    pub measure: Measure,
+    /// A research claim, or a figure about the clinic itself (never checked).
+    #[serde(default, skip_serializing_if = "Scope::is_research")]
+    pub scope: Scope,
     /// What the number is about, naming treatment and measure.
     pub subject: String,
     /// The shortest phrase that states the number.
@@ -94,6 +103,19 @@ pub enum ClaimKind {
     SampleSize,
     /// A number in a definition ("two or more antidepressants").
     DefinitionThreshold,
+    /// Average or typical weight lost (as % of body weight, or in kg/lb).
+    WeightLoss,
+    /// Share of patients or procedures reaching an end point presented as success that is not a
+    /// symptom response (live birth, 20/20 vision, an AHI target).
+    SuccessRate,
+    /// Share of patients with a side effect or adverse event.
+    SideEffectRate,
+    /// A money amount: fee, price, cost range, insurance maximum.
+    Price,
+    /// Time to heal or to resume activities after a procedure.
+    RecoveryTime,
+    /// A follow-up period, or the time point an outcome is reported at.
+    FollowUp,
     /// Any other percentage.
     OtherPercentage,
     /// Any other number.
@@ -102,7 +124,7 @@ pub enum ClaimKind {
 
 impl ClaimKind {
     /// Every kind, in declaration order.
-    pub const ALL: [ClaimKind; 13] = [
+    pub const ALL: [ClaimKind; 19] = [
         ClaimKind::ResponseRate,
         ClaimKind::RemissionRate,
         ClaimKind::RelapseRate,
@@ -114,6 +136,12 @@ impl ClaimKind {
         ClaimKind::Dose,
         ClaimKind::SampleSize,
         ClaimKind::DefinitionThreshold,
+        ClaimKind::WeightLoss,
+        ClaimKind::SuccessRate,
+        ClaimKind::SideEffectRate,
+        ClaimKind::Price,
+        ClaimKind::RecoveryTime,
+        ClaimKind::FollowUp,
         ClaimKind::OtherPercentage,
         ClaimKind::Other,
     ];
@@ -132,6 +160,12 @@ impl ClaimKind {
             ClaimKind::Dose => "dose",
             ClaimKind::SampleSize => "sample_size",
             ClaimKind::DefinitionThreshold => "definition_threshold",
+            ClaimKind::WeightLoss => "weight_loss",
+            ClaimKind::SuccessRate => "success_rate",
+            ClaimKind::SideEffectRate => "side_effect_rate",
+            ClaimKind::Price => "price",
+            ClaimKind::RecoveryTime => "recovery_time",
+            ClaimKind::FollowUp => "follow_up",
             ClaimKind::OtherPercentage => "other_percentage",
             ClaimKind::Other => "other",
         }

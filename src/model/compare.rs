@@ -20,7 +20,7 @@ pub struct CompareReport {
     /// Always [`COMPARE_REPORT_VERSION`].
     pub version: u32,
     /// Every measure, sorted by key.
-    pub measures: Vec<Measure>,
+    pub measures: Vec<MeasureGroup>,
     /// How many articles were read (including those with no comparable claim).
     pub articles: usize,
     /// How many article rows each measure lists in full; the rest are counted, not listed.
@@ -31,7 +31,7 @@ pub struct CompareReport {
 
 /// One measure ("ketamine response rate") and everything said about it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Measure {
+pub struct MeasureGroup {
     /// Stable key: `kind/topic`, e.g. `response_rate/ketamine`, `prevalence/trd`; a unit suffix
     /// (`dose/esketamine/mg`) when the unit is not the kind's usual one.
     pub key: String,
@@ -39,7 +39,7 @@ pub struct Measure {
     pub kind: ClaimKind,
     /// A human label: "ketamine response rate", "TRD prevalence".
     pub label: String,
-    /// The unit of [`Measure::span`] and [`Measure::literature_span`]: `%`, `hours` for every
+    /// The unit of [`MeasureGroup::span`] and [`MeasureGroup::literature_span`]: `%`, `hours` for every
     /// time measure (claims keep the unit they were stated in), or the claims' own unit.
     pub unit: Unit,
     /// Article claims in article then line order: at most [`CompareReport::row_limit`], the first
@@ -47,19 +47,19 @@ pub struct Measure {
     pub claims: Vec<ArticleClaim>,
     /// How many claims the articles made about this measure, listed or not.
     pub claims_total: usize,
-    /// How many claims are counted in [`Measure::claims_total`] but not listed (over the limit).
+    /// How many claims are counted in [`MeasureGroup::claims_total`] but not listed (over the limit).
     pub claims_omitted: usize,
     /// How many distinct articles made a claim, listed or not.
     pub articles: usize,
     /// Figures from the literature, by PMID.
     pub literature: Vec<LiteratureFigure>,
     /// Literature figures found but not listed (over [`CompareReport::row_limit`]); they still
-    /// count in [`Measure::literature_span`].
+    /// count in [`MeasureGroup::literature_span`].
     pub literature_omitted: usize,
     /// Lowest low and highest high over every claim with a number (listed or not), in
-    /// [`Measure::unit`].
+    /// [`MeasureGroup::unit`].
     pub span: Option<(f64, f64)>,
-    /// Lowest low and highest high over the literature figures, in [`Measure::unit`].
+    /// Lowest low and highest high over the literature figures, in [`MeasureGroup::unit`].
     pub literature_span: Option<(f64, f64)>,
     /// How many listed claims are outliers.
     pub outliers: usize,

@@ -8,6 +8,7 @@ mod article;
 mod claims;
 mod compare;
 mod identifier;
+mod measure;
 mod record;
 mod report;
 
@@ -20,6 +21,7 @@ pub use claims::{
 };
 pub use compare::*;
 pub use identifier::{from_url as identifier_from_url, host, Identifier};
+pub use measure::{Measure, Scope};
 pub use record::{month_number, AbstractSection, Author, PubDate, Record, RecordKind};
 pub use report::{
     ArticleReport, CheckReport, Evidence, Finding, Summary, Tolerance, Verdict,

@@ -23,7 +23,7 @@ mod tokens;
 
 use std::ops::Range;
 
-use crate::model::{ClaimKind, Unit, Value};
+use crate::model::{ClaimKind, Measure, Unit, Value};
 use classify::{
     classify, clause_ids, clause_treatment, condition_of, follows_comparison, nearest, own_keyword,
     sentence_condition, time_point,
@@ -39,12 +39,9 @@ pub struct Figure {
     pub value: Value,
     /// The measure.
     pub kind: ClaimKind,
-    /// The treatment the figure is about, when the sentence names one ("ketamine").
-    pub treatment: Option<&'static str>,
-    /// The condition the figure is about, when the sentence names one.
-    pub condition: Option<&'static str>,
-    /// The time point the figure refers to ("at 24 hours"), when the sentence states one.
-    pub time_point: Option<Value>,
+    /// What it measures: intervention, comparator, population, outcome and time point, in the
+    /// sentence's own words where it states them.
+    pub measure: Measure,
     /// The figure is how long side effects (dissociation, nausea…) last, not the treatment's
     /// effect; its kind is then `other`.
     pub side_effects: bool,
@@ -181,7 +178,7 @@ pub fn figures(sentence: &str) -> Vec<Figure> {
         {
             if let Some(prev) = out.iter().rev().find(|f| f.value.unit == Unit::Percent) {
                 kind = prev.kind;
-                time_point = time_point.or_else(|| prev.time_point.clone());
+                time_point = time_point.or_else(|| prev.measure.time_point.clone());
             }
         }
         // "These effects usually subside within hours" after dissociation and nausea is about
@@ -199,9 +196,13 @@ pub fn figures(sentence: &str) -> Vec<Figure> {
             range: toks[m.quote_first].start..toks[m.last_tok].end,
             value: m.value,
             kind,
-            treatment,
-            condition,
-            time_point,
+            measure: Measure {
+                intervention: treatment.map(str::to_owned),
+                comparator: None,
+                population: condition.map(str::to_owned),
+                outcome: None,
+                time_point,
+            },
             side_effects,
         });
     }
@@ -241,6 +242,12 @@ pub fn subject(kind: ClaimKind, treatment: Option<&str>, condition: Option<&str>
             "failed treatments in the definition of {}",
             condition.unwrap_or("treatment-resistant depression")
         ),
+        ClaimKind::WeightLoss => format!("weight loss with {t}{in_c}"),
+        ClaimKind::SuccessRate => format!("{t} success rate{in_c}"),
+        ClaimKind::SideEffectRate => format!("side effects of {t}{in_c}"),
+        ClaimKind::Price => format!("price of {t}"),
+        ClaimKind::RecoveryTime => format!("recovery time after {t}"),
+        ClaimKind::FollowUp => format!("follow-up after {t}{in_c}"),
         ClaimKind::OtherPercentage => format!("percentage about {t}{in_c}"),
         ClaimKind::Other => format!("figure about {t}{in_c}"),
     }
@@ -268,3 +275,16 @@ pub fn treatment_in(subject: &str) -> Option<&'static str> {
 
 #[cfg(test)]
 mod tests;
+
+/// The condition named in a population phrase, in the vocabulary of [`subject`].
+pub fn condition_in(population: &str) -> Option<&'static str> {
+    const CONDITIONS: &[&str] = &[
+        "treatment-resistant depression",
+        "suicidal ideation",
+        "bipolar depression",
+        "depression",
+        "anxiety",
+        "PTSD",
+    ];
+    CONDITIONS.iter().copied().find(|c| population.contains(c))
+}

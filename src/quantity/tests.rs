@@ -480,44 +480,64 @@ fn treatment_condition_and_time_point() {
             (K::RemissionRate, Some(29.0))
         ]
     );
-    assert_eq!(f[1].treatment, Some("ketamine"));
-    assert_eq!(f[1].time_point, Some(Value::point(24.0, Unit::Hours)));
+    assert_eq!(f[1].measure.intervention.as_deref(), Some("ketamine"));
+    assert_eq!(
+        f[1].measure.time_point,
+        Some(Value::point(24.0, Unit::Hours))
+    );
 
     let f = figures("Response at 24 hours was 64% with ketamine versus 28% with midazolam.");
     let pcts: Vec<_> = f.iter().filter(|f| f.value.unit == Unit::Percent).collect();
-    assert_eq!(pcts[0].treatment, Some("ketamine"));
-    assert_eq!(pcts[1].treatment, Some("midazolam"));
-    assert_eq!(pcts[0].time_point, Some(Value::point(24.0, Unit::Hours)));
+    assert_eq!(pcts[0].measure.intervention.as_deref(), Some("ketamine"));
+    assert_eq!(pcts[1].measure.intervention.as_deref(), Some("midazolam"));
     assert_eq!(
-        pcts[1].time_point,
+        pcts[0].measure.time_point,
+        Some(Value::point(24.0, Unit::Hours))
+    );
+    assert_eq!(
+        pcts[1].measure.time_point,
         Some(Value::point(24.0, Unit::Hours)),
         "the comparison arm shares the time point"
     );
 
     let f = figures("SSRIs may take 4–6 weeks; ketamine often works within 24–48 hours.");
-    assert_eq!(f[0].treatment, Some("traditional antidepressants"));
-    assert_eq!(f[1].treatment, Some("ketamine"));
+    assert_eq!(
+        f[0].measure.intervention.as_deref(),
+        Some("traditional antidepressants")
+    );
+    assert_eq!(f[1].measure.intervention.as_deref(), Some("ketamine"));
 
     let f = figures(
         "Unlike SSRIs, which act over a long period, ketamine’s effects show within hours.",
     );
     assert_eq!(
-        f[0].treatment,
+        f[0].measure.intervention.as_deref(),
         Some("ketamine"),
         "possessive names the treatment"
     );
     let f =
         figures("Relief comes within hours, compared to the weeks or months antidepressants take.");
     assert_eq!(
-        f[0].treatment, None,
+        f[0].measure.intervention.as_deref(),
+        None,
         "the other clause's treatment is not this figure's"
     );
-    assert_eq!(f[1].treatment, Some("traditional antidepressants"));
+    assert_eq!(
+        f[1].measure.intervention.as_deref(),
+        Some("traditional antidepressants")
+    );
 
     let f = figures("TRD affects around 30% of people with depression.");
-    assert_eq!(f[0].condition, Some("treatment-resistant depression"));
     assert_eq!(
-        subject(f[0].kind, f[0].treatment, f[0].condition),
+        f[0].measure.population.as_deref(),
+        Some("treatment-resistant depression")
+    );
+    assert_eq!(
+        subject(
+            f[0].kind,
+            f[0].measure.intervention.as_deref(),
+            f[0].measure.population.as_deref()
+        ),
         "prevalence of treatment-resistant depression"
     );
 }

@@ -103,6 +103,8 @@ mod tests {
     fn claim(id: &str, line: u32, quote: &str, value: Value, sources: &[&str]) -> Claim {
         Claim {
             id: id.to_owned(),
+            measure: Default::default(),
+            scope: Default::default(),
             kind: ClaimKind::ResponseRate,
             value,
             subject: "infusion response rate".to_owned(),

@@ -24,7 +24,9 @@ use super::{
     cited_by_text, count, flags, measure_meta, n_text, omitted_text, span_text, summary_text,
     time_point_text, value_text,
 };
-use crate::model::{interval_in, ArticleClaim, CompareReport, LiteratureFigure, Measure, Unit};
+use crate::model::{
+    interval_in, ArticleClaim, CompareReport, LiteratureFigure, MeasureGroup, Unit,
+};
 use crate::report::{fmt_num, tolerance_text};
 
 /// The plot's width in SVG units (and CSS pixels at 100%).
@@ -202,7 +204,7 @@ fn legend() -> String {
     s
 }
 
-fn section(h: &mut String, m: &Measure, row_limit: usize) {
+fn section(h: &mut String, m: &MeasureGroup, row_limit: usize) {
     let _ = write!(
         h,
         "<section class=\"measure\" id=\"{}\">\n<h2>{}</h2>\n<p class=\"meta\"><code>{}</code> · {}</p>\n",
@@ -227,7 +229,7 @@ fn section(h: &mut String, m: &Measure, row_limit: usize) {
     h.push_str("</section>\n");
 }
 
-fn claims_table(h: &mut String, m: &Measure) {
+fn claims_table(h: &mut String, m: &MeasureGroup) {
     if m.claims.is_empty() {
         return;
     }
@@ -252,7 +254,7 @@ fn claims_table(h: &mut String, m: &Measure) {
     h.push_str("</tbody>\n</table>\n");
 }
 
-fn literature_table(h: &mut String, m: &Measure) {
+fn literature_table(h: &mut String, m: &MeasureGroup) {
     if m.literature.is_empty() {
         return;
     }
@@ -300,7 +302,7 @@ impl Row<'_> {
 }
 
 /// The dot-and-range plot of one measure.
-fn plot(m: &Measure) -> String {
+fn plot(m: &MeasureGroup) -> String {
     let mut rows = Vec::new();
     if !m.claims.is_empty() || m.claims_omitted > 0 {
         rows.push(Row::Heading("Articles"));
@@ -654,7 +656,7 @@ const TIME_TICKS: &[(f64, &str)] = &[
 impl Scale {
     /// A scale that shows every number of the measure: 0–100 for percentages, a log scale for
     /// times (they span minutes to months), linear with round ticks otherwise.
-    fn for_measure(m: &Measure) -> Scale {
+    fn for_measure(m: &MeasureGroup) -> Scale {
         let mut lo = f64::INFINITY;
         let mut hi = f64::NEG_INFINITY;
         let values = m

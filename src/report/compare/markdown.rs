@@ -11,7 +11,7 @@ use super::{
     cited_by_text, flags, measure_meta, n_text, omitted_text, summary_text, time_point_text,
     value_text,
 };
-use crate::model::{CompareReport, Measure};
+use crate::model::{CompareReport, MeasureGroup};
 use crate::report::markdown::{cell, escape, one_line};
 
 /// Writes the Markdown report.
@@ -26,7 +26,7 @@ pub(super) fn render(report: &CompareReport, out: &mut dyn io::Write) -> io::Res
     Ok(())
 }
 
-fn render_measure(m: &Measure, row_limit: usize, out: &mut dyn io::Write) -> io::Result<()> {
+fn render_measure(m: &MeasureGroup, row_limit: usize, out: &mut dyn io::Write) -> io::Result<()> {
     writeln!(out, "## {}", escape(&m.label))?;
     writeln!(out)?;
     writeln!(out, "`{}` · {}.", m.key, escape(&measure_meta(m)))?;

@@ -18,7 +18,7 @@ mod table;
 use std::io;
 
 use super::fmt_num;
-use crate::model::{ArticleClaim, CompareReport, LiteratureFigure, Measure, Unit, Value};
+use crate::model::{ArticleClaim, CompareReport, LiteratureFigure, MeasureGroup, Unit, Value};
 
 /// An output format for `claimcheck compare`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -95,7 +95,7 @@ fn count(n: usize, one: &str, many: &str) -> String {
 }
 
 /// "7 claims from 5 articles; articles span 30–80%; literature 29–64% (3 figures)".
-fn measure_meta(m: &Measure) -> String {
+fn measure_meta(m: &MeasureGroup) -> String {
     let mut parts = vec![format!(
         "{} from {}",
         count(m.claims_total, "claim", "claims"),
@@ -121,7 +121,7 @@ fn measure_meta(m: &Measure) -> String {
 }
 
 /// What was left out of a measure's listing, or `None` when nothing was.
-fn omitted_text(m: &Measure, row_limit: usize) -> Option<String> {
+fn omitted_text(m: &MeasureGroup, row_limit: usize) -> Option<String> {
     let mut parts = Vec::new();
     if m.claims_omitted > 0 {
         parts.push(format!(

@@ -14,7 +14,7 @@ use super::{
     cited_by_text, flags, measure_meta, n_text, omitted_text, summary_text, time_point_text,
     value_text,
 };
-use crate::model::{CompareReport, Measure};
+use crate::model::{CompareReport, MeasureGroup};
 
 /// Writes the table report.
 pub(super) fn render(
@@ -30,7 +30,7 @@ pub(super) fn render(
 }
 
 fn render_measure(
-    m: &Measure,
+    m: &MeasureGroup,
     row_limit: usize,
     color: bool,
     out: &mut dyn io::Write,
@@ -53,7 +53,7 @@ fn render_measure(
     Ok(())
 }
 
-fn claims_table(m: &Measure, color: bool) -> Table {
+fn claims_table(m: &MeasureGroup, color: bool) -> Table {
     let mut table = new_table(color);
     table.set_header(["article", "line:col", "value", "quote", "flags"]);
     for c in &m.claims {
@@ -73,7 +73,7 @@ fn claims_table(m: &Measure, color: bool) -> Table {
     table
 }
 
-fn literature_table(m: &Measure, color: bool) -> Table {
+fn literature_table(m: &MeasureGroup, color: bool) -> Table {
     let mut table = new_table(color);
     table.set_header(["PMID", "study", "value", "sentence", "cited by"]);
     for f in &m.literature {

@@ -17,6 +17,8 @@ fn claim(
 ) -> Claim {
     Claim {
         id: format!("{}-{line:02}", kind.as_str()),
+        measure: Default::default(),
+        scope: Default::default(),
         kind,
         value,
         subject: subject(kind, treatment, Some("treatment-resistant depression")),
