@@ -199,6 +199,8 @@ fn article(rng: &mut fastrand::Rng) -> Vec<Claim> {
             let line = 3 + 4 * i as u32;
             Claim {
                 id: format!("{}-{i:03}", kind.as_str()),
+                measure: Default::default(),
+                scope: Default::default(),
                 kind,
                 value,
                 subject: subject(kind, treatment, Some("treatment-resistant depression")),
