@@ -12,7 +12,7 @@ mod common;
 
 use claimcheck::compare::{Grouper, MeasureKey};
 use claimcheck::model::{
-    Bound, Claim, ClaimKind, CompareReport, LiteratureFigure, Location, ReviewStatus, Unit, Value,
+    Bound, Claim, ClaimKind, CompareReport, LiteratureFigure, Location, Unit, Value,
 };
 use claimcheck::quantity::subject;
 use claimcheck::report::compare::{render_compare, CompareFormat};
@@ -213,10 +213,7 @@ fn article(rng: &mut fastrand::Rng) -> Vec<Claim> {
                     end: 80 * line as usize + 12,
                 },
                 sources: Vec::new(),
-                status: ReviewStatus::Unreviewed,
-                note: None,
-                added_sources: Vec::new(),
-                previous_status: None,
+                ..Claim::default()
             }
         })
         .collect()

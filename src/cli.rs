@@ -62,6 +62,10 @@ pub struct InputArgs {
     /// Refuse inputs larger than this many bytes (default 20 MB).
     #[arg(long, value_name = "BYTES", default_value_t = 20 * 1024 * 1024)]
     pub max_size: u64,
+    /// Where claims files live: one per article, at DIR/<article path>.json (default:
+    /// `claims_dir` of claimcheck.toml, `claims` beside claimcheck.toml, else ./claims).
+    #[arg(long, value_name = "DIR")]
+    pub claims_dir: Option<PathBuf>,
 }
 
 /// Network and cache options shared by `fetch`, `check` and `compare`.
@@ -96,14 +100,6 @@ pub struct ExtractArgs {
     /// Articles: .html/.htm, .txt, .md files, http(s) URLs, `-` for stdin, or directories.
     #[arg(required = true, value_name = "ARTICLE")]
     pub articles: Vec<String>,
-    /// Directory for claims files (one per article, named after it).
-    #[arg(
-        long,
-        value_name = "DIR",
-        default_value = "claims",
-        conflicts_with = "output"
-    )]
-    pub claims_dir: PathBuf,
     /// Write the claims file here (one article only).
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,

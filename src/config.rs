@@ -8,6 +8,7 @@
 //! cache = ".claimcheck-cache"   # relative to this file
 //! email = "editor@example.org"
 //! ignore = ["c1a2b3c4d5e", "24/7"]  # claim ids, or quotes to skip (case-insensitive)
+//! claims_dir = "claims"    # where claims files live (relative to this file; the default)
 //! ```
 
 use std::path::{Path, PathBuf};
@@ -34,6 +35,9 @@ pub struct Config {
     /// Claim ids, or quotes, that `check` skips.
     #[serde(default)]
     pub ignore: Vec<String>,
+    /// The claims directory (relative paths are relative to the config file). When a config
+    /// file is found and sets none, it is `claims` beside the config file.
+    pub claims_dir: Option<PathBuf>,
 }
 
 /// Why a config file could not be used.
@@ -101,10 +105,31 @@ impl Config {
                 }
             }
         }
+        for (key, value) in [
+            ("tolerance", config.tolerance),
+            ("relative_tolerance", config.relative_tolerance),
+        ] {
+            if let Some(v) = value.filter(|v| !v.is_finite() || *v < 0.0) {
+                let (line, column) = key_position(text, key);
+                return Err(Error::Invalid {
+                    path: path.to_owned(),
+                    line,
+                    column,
+                    message: format!("`{key}` must be a number of zero or more, not {v}"),
+                });
+            }
+        }
         if let (Some(cache), Some(dir)) = (&config.cache, path.parent()) {
             if cache.is_relative() {
                 config.cache = Some(dir.join(cache));
             }
+        }
+        if let Some(dir) = path.parent() {
+            let claims = config
+                .claims_dir
+                .take()
+                .unwrap_or_else(|| PathBuf::from("claims"));
+            config.claims_dir = Some(dir.join(claims));
         }
         Ok(config)
     }
@@ -123,6 +148,23 @@ impl Config {
             .iter()
             .any(|i| i == id || i.eq_ignore_ascii_case(quote))
     }
+}
+
+/// Line and column of the line that sets `key` (1, 1 if not found).
+fn key_position(text: &str, key: &str) -> (usize, usize) {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        if trimmed
+            .strip_prefix(key)
+            .is_some_and(|rest| rest.trim_start().starts_with('='))
+        {
+            let at = offset + (line.len() - trimmed.len());
+            return crate::model::line_column_in(text, at);
+        }
+        offset += line.len();
+    }
+    (1, 1)
 }
 
 #[cfg(test)]
@@ -164,6 +206,39 @@ mod tests {
             e,
             "claimcheck.toml:1:12: invalid config: unknown verdict `wrong` in fail_on"
         );
+    }
+
+    #[test]
+    fn bad_tolerances_name_the_file_and_key() {
+        let e = Config::parse(
+            Path::new("site/claimcheck.toml"),
+            "email = \"a@b.org\"\n  tolerance = -3\n",
+        )
+        .unwrap_err()
+        .to_string();
+        assert_eq!(
+            e,
+            "site/claimcheck.toml:2:3: invalid config: `tolerance` must be a number of zero or more, not -3"
+        );
+        let e = Config::parse(Path::new("c.toml"), "relative_tolerance = nan\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.starts_with("c.toml:1:1: invalid config: `relative_tolerance`"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn claims_dir_is_relative_to_the_config_file() {
+        let c = Config::parse(Path::new("/proj/claimcheck.toml"), "").unwrap();
+        assert_eq!(c.claims_dir, Some(PathBuf::from("/proj/claims")));
+        let c = Config::parse(
+            Path::new("/proj/claimcheck.toml"),
+            "claims_dir = \"review\"\n",
+        )
+        .unwrap();
+        assert_eq!(c.claims_dir, Some(PathBuf::from("/proj/review")));
     }
 
     #[test]

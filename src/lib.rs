@@ -35,6 +35,7 @@ pub mod evidence;
 pub mod extract;
 pub mod ingest;
 pub mod model;
+pub mod output;
 pub mod pubmed;
 pub mod quantity;
 pub mod report;

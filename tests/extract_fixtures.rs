@@ -67,13 +67,12 @@ fn fixture_articles_yield_their_expected_claims() {
             .collect();
         let file = extract_file(&path);
         // Claims an author suppressed are kept in the file as ignored; the .tsv lists the rest.
-        let (suppressed, listed): (Vec<_>, Vec<_>) = file
-            .claims
-            .iter()
-            .partition(|c| c.note.as_deref() == Some(extract::SUPPRESSED_NOTE));
-        assert!(suppressed
-            .iter()
-            .all(|c| c.status == claimcheck::model::ReviewStatus::Ignored));
+        let (suppressed, listed): (Vec<_>, Vec<_>) = file.claims.iter().partition(|c| c.suppressed);
+        assert!(suppressed.iter().all(|c| c.effective_status()
+            == (
+                claimcheck::model::ReviewStatus::Ignored,
+                claimcheck::model::DecidedBy::Author
+            )));
         let got: Vec<String> = listed
             .iter()
             .map(|c| {
@@ -122,7 +121,7 @@ fn suppression_comment_marks_its_paragraph_ignored() {
     let ignored: Vec<_> = file
         .claims
         .iter()
-        .filter(|c| c.status == claimcheck::model::ReviewStatus::Ignored)
+        .filter(|c| c.suppressed && c.is_skipped())
         .map(|c| c.quote.as_str())
         .collect();
     assert_eq!(ignored, ["92%"]);
@@ -131,13 +130,16 @@ fn suppression_comment_marks_its_paragraph_ignored() {
 #[test]
 fn reviewed_claims_files_are_up_to_date() {
     std::env::set_current_dir(root()).expect("cd to crate");
+    let layout = claims_file::layout::Layout::new(&root().join("claims"));
     for path in articles() {
-        let slug = path.file_stem().unwrap().to_string_lossy().into_owned();
-        let claims_path = root().join("claims").join(format!("{slug}.json"));
+        let recorded = layout.recorded_path(&path.to_string_lossy());
+        let claims_path = layout.file_for(&recorded);
+        assert!(claims_path.starts_with(root().join("claims/fixtures/articles")));
         let committed = claims_file::read(&claims_path).unwrap_or_else(|e| {
             panic!("{e:#}\nrun `cargo run -- extract fixtures/articles` to create it")
         });
-        let merged = claims_file::merge(committed.clone(), extract_file(&path));
+        assert_eq!(committed.version, claimcheck::model::CLAIMS_FILE_VERSION);
+        let merged = claims_file::merge(Some(committed.clone()), extract_file(&path)).file;
         assert!(
             merged == committed,
             "{} is out of date with the extractor: run `cargo run -- extract {}` and review the change",

@@ -1,16 +1,13 @@
 //! `claimcheck check`: every claim's verdict against its sources, as a report for editors and CI.
 
 use std::collections::HashMap;
-use std::io::Write;
-use std::path::Path;
 
-use anyhow::{bail, Context};
+use anyhow::bail;
 
-use super::common::{load_inputs, SourcesContext};
+use super::common::{load_config, load_inputs, SourcesContext};
 use super::sources::{Resolution, SourceResolution};
 use super::{ExitStatus, Io};
 use crate::cli::CheckArgs;
-use crate::config::Config;
 use crate::evidence::{self, Outcome, RecordIndex, SourceOutcome};
 use crate::model::{
     ArticleReport, CheckReport, Claim, ClaimsFile, Finding, Identifier, Source, Summary, Tolerance,
@@ -40,7 +37,7 @@ pub(super) fn run(args: &CheckArgs, io: &mut Io<'_>) -> anyhow::Result<ExitStatu
         )?,
     };
     let fail_on = parse_fail_on(args.fail_on.as_ref().or(config.fail_on.as_ref()))?;
-    let (loaded, failures) = load_inputs(&args.inputs, &args.input, io)?;
+    let (loaded, failures) = load_inputs(&args.inputs, &args.input, &config, io)?;
     let ctx = SourcesContext::new(&args.net, config.cache.clone(), config.email.clone(), io)?;
     // The claims to check, per file.
     let checked: Vec<Vec<Claim>> = loaded
@@ -49,7 +46,7 @@ pub(super) fn run(args: &CheckArgs, io: &mut Io<'_>) -> anyhow::Result<ExitStatu
             item.file
                 .claims
                 .iter()
-                .filter(|c| !c.status.is_skipped() && !config.ignores(&c.id, &c.quote))
+                .filter(|c| !c.is_skipped() && !config.ignores(&c.id, &c.quote))
                 .cloned()
                 .collect()
         })
@@ -114,7 +111,7 @@ pub(super) fn run(args: &CheckArgs, io: &mut Io<'_>) -> anyhow::Result<ExitStatu
         Some(path) => {
             let mut buf = Vec::new();
             report::render(&report, args.format, &opts, &mut buf)?;
-            write_atomic(path, &buf)?;
+            crate::output::write_atomic(path, &buf)?;
         }
         None => report::render(&report, args.format, &opts, io.stdout)?,
     }
@@ -125,7 +122,7 @@ pub(super) fn run(args: &CheckArgs, io: &mut Io<'_>) -> anyhow::Result<ExitStatu
         .articles
         .iter()
         .flat_map(|a| &a.findings)
-        .any(|f| fail_on.contains(&f.verdict));
+        .any(|f| fail_on.contains(&f.verdict) && f.counts_against());
     Ok(if failing {
         ExitStatus::Findings
     } else {
@@ -246,19 +243,6 @@ pub(super) fn added_key(added: &str, file_ids: &[&str]) -> String {
     Identifier::parse(added).map_or_else(|| added.to_owned(), |i| i.source_id())
 }
 
-fn load_config(explicit: Option<&Path>) -> anyhow::Result<Config> {
-    let path = match explicit {
-        Some(p) => Some(p.to_owned()),
-        None => std::env::current_dir()
-            .ok()
-            .and_then(|cwd| Config::discover(&cwd)),
-    };
-    match path {
-        Some(p) => Ok(Config::read(&p)?),
-        None => Ok(Config::default()),
-    }
-}
-
 fn non_negative(flag: &str, v: f64) -> anyhow::Result<f64> {
     if !v.is_finite() || v < 0.0 {
         bail!("{flag} must be a number of zero or more, not {v}");
@@ -285,21 +269,6 @@ pub(crate) fn parse_fail_on(list: Option<&Vec<String>>) -> anyhow::Result<Vec<Ve
         }
     }
     Ok(out)
-}
-
-pub(super) fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
-        _ => std::path::PathBuf::from("."),
-    };
-    std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
-    let mut tmp = tempfile::NamedTempFile::new_in(&dir)
-        .with_context(|| format!("writing {}", path.display()))?;
-    tmp.write_all(bytes)
-        .with_context(|| format!("writing {}", path.display()))?;
-    tmp.persist(path)
-        .with_context(|| format!("writing {}", path.display()))?;
-    Ok(())
 }
 
 #[cfg(test)]

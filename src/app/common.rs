@@ -1,18 +1,20 @@
 //! What several commands share: loading inputs (articles or claims files) and the sources
 //! context (cache, offline or online client, runtime).
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context};
 use indicatif::{ProgressBar, ProgressStyle};
 
+use super::reviewed;
 use super::sources::{self, Mode, Resolutions};
 use super::Io;
 use crate::cache::Cache;
 use crate::cli::{InputArgs, NetArgs};
 use crate::model::{Claim, ClaimsFile, Source};
 use crate::pubmed::client::ClientBuilder;
-use crate::{claims_file, extract, ingest};
+use crate::{claims_file, ingest};
 
 /// One loaded input: where it came from and its claims.
 pub(crate) struct Loaded {
@@ -27,27 +29,33 @@ pub(crate) struct Loaded {
 pub(crate) fn load_inputs(
     args: &[String],
     input: &InputArgs,
+    config: &crate::config::Config,
     io: &mut Io<'_>,
 ) -> anyhow::Result<(Vec<Loaded>, usize)> {
     let mut loaded = Vec::new();
-    let failures = for_each_input(args, input, io, |display, file, _| {
+    let failures = for_each_input(args, input, config, io, |display, file, _| {
         loaded.push(Loaded { display, file });
     });
     Ok((loaded, failures))
 }
 
 /// Reads the inputs one at a time and hands each to `each` with its display path, so a caller
-/// can stream: a claims file (`.json`, also inside directories) as it is, an article extracted.
+/// can stream. A claims file (`.json`, also inside directories) is re-anchored on its article
+/// if that changed; an article is extracted and merged with its claims file if it has one
+/// (see [`reviewed`]); an article met twice (itself and through its claims file) counts once.
 /// Returns how many inputs failed; their errors are printed.
 pub(crate) fn for_each_input(
     args: &[String],
     input: &InputArgs,
+    config: &crate::config::Config,
     io: &mut Io<'_>,
     mut each: impl FnMut(String, ClaimsFile, &mut Io<'_>),
 ) -> usize {
     let opts = ingest::Options {
         max_bytes: input.max_size,
     };
+    let layout = claims_layout(input.claims_dir.as_deref(), config);
+    let mut seen = HashSet::new();
     let mut failures = 0;
     for arg in args {
         let path = Path::new(arg);
@@ -66,10 +74,14 @@ pub(crate) fn for_each_input(
             Vec::new()
         };
         for p in &claims_files {
-            match claims_file::read(p) {
-                Ok(file) => each(file.article.path.clone(), file, io),
+            match reviewed::from_claims_file(p, &layout, &opts, io) {
+                Ok(r) => {
+                    if seen.insert(r.key) {
+                        each(r.display, r.file, io);
+                    }
+                }
                 Err(e) => {
-                    io.error(&e.into());
+                    io.error(&e);
                     failures += 1;
                 }
             }
@@ -88,16 +100,27 @@ pub(crate) fn for_each_input(
             }
         };
         for input in inputs {
-            match ingest::read(&input, &opts) {
-                Ok(article) => {
-                    for w in &article.warnings {
-                        io.warn(w);
-                    }
-                    let display = display_path(&article.origin);
-                    each(display, extract::extract(&article), io);
-                }
+            if seen.contains(&reviewed::key_of_input(&input)) {
+                continue;
+            }
+            let article = match ingest::read(&input, &opts) {
+                Ok(article) => article,
                 Err(e) => {
                     io.error(&anyhow::Error::from(e));
+                    failures += 1;
+                    continue;
+                }
+            };
+            for w in &article.warnings {
+                io.warn(w);
+            }
+            match reviewed::with_claims_file(&article, &layout, io) {
+                Ok(r) => {
+                    seen.insert(r.key);
+                    each(r.display, r.file, io);
+                }
+                Err(e) => {
+                    io.error(&e);
                     failures += 1;
                 }
             }
@@ -123,6 +146,35 @@ fn walk_json(dir: &Path) -> Vec<PathBuf> {
         }
     }
     out
+}
+
+/// `claimcheck.toml`: the one given, else the nearest one from the current directory upwards,
+/// else the defaults.
+pub(crate) fn load_config(explicit: Option<&Path>) -> anyhow::Result<crate::config::Config> {
+    use crate::config::Config;
+    let path = match explicit {
+        Some(p) => Some(p.to_owned()),
+        None => std::env::current_dir()
+            .ok()
+            .and_then(|cwd| Config::discover(&cwd)),
+    };
+    match path {
+        Some(p) => Ok(Config::read(&p)?),
+        None => Ok(Config::default()),
+    }
+}
+
+/// The claims directory: the flag, else the config's `claims_dir` (which defaults to `claims`
+/// beside `claimcheck.toml`), else `claims` in the current directory.
+pub(crate) fn claims_layout(
+    flag: Option<&Path>,
+    config: &crate::config::Config,
+) -> claims_file::layout::Layout {
+    let dir = flag
+        .map(Path::to_path_buf)
+        .or_else(|| config.claims_dir.clone())
+        .unwrap_or_else(|| PathBuf::from("claims"));
+    claims_file::layout::Layout::new(&dir)
 }
 
 /// A path relative to the current directory when it is below it, with `/` separators.

@@ -38,9 +38,15 @@ pub(super) fn run(args: &CompareArgs, io: &mut Io<'_>) -> anyhow::Result<ExitSta
         with_literature: BTreeSet::new(),
         pending: Vec::new(),
     };
-    let failures = for_each_input(&args.inputs, &args.input, io, |display, file, io| {
-        run.add(display, file, io);
-    });
+    let failures = for_each_input(
+        &args.inputs,
+        &args.input,
+        &config,
+        io,
+        |display, file, io| {
+            run.add(display, file, io);
+        },
+    );
     run.flush(io);
     let Run {
         mut grouper,
@@ -88,7 +94,7 @@ pub(super) fn run(args: &CompareArgs, io: &mut Io<'_>) -> anyhow::Result<ExitSta
         Some(path) => {
             let mut buf = Vec::new();
             render_compare(&report, args.format, false, &mut buf)?;
-            super::check::write_atomic(path, &buf)
+            crate::output::write_atomic(path, &buf)
                 .with_context(|| format!("writing {}", path.display()))?;
             io.note(format!(
                 "wrote {} ({} measures from {} articles)",
@@ -153,7 +159,7 @@ impl Run<'_> {
                 let live: Vec<Claim> = file
                     .claims
                     .iter()
-                    .filter(|c| !c.status.is_skipped())
+                    .filter(|c| !c.is_skipped())
                     .cloned()
                     .collect();
                 live_all.extend(live.iter().cloned());

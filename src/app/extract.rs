@@ -1,15 +1,26 @@
 //! `claimcheck extract`: articles in, claims files written (merged with any reviewed file already
 //! there) and the claims printed.
+//!
+//! Each article's claims file is found by [`Layout`]; a file that records another article is an
+//! error naming both, never a merge. The merge is written only if the file still holds what was
+//! read: a reviewer's save while `extract` ran is merged again (a few times), else `extract`
+//! gives up and leaves the file alone. Version-1 claims files (named after the article's file
+//! name) are merged into the new location and removed.
 
-use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context};
 
+use super::common::{claims_layout, load_config};
 use super::{ExitStatus, Io};
+use crate::claims_file::layout::Layout;
 use crate::cli::{ExtractArgs, ExtractFormat};
 use crate::ingest::{self, Input};
+use crate::model::ClaimsFile;
 use crate::{claims_file, extract, report};
+
+/// How often `extract` merges again when the claims file keeps changing under it.
+const MERGE_ATTEMPTS: usize = 3;
 
 pub(super) fn run(args: &ExtractArgs, io: &mut Io<'_>) -> anyhow::Result<ExitStatus> {
     let inputs = ingest::expand_inputs(&args.articles)?;
@@ -19,15 +30,18 @@ pub(super) fn run(args: &ExtractArgs, io: &mut Io<'_>) -> anyhow::Result<ExitSta
             inputs.len()
         );
     }
+    if args.output.is_some() && args.input.claims_dir.is_some() {
+        bail!("--output and --claims-dir cannot be used together");
+    }
+    let config = load_config(None)?;
+    let layout = claims_layout(args.input.claims_dir.as_deref(), &config);
     let opts = ingest::Options {
         max_bytes: args.input.max_size,
     };
     let mut status = ExitStatus::Success;
-    let mut used_slugs = HashSet::new();
     let several = inputs.len() > 1;
     for input in &inputs {
-        let result = extract_one(args, &opts, input, &mut used_slugs, several, io);
-        if let Err(err) = result {
+        if let Err(err) = extract_one(args, &opts, input, &layout, several, io) {
             io.error(&err);
             status = ExitStatus::Error;
         }
@@ -39,7 +53,7 @@ fn extract_one(
     args: &ExtractArgs,
     opts: &ingest::Options,
     input: &Input,
-    used_slugs: &mut HashSet<String>,
+    layout: &Layout,
     several: bool,
     io: &mut Io<'_>,
 ) -> anyhow::Result<()> {
@@ -47,26 +61,30 @@ fn extract_one(
     for w in &article.warnings {
         io.warn(w);
     }
-    let fresh = extract::extract(&article);
+    let recorded = layout.recorded_path(&article.origin);
+    let fresh = extract::extract_as(&article, &recorded);
     let file = if args.no_write {
-        fresh
+        claims_file::merge(None, fresh).file
     } else {
-        let path = match &args.output {
-            Some(p) => p.clone(),
-            None => args
-                .claims_dir
-                .join(format!("{}.json", unique_slug(&article.origin, used_slugs))),
+        let path = args
+            .output
+            .clone()
+            .unwrap_or_else(|| layout.file_for(&recorded));
+        let legacy = match args.output {
+            Some(_) => None,
+            None => legacy_file(layout, &article.origin, &recorded, &path, io),
         };
-        let file = match existing(&path)? {
-            Some(old) => claims_file::merge(old, fresh),
-            None => fresh,
-        };
-        claims_file::write(&path, &file)?;
-        let stale = file
-            .claims
-            .iter()
-            .filter(|c| c.status == crate::model::ReviewStatus::Stale)
-            .count();
+        let file = write_merged(&path, fresh, layout, legacy.as_ref(), io)?;
+        if let Some((old, _)) = &legacy {
+            std::fs::remove_file(old)
+                .with_context(|| format!("removing the old claims file {}", old.display()))?;
+            io.note(format!(
+                "moved the reviews in {} to {} (claims files now mirror the article's path)",
+                shown(old),
+                shown(&path)
+            ));
+        }
+        let stale = file.claims.iter().filter(|c| c.stale).count();
         let stale = if stale > 0 {
             format!(", {stale} stale")
         } else {
@@ -74,7 +92,7 @@ fn extract_one(
         };
         io.note(format!(
             "wrote {} ({} claims{stale})",
-            path.display(),
+            shown(&path),
             file.claims.len()
         ));
         file
@@ -94,78 +112,88 @@ fn extract_one(
     Ok(())
 }
 
-/// The claims file already at `path`, if any. An invalid one is an error and is left untouched.
-fn existing(path: &Path) -> anyhow::Result<Option<crate::model::ClaimsFile>> {
-    if !path.exists() {
-        return Ok(None);
-    }
-    let file = claims_file::read(path)
-        .with_context(|| format!("not overwriting {}: fix or remove it first", path.display()))?;
-    Ok(Some(file))
+/// A path as shown in messages: relative to the current directory when below it.
+fn shown(path: &Path) -> String {
+    super::common::display_path(&path.to_string_lossy())
 }
 
-/// A file name for an article's claims file: its file stem (or the last URL path segment),
-/// lower-cased, runs of other characters as `-`; `-2`, `-3` when two inputs share one.
-fn unique_slug(origin: &str, used: &mut HashSet<String>) -> String {
-    let base = slug(origin);
-    let mut candidate = base.clone();
-    let mut n = 1;
-    while !used.insert(candidate.clone()) {
-        n += 1;
-        candidate = format!("{base}-{n}");
-    }
-    candidate
+/// Whether a claims file read from disk describes the article recorded as `recorded`. A
+/// version-1 file recorded the path as given on the command line, from the current directory.
+fn same_article(file: &ClaimsFile, recorded: &str, layout: &Layout) -> bool {
+    file.article.path == recorded
+        || (file.version == 1 && layout.recorded_path(&file.article.path) == recorded)
 }
 
-pub(crate) fn slug(origin: &str) -> String {
-    let name = if origin == "-" {
-        "stdin".to_owned()
-    } else if origin.starts_with("http://") || origin.starts_with("https://") {
-        let trimmed = origin.split(['?', '#']).next().unwrap_or(origin);
-        let trimmed = trimmed.trim_end_matches('/');
-        let last = trimmed.rsplit('/').next().unwrap_or(trimmed);
-        let last = last.rsplit_once('.').map_or(last, |(stem, _)| stem);
-        last.to_owned()
-    } else {
-        PathBuf::from(origin)
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "article".to_owned())
-    };
-    let mut out = String::new();
-    for c in name.chars() {
-        if c.is_alphanumeric() {
-            out.extend(c.to_lowercase());
-        } else if !out.ends_with('-') {
-            out.push('-');
+/// Merges `fresh` into the claims file at `path` and writes it, merging again if the file
+/// changes between reading and writing. `legacy` is a version-1 file to merge from when `path`
+/// does not exist yet.
+fn write_merged(
+    path: &Path,
+    fresh: ClaimsFile,
+    layout: &Layout,
+    legacy: Option<&(PathBuf, ClaimsFile)>,
+    io: &mut Io<'_>,
+) -> anyhow::Result<ClaimsFile> {
+    for _ in 0..MERGE_ATTEMPTS {
+        let before = crate::output::read_existing(path)?;
+        let old = match &before {
+            Some(bytes) => Some(claims_file::parse_bytes(path, bytes).with_context(|| {
+                format!("not overwriting {}: fix or remove it first", shown(path))
+            })?),
+            None => legacy.map(|(_, file)| file.clone()),
+        };
+        if let Some(old) = old
+            .as_ref()
+            .filter(|o| !same_article(o, &fresh.article.path, layout))
+        {
+            bail!(
+                "{} holds the claims of `{}`, not of `{}`: not merging them (move the file, or give another -o/--claims-dir)",
+                shown(path),
+                old.article.path,
+                fresh.article.path
+            );
+        }
+        let merged = claims_file::merge(old, fresh.clone()).file;
+        let bytes = claims_file::to_json(&merged);
+        let unchanged = |target: &Path| match std::fs::read(target) {
+            Ok(now) if before.as_deref() == Some(now.as_slice()) => Ok(()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && before.is_none() => Ok(()),
+            _ => Err(()),
+        };
+        match crate::output::write_atomic_checked(path, bytes.as_bytes(), unchanged)? {
+            Ok(()) => return Ok(merged),
+            Err(()) => io.note(format!(
+                "{} changed while extract was merging; merging again",
+                shown(path)
+            )),
         }
     }
-    let out = out.trim_matches('-').to_owned();
-    if out.is_empty() {
-        "article".to_owned()
-    } else {
-        out
-    }
+    bail!(
+        "{} kept changing while extract was merging (is someone saving it, or another extract running?): left as it is; run extract again",
+        shown(path)
+    )
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn slugs() {
-        assert_eq!(
-            slug("fixtures/articles/Ketamine Clinic.html"),
-            "ketamine-clinic"
-        );
-        assert_eq!(
-            slug("https://example.com/blog/ketamine-trd/"),
-            "ketamine-trd"
-        );
-        assert_eq!(slug("https://example.com/post.php?id=3"), "post");
-        assert_eq!(slug("-"), "stdin");
-        let mut used = HashSet::new();
-        assert_eq!(unique_slug("a/index.html", &mut used), "index");
-        assert_eq!(unique_slug("b/index.html", &mut used), "index-2");
+/// The version-1 claims file of this article, if there is one and the new file does not exist
+/// yet: version 1 named files after the article's file name.
+fn legacy_file(
+    layout: &Layout,
+    origin: &str,
+    recorded: &str,
+    new_path: &Path,
+    io: &mut Io<'_>,
+) -> Option<(PathBuf, ClaimsFile)> {
+    if new_path.exists() {
+        return None;
     }
+    for candidate in layout.legacy_files(origin) {
+        match claims_file::read(&candidate) {
+            Ok(file) if file.version == 1 && same_article(&file, recorded, layout) => {
+                return Some((candidate, file));
+            }
+            Ok(_) => {}
+            Err(e) => io.warn(format!("skipping an old claims file: {e}")),
+        }
+    }
+    None
 }

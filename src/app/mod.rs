@@ -10,6 +10,7 @@ mod common;
 mod compare;
 mod extract;
 mod fetch;
+mod reviewed;
 pub mod sources;
 
 use std::io::{IsTerminal, Write};

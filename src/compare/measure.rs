@@ -519,7 +519,7 @@ fn condition_search(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Location, ReviewStatus, Value};
+    use crate::model::{Location, Value};
     use crate::quantity::subject;
 
     fn claim(kind: ClaimKind, subject: &str, sentence: &str, quote: &str, unit: Unit) -> Claim {
@@ -539,10 +539,7 @@ mod tests {
                 end: 1,
             },
             sources: Vec::new(),
-            status: ReviewStatus::Unreviewed,
-            note: None,
-            added_sources: Vec::new(),
-            previous_status: None,
+            ..Claim::default()
         }
     }
 

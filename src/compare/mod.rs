@@ -134,7 +134,7 @@ impl Grouper {
         let seq = self.articles;
         let limit = self.row_limit;
         self.articles += 1;
-        for claim in claims.iter().filter(|c| !c.status.is_skipped()) {
+        for claim in claims.iter().filter(|c| !c.is_skipped()) {
             let (key, synonym) = MeasureKey::of_claim(claim);
             let acc = self.acc(key);
             acc.total += 1;

@@ -28,10 +28,7 @@ fn claim(
             end: 1,
         },
         sources: Vec::new(),
-        status: ReviewStatus::Unreviewed,
-        note: None,
-        added_sources: Vec::new(),
-        previous_status: None,
+        ..Claim::default()
     }
 }
 
@@ -172,7 +169,7 @@ fn skipped_claims_are_left_out() {
     let mut rejected = response(pct(90.0), 1);
     rejected.status = ReviewStatus::Rejected;
     let mut stale = response(pct(10.0), 2);
-    stale.status = ReviewStatus::Stale;
+    stale.stale = true;
     let mut accepted = response(pct(50.0), 3);
     accepted.status = ReviewStatus::Accepted;
     g.add_article("a.html", &[rejected, stale, accepted]);

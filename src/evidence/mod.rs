@@ -132,6 +132,8 @@ pub fn assess(claim: &Claim, sources: &[SourceOutcome<'_>], tol: &Tolerance) -> 
         reason: String::new(),
         evidence: Vec::new(),
         conflict: None,
+        review: claim.status,
+        note: claim.note.clone(),
     };
     if sources.is_empty() {
         finding.reason = "no source is cited for this claim".to_owned();

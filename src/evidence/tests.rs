@@ -1,7 +1,7 @@
 //! Verdicts and comparison rules on hand-made records.
 
 use super::*;
-use crate::model::{AbstractSection, Author, Location, PubDate, Record, ReviewStatus};
+use crate::model::{AbstractSection, Author, Location, PubDate, Record};
 
 fn record(pmid: u32, author: &str, year: u16, abstract_text: &str) -> RecordIndex {
     RecordIndex::new(Record {
@@ -52,10 +52,7 @@ fn claim(sentence: &str, quote: &str) -> Claim {
         sentence: sentence.to_owned(),
         location: Location::default(),
         sources: vec!["pmid:1".to_owned()],
-        status: ReviewStatus::Unreviewed,
-        note: None,
-        added_sources: Vec::new(),
-        previous_status: None,
+        ..Claim::default()
     }
 }
 

@@ -4,33 +4,41 @@
 //! Pure: no I/O. The figures themselves are found by [`crate::quantity`] (the same scanner reads
 //! abstracts for `check`); this module adds what only an article has: sentences and blocks,
 //! boilerplate to skip, links and citations as sources, the reference list, suppression comments,
-//! locations in the input file and stable ids.
+//! locations in the input file, and each claim's identity (context and id, see
+//! [`crate::model::identity`]).
 
 mod sources;
 
 use std::collections::HashMap;
 use std::ops::Range;
 
-use sha2::{Digest, Sha256};
-
+use crate::model::identity::{self, ClaimKey};
 use crate::model::{
     collapse_whitespace, Article, ArticleMeta, BlockKind, Claim, ClaimKind, ClaimsFile, Measure,
-    ReviewStatus, Scope, CLAIMS_FILE_VERSION,
+    Scope, CLAIMS_FILE_VERSION,
 };
 use crate::quantity;
 
 pub use sources::SourceIndex;
 
-/// The note put on a claim that an author suppressed in the article.
-pub const SUPPRESSED_NOTE: &str = "suppressed by a claimcheck-ignore comment in the article";
+/// How much of a neighbouring block stands for the text before or after a block's first or last
+/// sentence in a claim's context.
+const NEIGHBOUR_BYTES: usize = 200;
 
-/// Extracts every claim and source of `article` into a new claims file.
+/// Extracts every claim and source of `article` into a new claims file, recording the article's
+/// path as given ([`extract_as`] records another).
 pub fn extract(article: &Article) -> ClaimsFile {
+    extract_as(article, &article.origin)
+}
+
+/// Extracts every claim and source of `article` into a new claims file that records `path` as
+/// the article's path (relative to the claims directory's root); claim ids derive from it.
+pub fn extract_as(article: &Article, path: &str) -> ClaimsFile {
     let skip_from = boilerplate_tail(article);
     let index = sources::collect(article, skip_from);
     let defaults = ArticleDefaults::of(article);
     let mut claims = Vec::new();
-    for block in &article.blocks {
+    for (block_index, block) in article.blocks.iter().enumerate() {
         if block.range.start >= skip_from {
             break;
         }
@@ -41,7 +49,9 @@ pub fn extract(article: &Article) -> ClaimsFile {
         let first = block.range.start + first;
         // Only prevalence and definition claims ask; most blocks have neither.
         let block_trd = std::cell::OnceCell::new();
-        for sentence in quantity::sentences::split(&article.text, block.range.clone()) {
+        let sentences = quantity::sentences::split(&article.text, block.range.clone());
+        for (i, sentence) in sentences.iter().enumerate() {
+            let sentence = sentence.clone();
             if sentence.end <= first {
                 continue;
             }
@@ -53,8 +63,14 @@ pub fn extract(article: &Article) -> ClaimsFile {
             } else {
                 collapse_whitespace(sentence_text)
             };
+            let (before, after) = neighbours(article, block_index, &sentences, i);
+            let mut seen_quotes: Vec<String> = Vec::new();
             for fig in figures {
                 let at = sentence.start + fig.range.start..sentence.start + fig.range.end;
+                let quote = identity::normalize_words(&article.text[at.clone()]);
+                let occurrence = 1 + seen_quotes.iter().filter(|q| **q == quote).count() as u32;
+                seen_quotes.push(quote);
+                let context = identity::context(before, after, occurrence);
                 claims.push(build_claim(
                     article,
                     &index,
@@ -64,21 +80,66 @@ pub fn extract(article: &Article) -> ClaimsFile {
                     (sentence.clone(), &collapsed),
                     at,
                     fig,
+                    context,
                 ));
             }
         }
     }
-    assign_ids(&mut claims);
+    assign_ids(path, &mut claims);
     ClaimsFile {
         version: CLAIMS_FILE_VERSION,
         article: ArticleMeta {
-            path: article.origin.clone(),
+            path: path.to_owned(),
             title: article.title.clone(),
             content_hash: article.content_hash.clone(),
         },
         sources: index.sources,
         claims,
     }
+}
+
+/// The text just before and just after sentence `i` of a block: the neighbouring sentences, or
+/// the end of the previous block and the start of the next one.
+fn neighbours<'a>(
+    article: &'a Article,
+    block_index: usize,
+    sentences: &[Range<usize>],
+    i: usize,
+) -> (&'a str, &'a str) {
+    let text = &article.text;
+    let before = match i.checked_sub(1).and_then(|p| sentences.get(p)) {
+        Some(prev) => &text[prev.clone()],
+        None => block_index
+            .checked_sub(1)
+            .and_then(|b| article.blocks.get(b))
+            .map_or("", |b| tail(&text[b.range.clone()], NEIGHBOUR_BYTES)),
+    };
+    let after = match sentences.get(i + 1) {
+        Some(next) => &text[next.clone()],
+        None => article
+            .blocks
+            .get(block_index + 1)
+            .map_or("", |b| head(&text[b.range.clone()], NEIGHBOUR_BYTES)),
+    };
+    (before, after)
+}
+
+/// At most the last `n` bytes of `s`, cut at a character boundary.
+fn tail(s: &str, n: usize) -> &str {
+    let mut at = s.len().saturating_sub(n);
+    while !s.is_char_boundary(at) {
+        at += 1;
+    }
+    &s[at..]
+}
+
+/// At most the first `n` bytes of `s`, cut at a character boundary.
+fn head(s: &str, n: usize) -> &str {
+    let mut at = n.min(s.len());
+    while !s.is_char_boundary(at) {
+        at -= 1;
+    }
+    &s[..at]
 }
 
 /// What an article is mostly about, for claims whose sentence names no treatment or condition.
@@ -151,6 +212,7 @@ fn build_claim(
     (sentence, sentence_text): (Range<usize>, &str),
     at: Range<usize>,
     fig: quantity::Figure,
+    context: String,
 ) -> Claim {
     let treatment = fig.measure.intervention.as_deref().or(defaults.treatment);
     let mut condition = fig.measure.population.as_deref().or(defaults.condition);
@@ -175,7 +237,6 @@ fn build_claim(
     } else {
         quantity::subject(kind, treatment, condition)
     };
-    let suppressed = article.is_suppressed(at.start);
     let measure = Measure {
         intervention: treatment.map(str::to_owned),
         population: condition.map(str::to_owned),
@@ -190,16 +251,11 @@ fn build_claim(
         subject,
         quote: collapse_whitespace(&article.text[at.clone()]),
         sentence: sentence_text.to_owned(),
+        context,
         location: article.map.locate(at.clone()),
         sources: index.for_claim(sentence, block),
-        status: if suppressed {
-            ReviewStatus::Ignored
-        } else {
-            ReviewStatus::Unreviewed
-        },
-        note: suppressed.then(|| SUPPRESSED_NOTE.to_owned()),
-        added_sources: Vec::new(),
-        previous_status: None,
+        suppressed: article.is_suppressed(at.start),
+        ..Claim::default()
     }
 }
 
@@ -253,35 +309,21 @@ fn is_date_line(line: &str) -> bool {
         && y.bytes().all(|b| b.is_ascii_digit())
 }
 
-/// Gives each claim its id: `c` and 10 hex digits of SHA-256 over kind and normalized quote; a
-/// quote that occurs again gets `-2`, `-3` in document order.
-fn assign_ids(claims: &mut [Claim]) {
+/// Gives each claim its id (see [`identity::claim_id`]): from the article's path and the claim's
+/// key; a key that occurs again (a repeated sentence) is salted with the claim's context, and in
+/// the rare case that the context repeats too, numbered `-2`, `-3` in document order.
+fn assign_ids(path: &str, claims: &mut [Claim]) {
     let mut seen: HashMap<String, usize> = HashMap::new();
     for claim in claims {
-        let mut hasher = Sha256::new();
-        hasher.update(claim.kind.as_str().as_bytes());
-        hasher.update(b"\x00");
-        hasher.update(normalize_quote(&claim.quote).as_bytes());
-        let digest = hasher.finalize();
-        let mut base = String::with_capacity(11);
-        base.push('c');
-        for b in &digest[..5] {
-            base.push(char::from(HEX[usize::from(b >> 4)]));
-            base.push(char::from(HEX[usize::from(b & 0xf)]));
+        let key = ClaimKey::new(&claim.quote, &claim.sentence, &claim.context);
+        let mut id = identity::claim_id(path, &key, "");
+        if seen.contains_key(&id) {
+            id = identity::claim_id(path, &key, &claim.context);
         }
-        let n = seen.entry(base.clone()).or_insert(0);
+        let n = seen.entry(id.clone()).or_insert(0);
         *n += 1;
-        claim.id = if *n == 1 { base } else { format!("{base}-{n}") };
+        claim.id = if *n == 1 { id } else { format!("{id}-{n}") };
     }
-}
-
-const HEX: &[u8; 16] = b"0123456789abcdef";
-
-/// Lower case, one space between words, every dash form as "-".
-fn normalize_quote(q: &str) -> String {
-    collapse_whitespace(q)
-        .to_lowercase()
-        .replace(['–', '—', '‒', '−'], "-")
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! Extraction over small articles built in the test: blocks, sources, boilerplate, ids.
 
 use super::*;
-use crate::model::{Block, Link, SourceKind, SourceMap, SourceRole, Unit};
+use crate::model::{Block, Link, ReviewStatus, SourceKind, SourceMap, SourceRole, Unit};
 
 /// A text article: blocks are runs of non-blank lines; `[anchor](url)` is not parsed, but every
 /// `<url>` written as `@@url@@` becomes a link on the preceding word.
@@ -189,15 +189,25 @@ Nearly 1 in 3 teens report anxiety, a post says.
 }
 
 #[test]
-fn suppressed_claims_are_ignored_with_a_note() {
+fn suppressed_claims_are_marked_by_the_author_not_the_reviewer() {
     let text = "Title\n\nWe see 92% response.\n\nWe see 60% response.\n";
     let mut a = article(text, &[]);
     let at = text.find("We see 92%").unwrap();
     a.suppressed.push(at..at + 20);
     let file = extract(&a);
-    assert_eq!(file.claims[0].status, ReviewStatus::Ignored);
-    assert_eq!(file.claims[0].note.as_deref(), Some(SUPPRESSED_NOTE));
-    assert_eq!(file.claims[1].status, ReviewStatus::Unreviewed);
+    let first = &file.claims[0];
+    assert!(first.suppressed);
+    // The reviewer's own status and note are untouched: the author's decision is its own field.
+    assert_eq!(
+        (first.status, first.note.as_deref()),
+        (ReviewStatus::Unreviewed, None)
+    );
+    assert_eq!(
+        first.effective_status(),
+        (ReviewStatus::Ignored, crate::model::DecidedBy::Author)
+    );
+    assert!(!file.claims[1].suppressed);
+    assert!(!file.claims[1].is_skipped());
 }
 
 #[test]
@@ -209,8 +219,39 @@ fn ids_are_stable_across_edits_and_unique() {
     let ids_a: Vec<_> = a.claims.iter().map(|c| c.id.clone()).collect();
     let ids_b: Vec<_> = b.claims.iter().map(|c| c.id.clone()).collect();
     assert_eq!(ids_a, ids_b);
-    assert_eq!(ids_a[1], format!("{}-2", ids_a[0]));
+    assert_ne!(ids_a[0], ids_a[1], "a repeated quote in another sentence");
     assert_ne!(a.claims[0].location, b.claims[0].location);
+    // Deleting the first sentence leaves the second claim's id alone.
+    let three = "Title\n\nAgain, within 24 hours.\n";
+    let c = extract(&article(three, &[]));
+    assert_eq!(c.claims[0].id, ids_a[1]);
+}
+
+#[test]
+fn repeated_sentences_get_distinct_ids_and_contexts() {
+    let text = "Title\n\nOne. It works in 64% of people. Two.\n\nThree. It works in 64% of people. Four.\n";
+    let file = extract(&article(text, &[]));
+    assert_eq!(file.claims.len(), 2);
+    assert_ne!(file.claims[0].id, file.claims[1].id);
+    assert_ne!(file.claims[0].context, file.claims[1].context);
+    // The same quote twice in one sentence: the occurrence is part of the context.
+    let text = "Title\n\nAt week 1 it was 64% and at week 4 it was 64% again.\n";
+    let file = extract(&article(text, &[]));
+    let contexts: Vec<_> = file.claims.iter().map(|c| c.context.clone()).collect();
+    assert_eq!(contexts.len(), 2, "{contexts:?}");
+    assert!(
+        !contexts[0].contains('/') && contexts[1].ends_with("/2"),
+        "{contexts:?}"
+    );
+}
+
+#[test]
+fn ids_are_unique_within_a_repository() {
+    let text = "Title\n\nIt works in 64% of people.\n";
+    let a = extract_as(&article(text, &[]), "content/a/index.md");
+    let b = extract_as(&article(text, &[]), "content/b/index.md");
+    assert_eq!(a.article.path, "content/a/index.md");
+    assert_ne!(a.claims[0].id, b.claims[0].id);
 }
 
 #[test]

@@ -1,20 +1,29 @@
 //! The claims file's types: what `extract` writes, a reviewer edits and `check` reads.
 //!
-//! The serde names here are a public contract (the claims file is version 1). Every struct denies
-//! unknown fields so a typo in a hand-edited file is an error, not silently dropped data.
+//! The serde names here are a public contract (the claims file is version 2; `claims_file` reads
+//! and migrates version 1). Every struct denies unknown fields so a typo in a hand-edited file is an
+//! error, not silently dropped data.
+//!
+//! A claim's fields belong to one of two parties. The tool recomputes `value`, `quote`,
+//! `sentence`, `context`, `location`, `suppressed`, `stale` and `extracted` on every extraction.
+//! The reviewer owns `status`, `note` and `added_sources`; `kind`, `subject`, `scope`, `sources`
+//! and the `measure` fields start as the tool's guess and become the reviewer's once edited (the
+//! `extracted` fingerprints tell the two apart).
 
 use serde::{Deserialize, Serialize};
 
 use super::measure::{Measure, Scope};
 
 /// The claims file format version this build reads and writes.
-pub const CLAIMS_FILE_VERSION: u32 = 1;
+pub const CLAIMS_FILE_VERSION: u32 = 2;
 
 /// A claims file: one article's claims and sources.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ClaimsFile {
-    /// Always [`CLAIMS_FILE_VERSION`].
+    /// [`CLAIMS_FILE_VERSION`] when written; when read, the version the file had (a version-1
+    /// file is migrated as it is read, but its article path is still version 1's: as given on
+    /// the command line).
     pub version: u32,
     /// The article the claims come from.
     pub article: ArticleMeta,
@@ -28,7 +37,8 @@ pub struct ClaimsFile {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ArticleMeta {
-    /// The path or URL the article was read from.
+    /// The article's path relative to the claims directory's root (the directory that holds
+    /// `claims/`), with `/` separators; a URL as given; `-` for stdin.
     pub path: String,
     /// The article's title, if found.
     pub title: Option<String>,
@@ -40,7 +50,8 @@ pub struct ArticleMeta {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Claim {
-    /// Stable id, derived from the claim's kind and normalized quote (not its position).
+    /// Stable id, unique within a repository: derived from the article's path, the quote and its
+    /// sentence when the claim is first extracted, then kept for as long as the claim exists.
     pub id: String,
     /// What the number measures.
     pub kind: ClaimKind,
@@ -59,11 +70,15 @@ pub struct Claim {
     pub quote: String,
     /// The sentence the quote is in.
     pub sentence: String,
+    /// Tool-computed: fingerprints of the text before and after the sentence (and the quote's
+    /// occurrence in it), which tell repeated sentences apart when reviews are carried over.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub context: String,
     /// Where the quote is in the input file.
     pub location: Location,
     /// Ids of the sources that stand by the claim.
     pub sources: Vec<String>,
-    /// The reviewer's verdict on the claim.
+    /// The reviewer's verdict on the claim (never set by the tool).
     #[serde(default)]
     pub status: ReviewStatus,
     /// The reviewer's note.
@@ -72,9 +87,91 @@ pub struct Claim {
     /// Sources a reviewer added by hand: a source id of this file, a PMID, `PMC…`, a DOI or a URL.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub added_sources: Vec<String>,
-    /// For a stale claim: the status it had before it vanished from the article.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub previous_status: Option<ReviewStatus>,
+    /// Tool-computed: an author's `claimcheck-ignore` comment in the article covers the claim.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub suppressed: bool,
+    /// Tool-computed: the claim is no longer in the article; kept for what a reviewer wrote.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub stale: bool,
+    /// Tool-computed: fingerprints of the reviewer-editable fields as the tool last extracted
+    /// them, so a reviewer's correction is kept and an untouched field follows the extractor.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub extracted: String,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+impl Default for Claim {
+    /// An empty claim (kind `other`, no number), for building claims field by field.
+    fn default() -> Self {
+        Claim {
+            id: String::new(),
+            kind: ClaimKind::Other,
+            value: Value::vague(Unit::Count),
+            measure: Measure::default(),
+            scope: Scope::default(),
+            subject: String::new(),
+            quote: String::new(),
+            sentence: String::new(),
+            context: String::new(),
+            location: Location::default(),
+            sources: Vec::new(),
+            status: ReviewStatus::default(),
+            note: None,
+            added_sources: Vec::new(),
+            suppressed: false,
+            stale: false,
+            extracted: String::new(),
+        }
+    }
+}
+
+/// Who decided the status a claim is checked with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DecidedBy {
+    /// Nobody: the claim is unreviewed.
+    Nobody,
+    /// The reviewer, in the claims file.
+    Reviewer,
+    /// The article's author, with a `claimcheck-ignore` comment.
+    Author,
+    /// claimcheck: the claim is no longer in the article.
+    Tool,
+}
+
+impl Claim {
+    /// The status `check` acts on, and who decided it: a vanished claim is `stale`, an author's
+    /// suppression makes it `ignored`, otherwise the reviewer's own status holds. The layers
+    /// never overwrite each other, so removing the author's comment restores the reviewer's
+    /// status.
+    pub fn effective_status(&self) -> (ReviewStatus, DecidedBy) {
+        if self.stale {
+            (ReviewStatus::Stale, DecidedBy::Tool)
+        } else if self.suppressed {
+            (ReviewStatus::Ignored, DecidedBy::Author)
+        } else if self.status == ReviewStatus::Unreviewed {
+            (ReviewStatus::Unreviewed, DecidedBy::Nobody)
+        } else {
+            (self.status, DecidedBy::Reviewer)
+        }
+    }
+
+    /// Whether `check` and `compare` skip the claim.
+    pub fn is_skipped(&self) -> bool {
+        self.effective_status().0.is_skipped()
+    }
+
+    /// Whether a reviewer wrote anything on the claim: a status, a note, added sources, or a
+    /// correction of an editable field (`edited` says whether any field differs from the tool's).
+    pub fn has_review(&self, edited: bool) -> bool {
+        self.status != ReviewStatus::Unreviewed
+            || self.note.as_ref().is_some_and(|n| !n.trim().is_empty())
+            || !self.added_sources.is_empty()
+            || edited
+    }
 }
 
 /// The kind of measure a claim states.
@@ -391,11 +488,16 @@ pub enum ReviewStatus {
     Unreviewed,
     /// A reviewer confirmed it is a claim worth checking.
     Accepted,
+    /// A reviewer knows the claim's verdict (`differs`, `not_found`…) and accepts the claim as
+    /// written; the note says why. `check` still reports it with the note, but it never fails a
+    /// run.
+    AcceptedWithNote,
     /// Not a real claim (a false positive); skipped by `check`.
     Rejected,
     /// A real claim that should not be checked; skipped by `check`.
     Ignored,
-    /// The claim is no longer in the article; kept so that nothing a reviewer wrote is lost.
+    /// The claim is no longer in the article. Only an effective status (see
+    /// [`Claim::effective_status`]): the file records it as `"stale": true`.
     Stale,
 }
 
@@ -406,6 +508,18 @@ impl ReviewStatus {
             self,
             ReviewStatus::Rejected | ReviewStatus::Ignored | ReviewStatus::Stale
         )
+    }
+
+    /// The snake_case name used in files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReviewStatus::Unreviewed => "unreviewed",
+            ReviewStatus::Accepted => "accepted",
+            ReviewStatus::AcceptedWithNote => "accepted_with_note",
+            ReviewStatus::Rejected => "rejected",
+            ReviewStatus::Ignored => "ignored",
+            ReviewStatus::Stale => "stale",
+        }
     }
 }
 

@@ -8,6 +8,7 @@ mod article;
 mod claims;
 mod compare;
 mod identifier;
+pub mod identity;
 mod measure;
 mod record;
 mod report;
@@ -16,8 +17,8 @@ pub use article::{
     collapse_whitespace, line_column_in, Article, Block, BlockKind, Link, Piece, SourceMap,
 };
 pub use claims::{
-    fmt_num, ArticleMeta, Bound, Claim, ClaimKind, ClaimsFile, Location, ReviewStatus, Source,
-    SourceKind, SourceRole, Unit, Value, CLAIMS_FILE_VERSION,
+    fmt_num, ArticleMeta, Bound, Claim, ClaimKind, ClaimsFile, DecidedBy, Location, ReviewStatus,
+    Source, SourceKind, SourceRole, Unit, Value, CLAIMS_FILE_VERSION,
 };
 pub use compare::*;
 pub use identifier::{from_url as identifier_from_url, host, Identifier};

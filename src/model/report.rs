@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{ClaimKind, Location, Value};
+use super::{ClaimKind, Location, ReviewStatus, Value};
 
 /// The check report format version.
 pub const CHECK_REPORT_VERSION: u32 = 1;
@@ -74,6 +74,25 @@ pub struct Finding {
     pub evidence: Vec<Evidence>,
     /// Set when two of the claim's sources disagree with each other.
     pub conflict: Option<String>,
+    /// The reviewer's status of the claim, from its claims file: `unreviewed`, `accepted`, or
+    /// `accepted_with_note` (the reviewer accepts the claim despite its verdict; such a finding
+    /// never fails a run). Claims a reviewer rejected or ignored are not reported at all.
+    #[serde(default, skip_serializing_if = "is_unreviewed")]
+    pub review: ReviewStatus,
+    /// The reviewer's note on the claim.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+fn is_unreviewed(s: &ReviewStatus) -> bool {
+    *s == ReviewStatus::Unreviewed
+}
+
+impl Finding {
+    /// Whether the finding can fail a run: a reviewer's `accepted_with_note` waives it.
+    pub fn counts_against(&self) -> bool {
+        self.review != ReviewStatus::AcceptedWithNote
+    }
 }
 
 /// A figure in a source that bears on a claim.

@@ -89,7 +89,7 @@ fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{ClaimKind, Location, ReviewStatus, SourceKind, SourceRole, Unit, Value};
+    use crate::model::{ClaimKind, Location, SourceKind, SourceRole, Unit, Value};
 
     fn loc(line: u32, column: u32) -> Location {
         Location {
@@ -112,10 +112,7 @@ mod tests {
             sentence: format!("In trials, {quote}."),
             location: loc(line, 7),
             sources: sources.iter().map(|s| (*s).to_owned()).collect(),
-            status: ReviewStatus::Unreviewed,
-            note: None,
-            added_sources: Vec::new(),
-            previous_status: None,
+            ..Claim::default()
         }
     }
 

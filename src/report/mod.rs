@@ -146,7 +146,8 @@ fn fmt_num(v: f64) -> String {
 pub(crate) mod tests {
     use super::*;
     use crate::model::{
-        ArticleReport, Bound, ClaimKind, Evidence, Finding, Unit, Value, CHECK_REPORT_VERSION,
+        ArticleReport, Bound, ClaimKind, Evidence, Finding, ReviewStatus, Unit, Value,
+        CHECK_REPORT_VERSION,
     };
 
     fn loc(line: u32, column: u32, start: usize, len: usize) -> Location {
@@ -193,6 +194,8 @@ pub(crate) mod tests {
                         agrees: true,
                     }],
                     conflict: None,
+                    review: ReviewStatus::Unreviewed,
+                    note: None,
                 },
                 Finding {
                     claim_id: "remission_rate-77b2e0".to_owned(),
@@ -233,6 +236,8 @@ pub(crate) mod tests {
                         "Brennan et al. 2021 reports 29% but Alvarez et al. 2019 reports 46%"
                             .to_owned(),
                     ),
+                    review: ReviewStatus::Unreviewed,
+                    note: None,
                 },
                 Finding {
                     claim_id: "onset_time-0c44d1".to_owned(),
@@ -245,6 +250,8 @@ pub(crate) mod tests {
                     reason: "Brennan et al. 2021 states no figure for onset time".to_owned(),
                     evidence: Vec::new(),
                     conflict: None,
+                    review: ReviewStatus::Unreviewed,
+                    note: None,
                 },
                 Finding {
                     claim_id: "session_duration-5e61aa".to_owned(),
@@ -259,6 +266,8 @@ pub(crate) mod tests {
                         .to_owned(),
                     evidence: Vec::new(),
                     conflict: None,
+                    review: ReviewStatus::Unreviewed,
+                    note: None,
                 },
             ],
         };
@@ -280,6 +289,8 @@ pub(crate) mod tests {
                     reason: "PMID 28000003 has no abstract".to_owned(),
                     evidence: Vec::new(),
                     conflict: None,
+                    review: ReviewStatus::Unreviewed,
+                    note: None,
                 },
                 Finding {
                     claim_id: "sample_size-41f7c2".to_owned(),
@@ -305,6 +316,8 @@ pub(crate) mod tests {
                         agrees: true,
                     }],
                     conflict: None,
+                    review: ReviewStatus::Unreviewed,
+                    note: None,
                 },
             ],
         };

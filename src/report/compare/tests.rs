@@ -3,7 +3,7 @@
 use super::{render_compare, CompareFormat};
 use crate::compare::{Grouper, MeasureKey};
 use crate::model::{
-    Bound, Claim, ClaimKind, CompareReport, LiteratureFigure, Location, ReviewStatus, Unit, Value,
+    Bound, Claim, ClaimKind, CompareReport, LiteratureFigure, Location, Unit, Value,
 };
 use crate::quantity::subject;
 
@@ -31,10 +31,7 @@ fn claim(
             end: 100 * line as usize + quote.len(),
         },
         sources: Vec::new(),
-        status: ReviewStatus::Unreviewed,
-        note: None,
-        added_sources: Vec::new(),
-        previous_status: None,
+        ..Claim::default()
     }
 }
 
