@@ -2,33 +2,14 @@
 //! config precedence, the extract → review → re-extract workflow, and bad inputs. All offline,
 //! against the committed fixtures.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use assert_cmd::Command;
 use predicates::str::contains;
 
+mod common;
+use common::workspace::{claimcheck, root, temp_with};
+
 const DEMO: &str = "fixtures/articles/ketamine-clinic.html";
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// The binary, run from the crate root with an environment that cannot leak into results.
-fn claimcheck() -> Command {
-    let mut cmd = Command::cargo_bin("claimcheck").expect("binary built");
-    cmd.current_dir(root());
-    for var in [
-        "NCBI_API_KEY",
-        "NCBI_EMAIL",
-        "NO_COLOR",
-        "CLAIMCHECK_CACHE",
-        "CLAIMCHECK_EUTILS_URL",
-        "CLAIMCHECK_IDCONV_URL",
-    ] {
-        cmd.env_remove(var);
-    }
-    cmd
-}
 
 fn check_demo(format: &str) -> (String, i32) {
     let out = claimcheck()
@@ -198,16 +179,6 @@ fn fetch_offline_table_and_miss() {
         .assert()
         .code(2)
         .stderr(contains("pmid:12345678"));
-}
-
-fn temp_with(files: &[(&str, &[u8])]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("temp dir");
-    for (name, bytes) in files {
-        let p = dir.path().join(name);
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(p, bytes).unwrap();
-    }
-    dir
 }
 
 /// A `PubmedArticle` element written for these tests (not a real record): a randomized trial with

@@ -318,23 +318,29 @@ fn windows_1252_page_decodes_and_locates_raw_bytes() {
 
 #[test]
 fn invalid_bytes_are_replaced_with_one_warning() {
-    let doc = b"<p>Dose: 20\xff mg daily, then 40\xfe\xfd mg.</p>";
+    // Valid UTF-8 elsewhere (é), so the bad bytes are errors in UTF-8, not another encoding.
+    let doc = b"<p>Caf\xc3\xa9 dose: 20\xff mg daily, then 40\xfe\xfd mg.</p>";
     let a = ingest::parse("dose.html", doc, Format::Html).unwrap();
     assert_eq!(
         a.text,
-        "Dose: 20\u{fffd} mg daily, then 40\u{fffd}\u{fffd} mg."
+        "Caf\u{e9} dose: 20\u{fffd} mg daily, then 40\u{fffd}\u{fffd} mg."
     );
-    assert_eq!(a.warnings.len(), 1);
-    assert!(
-        a.warnings[0].contains("dose.html") && a.warnings[0].contains("offset 11"),
-        "{}",
-        a.warnings[0]
+    assert_eq!(
+        a.warnings,
+        ["dose.html:1:17: bytes that are not valid UTF-8 were replaced with U+FFFD (the first here)"]
     );
     assert_eq!(raw_at(&a, doc, "40"), b"40");
-    let t = ingest::parse("d.txt", b"a\xffb", Format::Text).unwrap();
-    assert_eq!(t.text, "a\u{fffd}b");
+    let t = ingest::parse("d.txt", b"caf\xc3\xa9 a\xffb", Format::Text).unwrap();
+    assert_eq!(t.text, "caf\u{e9} a\u{fffd}b");
     assert_eq!(t.warnings.len(), 1);
-    check_map(&t, b"a\xffb");
+    check_map(&t, b"caf\xc3\xa9 a\xffb");
+    // With no UTF-8 at all and no charset, the bytes are windows-1252.
+    let t = ingest::parse("d.txt", b"a\xffb 24\x9648 hours", Format::Text).unwrap();
+    assert_eq!(t.text, "a\u{ff}b 24\u{2013}48 hours");
+    assert_eq!(
+        t.warnings,
+        ["d.txt: not UTF-8 and no charset declared: read as windows-1252"]
+    );
 }
 
 #[test]
@@ -555,7 +561,7 @@ fn directories_expand_recursively_and_sorted() {
         "-".to_owned(),
         "https://clinic.example/post".to_owned(),
     ];
-    let inputs = ingest::expand_inputs(&args).unwrap();
+    let inputs = ingest::expand_inputs(&args).unwrap().inputs;
     let expected: Vec<Input> = [
         "a.HTM",
         "b.html",

@@ -90,7 +90,13 @@ pub(crate) fn for_each_input(
             continue;
         }
         let inputs = match ingest::expand_inputs(std::slice::from_ref(arg)) {
-            Ok(inputs) => inputs,
+            Ok(expanded) => {
+                for skipped in expanded.skipped {
+                    io.error(&anyhow::Error::from(skipped).context("skipped"));
+                    failures += 1;
+                }
+                expanded.inputs
+            }
             // A directory of claims files only is fine.
             Err(ingest::Error::EmptyDirectory { .. }) if !claims_files.is_empty() => continue,
             Err(e) => {

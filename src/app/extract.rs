@@ -23,7 +23,8 @@ use crate::{claims_file, extract, report};
 const MERGE_ATTEMPTS: usize = 3;
 
 pub(super) fn run(args: &ExtractArgs, io: &mut Io<'_>) -> anyhow::Result<ExitStatus> {
-    let inputs = ingest::expand_inputs(&args.articles)?;
+    let expanded = ingest::expand_inputs(&args.articles)?;
+    let inputs = expanded.inputs;
     if args.output.is_some() && inputs.len() != 1 {
         bail!(
             "--output takes exactly one article, but {} were given (use --claims-dir for several)",
@@ -39,6 +40,10 @@ pub(super) fn run(args: &ExtractArgs, io: &mut Io<'_>) -> anyhow::Result<ExitSta
         max_bytes: args.input.max_size,
     };
     let mut status = ExitStatus::Success;
+    for skipped in expanded.skipped {
+        io.error(&anyhow::Error::from(skipped).context("skipped"));
+        status = ExitStatus::Error;
+    }
     let several = inputs.len() > 1;
     for input in &inputs {
         if let Err(err) = extract_one(args, &opts, input, &layout, several, io) {
@@ -120,8 +125,7 @@ fn shown(path: &Path) -> String {
 /// Whether a claims file read from disk describes the article recorded as `recorded`. A
 /// version-1 file recorded the path as given on the command line, from the current directory.
 fn same_article(file: &ClaimsFile, recorded: &str, layout: &Layout) -> bool {
-    file.article.path == recorded
-        || (file.version == 1 && layout.recorded_path(&file.article.path) == recorded)
+    super::reviewed::describes(file, recorded, layout)
 }
 
 /// Merges `fresh` into the claims file at `path` and writes it, merging again if the file
@@ -136,33 +140,9 @@ fn write_merged(
 ) -> anyhow::Result<ClaimsFile> {
     for _ in 0..MERGE_ATTEMPTS {
         let before = crate::output::read_existing(path)?;
-        let old = match &before {
-            Some(bytes) => Some(claims_file::parse_bytes(path, bytes).with_context(|| {
-                format!("not overwriting {}: fix or remove it first", shown(path))
-            })?),
-            None => legacy.map(|(_, file)| file.clone()),
-        };
-        if let Some(old) = old
-            .as_ref()
-            .filter(|o| !same_article(o, &fresh.article.path, layout))
-        {
-            bail!(
-                "{} holds the claims of `{}`, not of `{}`: not merging them (move the file, or give another -o/--claims-dir)",
-                shown(path),
-                old.article.path,
-                fresh.article.path
-            );
-        }
-        let merged = claims_file::merge(old, fresh.clone()).file;
-        let bytes = claims_file::to_json(&merged);
-        let unchanged = |target: &Path| match std::fs::read(target) {
-            Ok(now) if before.as_deref() == Some(now.as_slice()) => Ok(()),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound && before.is_none() => Ok(()),
-            _ => Err(()),
-        };
-        match crate::output::write_atomic_checked(path, bytes.as_bytes(), unchanged)? {
-            Ok(()) => return Ok(merged),
-            Err(()) => io.note(format!(
+        match merge_and_write(path, before, &fresh, layout, legacy)? {
+            Some(merged) => return Ok(merged),
+            None => io.note(format!(
                 "{} changed while extract was merging; merging again",
                 shown(path)
             )),
@@ -171,6 +151,48 @@ fn write_merged(
     bail!(
         "{} kept changing while extract was merging (is someone saving it, or another extract running?): left as it is; run extract again",
         shown(path)
+    )
+}
+
+/// One attempt: merges `fresh` into `before` (the file's bytes as read, `None` if there was no
+/// file) and replaces the file, unless it no longer holds `before`: then nothing is written and
+/// the answer is `None`.
+fn merge_and_write(
+    path: &Path,
+    before: Option<Vec<u8>>,
+    fresh: &ClaimsFile,
+    layout: &Layout,
+    legacy: Option<&(PathBuf, ClaimsFile)>,
+) -> anyhow::Result<Option<ClaimsFile>> {
+    let old =
+        match &before {
+            Some(bytes) => Some(claims_file::parse_bytes(path, bytes).with_context(|| {
+                format!("not overwriting {}: fix or remove it first", shown(path))
+            })?),
+            None => legacy.map(|(_, file)| file.clone()),
+        };
+    if let Some(old) = old
+        .as_ref()
+        .filter(|o| !same_article(o, &fresh.article.path, layout))
+    {
+        bail!(
+            "{} holds the claims of `{}`, not of `{}`: not merging them (move the file, or give another -o/--claims-dir)",
+            shown(path),
+            old.article.path,
+            fresh.article.path
+        );
+    }
+    let merged = claims_file::merge(old, fresh.clone()).file;
+    let bytes = claims_file::to_json(&merged);
+    let unchanged = |target: &Path| match std::fs::read(target) {
+        Ok(now) if before.as_deref() == Some(now.as_slice()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && before.is_none() => Ok(()),
+        _ => Err(()),
+    };
+    Ok(
+        crate::output::write_atomic_checked(path, bytes.as_bytes(), unchanged)?
+            .ok()
+            .map(|()| merged),
     )
 }
 
@@ -196,4 +218,84 @@ fn legacy_file(
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ArticleMeta, Claim, ReviewStatus, CLAIMS_FILE_VERSION};
+
+    fn file(note: Option<&str>) -> ClaimsFile {
+        ClaimsFile {
+            version: CLAIMS_FILE_VERSION,
+            article: ArticleMeta {
+                path: "a.md".to_owned(),
+                title: None,
+                content_hash: "sha256:0".to_owned(),
+            },
+            sources: Vec::new(),
+            claims: vec![Claim {
+                id: "c1".to_owned(),
+                quote: "64%".to_owned(),
+                sentence: "It was 64%.".to_owned(),
+                note: note.map(str::to_owned),
+                status: if note.is_some() {
+                    ReviewStatus::Accepted
+                } else {
+                    ReviewStatus::Unreviewed
+                },
+                ..Claim::default()
+            }],
+        }
+    }
+
+    #[test]
+    fn a_save_between_reading_and_writing_is_never_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let layout = Layout::new(&dir.path().join("claims"));
+        let path = layout.file_for("a.md");
+        claims_file::write(&path, &file(None)).unwrap();
+        let read = std::fs::read(&path).unwrap();
+        // The reviewer saves after extract read the file.
+        let saved = claims_file::to_json(&file(Some("checked against the trial")));
+        std::fs::write(&path, &saved).unwrap();
+        let attempt = merge_and_write(&path, Some(read), &file(None), &layout, None).unwrap();
+        assert!(attempt.is_none(), "the stale merge is not written");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), saved);
+        // The next attempt starts from the saved file and keeps the note.
+        let now = std::fs::read(&path).unwrap();
+        let merged = merge_and_write(&path, Some(now), &file(None), &layout, None)
+            .unwrap()
+            .expect("written");
+        assert_eq!(
+            merged.claims[0].note.as_deref(),
+            Some("checked against the trial")
+        );
+        assert_eq!(claims_file::read(&path).unwrap(), merged);
+        // A file that appears while extract runs counts as a change too.
+        let other = layout.file_for("b.md");
+        std::fs::write(&other, &saved).unwrap();
+        let attempt = merge_and_write(&other, None, &file(None), &layout, None).unwrap();
+        assert!(attempt.is_none());
+        assert_eq!(std::fs::read_to_string(&other).unwrap(), saved);
+    }
+
+    #[test]
+    fn another_articles_file_is_never_merged() {
+        let dir = tempfile::tempdir().unwrap();
+        let layout = Layout::new(&dir.path().join("claims"));
+        let path = dir.path().join("out.json");
+        claims_file::write(&path, &file(Some("b's review"))).unwrap();
+        let mut fresh = file(None);
+        fresh.article.path = "content/a/index.md".to_owned();
+        let before = std::fs::read(&path).unwrap();
+        let err = merge_and_write(&path, Some(before.clone()), &fresh, &layout, None)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("holds the claims of `a.md`, not of `content/a/index.md`"),
+            "{err}"
+        );
+        assert_eq!(std::fs::read(&path).unwrap(), before);
+    }
 }

@@ -6,14 +6,19 @@
 //! into [`Piece`]s in raw-byte coordinates, which is what `SourceMap::locate` must report. For
 //! valid UTF-8 the document *is* the input (borrowed, no copy) and the map is a shift by the BOM
 //! length. Single-byte encodings (windows-1252…) map each raw byte to one character, which may be
-//! two or three UTF-8 bytes. Undecodable bytes become U+FFFD and produce one warning; decoding
-//! never fails and never panics.
+//! two or three UTF-8 bytes. Undecodable bytes become U+FFFD and produce one warning, which names
+//! the line and column of the first; decoding never fails and never panics.
 //!
-//! This module must not guess encodings beyond BOM, `<meta>` and what the caller declares.
+//! Which encoding: a byte-order mark wins; then UTF-16 without one, recognised by its zero bytes
+//! (ASCII text in UTF-16 has one in every pair, on the same side); then what the document or the
+//! caller declares (`<meta>`, a Content-Type charset); then UTF-8. Undeclared bytes that are not
+//! UTF-8 and hold no UTF-8 sequence at all are read as windows-1252, the encoding the HTML
+//! standard assumes for unlabelled Western pages, with a warning: a legacy dash then stays a
+//! dash ("24–48 hours", not "24\u{FFFD}48 hours").
 
 use std::borrow::Cow;
 
-use encoding_rs::{DecoderResult, Encoding, UTF_8};
+use encoding_rs::{DecoderResult, Encoding, UTF_8, WINDOWS_1252};
 
 use crate::model::{Piece, SourceMap};
 
@@ -50,7 +55,8 @@ pub(crate) struct Decoded<'a> {
     pub text: Cow<'a, str>,
     /// The encoding that was used.
     pub encoding: &'static Encoding,
-    /// One warning if some bytes could not be decoded.
+    /// One warning if some bytes could not be decoded (while decoding: the document offset of
+    /// the first U+FFFD, as text) or the encoding was guessed.
     pub warning: Option<String>,
     segs: Vec<Seg>,
     raw_len: usize,
@@ -84,9 +90,19 @@ impl Decoded<'_> {
         }
     }
 
+    /// Where each line of the document starts in `raw`: after each decoded line feed (never a
+    /// `0x0A` byte inside a UTF-16 character), the first after the byte-order mark.
+    pub fn line_starts(&self) -> Vec<usize> {
+        let mut starts = vec![self.raw_at(0, false)];
+        starts.extend(
+            memchr::memchr_iter(b'\n', self.text.as_bytes()).map(|i| self.raw_at(i + 1, false)),
+        );
+        starts
+    }
+
     /// Builds the article's [`SourceMap`] over `raw` from pieces in document coordinates.
     pub fn source_map(&self, raw: &[u8], pieces: &[DocPiece]) -> SourceMap {
-        let mut map = SourceMap::new(raw, std::ptr::eq(self.encoding, UTF_8));
+        let mut map = SourceMap::new(raw, self.line_starts(), self.encoding);
         for p in pieces {
             if p.text_len == 0 {
                 continue;
@@ -152,7 +168,8 @@ fn push_changed(map: &mut SourceMap, text: usize, text_len: usize, raw: usize, r
     }
 }
 
-/// Decodes `raw`: a BOM wins, then `declared`, then UTF-8.
+/// Decodes `raw`: a BOM wins, then UTF-16 recognised without one, then `declared`, then UTF-8
+/// (or windows-1252 for undeclared legacy bytes; see the module header).
 pub(crate) fn decode<'a>(
     raw: &'a [u8],
     declared: Option<&'static Encoding>,
@@ -160,7 +177,7 @@ pub(crate) fn decode<'a>(
 ) -> Decoded<'a> {
     let (encoding, bom) = match Encoding::for_bom(raw) {
         Some((enc, len)) => (enc, len),
-        None => (declared.unwrap_or(UTF_8), 0),
+        None => (sniff_utf16(raw).or(declared).unwrap_or(UTF_8), 0),
     };
     let body = raw.get(bom..).unwrap_or_default();
     let mut out = if std::ptr::eq(encoding, UTF_8) {
@@ -170,14 +187,67 @@ pub(crate) fn decode<'a>(
     } else {
         decode_generic(encoding, body, bom)
     };
+    let mut note = None;
+    if out.warning.is_some() && declared.is_none() && bom == 0 && is_legacy(body) {
+        out = decode_single_byte(WINDOWS_1252, body, 0);
+        note = Some(format!(
+            "{origin}: not UTF-8 and no charset declared: read as windows-1252"
+        ));
+    }
     out.raw_len = raw.len();
     if let Some(bad) = out.warning.take() {
+        let at: usize = bad.parse().unwrap_or(0);
+        let (line, column) = crate::model::line_column_in(&out.text, at);
         out.warning = Some(format!(
-            "{origin}: bytes not valid {} starting at byte offset {bad} were replaced with U+FFFD",
+            "{origin}:{line}:{column}: bytes that are not valid {} were replaced with U+FFFD (the first here)",
             encoding.name()
         ));
     }
+    if note.is_some() {
+        out.warning = note;
+    }
     out
+}
+
+/// Whether undeclared, invalid UTF-8 looks like a legacy 8-bit encoding: not one multi-byte
+/// UTF-8 sequence in it. (Text with some valid UTF-8 is UTF-8 with a few bad bytes.)
+fn is_legacy(body: &[u8]) -> bool {
+    let mut rest = body;
+    loop {
+        match std::str::from_utf8(rest) {
+            Ok(valid) => return valid.is_ascii(),
+            Err(e) => {
+                if !rest[..e.valid_up_to()].is_ascii() {
+                    return false;
+                }
+                let skip = e.error_len().unwrap_or(rest.len() - e.valid_up_to()).max(1);
+                rest = &rest[e.valid_up_to() + skip..];
+            }
+        }
+    }
+}
+
+/// UTF-16 without a byte-order mark, by its zero bytes: in the first 1024 bytes, at least a
+/// quarter of the byte pairs have a zero on one side and (almost) none on the other.
+pub(crate) fn sniff_utf16(raw: &[u8]) -> Option<&'static Encoding> {
+    let head = &raw[..raw.len().min(1024) & !1];
+    let pairs = head.len() / 2;
+    if pairs < 2 {
+        return None;
+    }
+    let (mut even, mut odd) = (0, 0);
+    for pair in head.chunks_exact(2) {
+        even += usize::from(pair[0] == 0);
+        odd += usize::from(pair[1] == 0);
+    }
+    let clear = |many: usize, few: usize| many * 4 >= pairs && few * 20 <= many;
+    if clear(odd, even) {
+        Some(encoding_rs::UTF_16LE)
+    } else if clear(even, odd) {
+        Some(encoding_rs::UTF_16BE)
+    } else {
+        None
+    }
 }
 
 /// Pushes an identity stretch, merging it with the previous one when they continue each other.
@@ -231,7 +301,7 @@ fn decode_utf8(body: &[u8], base: usize) -> Decoded<'_> {
                 push_identity(&mut segs, text.len(), base + pos, valid_len);
                 text.push_str(valid);
                 let bad_len = err.error_len().unwrap_or(rest.len() - valid_len).max(1);
-                first_bad.get_or_insert(base + pos + valid_len);
+                first_bad.get_or_insert(text.len());
                 segs.push(Seg {
                     doc: text.len(),
                     raw: base + pos + valid_len,
@@ -269,7 +339,7 @@ fn decode_single_byte<'a>(encoding: &'static Encoding, body: &'a [u8], base: usi
             push_identity(&mut segs, doc, base + i, 1);
         } else {
             if ch == '\u{FFFD}' {
-                first_bad.get_or_insert(base + i);
+                first_bad.get_or_insert(doc);
             }
             segs.push(Seg {
                 doc,
@@ -324,7 +394,7 @@ fn decode_generic<'a>(encoding: &'static Encoding, body: &'a [u8], base: usize) 
                 if text.len() > before {
                     map_output(&mut segs, &text, before, body, base, pending..bad_start);
                 }
-                first_bad.get_or_insert(base + bad_start);
+                first_bad.get_or_insert(text.len());
                 segs.push(Seg {
                     doc: text.len(),
                     raw: base + bad_start,
@@ -459,7 +529,7 @@ mod tests {
     fn windows_1252_maps_each_character_to_its_byte() {
         // "caf\xE9 \x93x\x94" = café “x”
         let raw = b"caf\xE9 \x93x\x94";
-        let d = decode(raw, Some(encoding_rs::WINDOWS_1252), "page.html");
+        let d = decode(raw, Some(WINDOWS_1252), "page.html");
         assert_eq!(d.text, "caf\u{e9} \u{201c}x\u{201d}");
         let x = d.text.find('x').unwrap();
         assert_eq!(d.raw_at(x, false), 6);
@@ -471,14 +541,57 @@ mod tests {
     }
 
     #[test]
-    fn invalid_utf8_is_replaced_with_one_warning() {
-        let raw = b"ok \xFF\xFE then \xC3";
-        let d = decode(raw, None, "a.txt");
-        assert_eq!(d.text, "ok \u{FFFD}\u{FFFD} then \u{FFFD}");
+    fn invalid_utf8_is_replaced_with_one_warning_at_its_line_and_column() {
+        // Some valid UTF-8 (é), so the bad bytes are errors in UTF-8, not another encoding.
+        let raw = "caf\u{e9}\nok \u{FFFD}".as_bytes();
+        let mut raw = raw[..raw.len() - 3].to_vec();
+        raw.extend_from_slice(b"\xFF\xFE then \xC3");
+        let d = decode(&raw, None, "a.txt");
+        assert_eq!(d.text, "caf\u{e9}\nok \u{FFFD}\u{FFFD} then \u{FFFD}");
         let w = d.warning.clone().unwrap();
-        assert!(w.contains("a.txt") && w.contains("offset 3"), "{w}");
+        assert_eq!(
+            w,
+            "a.txt:2:4: bytes that are not valid UTF-8 were replaced with U+FFFD (the first here)"
+        );
         let then = d.text.find("then").unwrap();
-        assert_eq!(d.raw_at(then, false), 6);
+        assert_eq!(d.raw_at(then, false), 12);
+    }
+
+    #[test]
+    fn undeclared_legacy_bytes_are_windows_1252() {
+        let raw = b"Relief within 24\x9648 hours, caf\xe9.";
+        let d = decode(raw, None, "old.txt");
+        assert_eq!(d.text, "Relief within 24\u{2013}48 hours, caf\u{e9}.");
+        assert_eq!(
+            d.warning.as_deref(),
+            Some("old.txt: not UTF-8 and no charset declared: read as windows-1252")
+        );
+        // Declared UTF-8 stays UTF-8, with replacement.
+        let d = decode(raw, Some(UTF_8), "old.txt");
+        assert!(d.text.contains("24\u{FFFD}48"));
+    }
+
+    #[test]
+    fn utf16_without_bom_is_recognised() {
+        let text = "Ketamine: 64% respond.";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(sniff_utf16(&le), Some(encoding_rs::UTF_16LE));
+        assert_eq!(sniff_utf16(&be), Some(encoding_rs::UTF_16BE));
+        assert_eq!(decode(&le, None, "x").text, text);
+        assert_eq!(decode(&be, None, "x").text, text);
+        assert_eq!(sniff_utf16(text.as_bytes()), None);
+        assert_eq!(sniff_utf16(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"), None);
+    }
+
+    #[test]
+    fn line_starts_come_from_decoded_line_feeds() {
+        // U+010A is 0A 01 in UTF-16LE: a 0x0A byte that is not a line feed.
+        let text = "\u{10a}x\nsecond";
+        let mut raw = vec![0xFF, 0xFE];
+        raw.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        let d = decode(&raw, None, "x");
+        assert_eq!(d.line_starts(), [2, 8]);
     }
 
     #[test]
@@ -497,7 +610,7 @@ mod tests {
         // A truncated 3-byte sequence becomes one U+FFFD: 2 raw bytes, 3 text bytes. Followed
         // by the text check, which also covers the 3:3 case of `&#0` in HTML.
         let raw = b"a\xE2\x82b";
-        let d = decode(raw, None, "x");
+        let d = decode(raw, Some(UTF_8), "x");
         assert_eq!(d.text, "a\u{FFFD}b");
         let whole = DocPiece {
             text: 0,
@@ -525,13 +638,13 @@ mod tests {
     fn meta_charset_forms() {
         assert_eq!(
             html_meta_charset(b"<html><head><meta charset=\"windows-1252\">"),
-            Some(encoding_rs::WINDOWS_1252)
+            Some(WINDOWS_1252)
         );
         assert_eq!(
             html_meta_charset(
                 b"<META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; charset=ISO-8859-1\">"
             ),
-            Some(encoding_rs::WINDOWS_1252)
+            Some(WINDOWS_1252)
         );
         assert_eq!(html_meta_charset(b"<meta charset=utf-16>"), Some(UTF_8));
         assert_eq!(html_meta_charset(b"<p>charset=latin1</p>"), None);

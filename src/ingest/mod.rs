@@ -150,19 +150,31 @@ pub enum Error {
 /// File extensions a directory walk picks up.
 const EXTENSIONS: &[&str] = &["html", "htm", "txt", "md", "markdown"];
 
+/// The inputs found in the command-line arguments, and the entries met on the way that could
+/// not be read (an unreadable subdirectory, a broken symlink): those are skipped, and the caller
+/// reports them and fails the run at the end.
+#[derive(Debug, Default)]
+pub struct Expanded {
+    /// The inputs, in order.
+    pub inputs: Vec<Input>,
+    /// What was skipped, and why.
+    pub skipped: Vec<Error>,
+}
+
 /// Turns command-line arguments into inputs: `-` is stdin, `http(s)://…` a URL, a directory
 /// every `.html .htm .txt .md .markdown` file below it (recursively, sorted, hidden entries
-/// skipped), anything else a file that must exist.
-pub fn expand_inputs(args: &[String]) -> Result<Vec<Input>, Error> {
-    let mut inputs = Vec::new();
+/// skipped), anything else a file that must exist. An argument that cannot be used is an error;
+/// an entry below a directory that cannot be read is skipped (see [`Expanded`]).
+pub fn expand_inputs(args: &[String]) -> Result<Expanded, Error> {
+    let mut out = Expanded::default();
     for arg in args {
         if arg == "-" {
-            inputs.push(Input::Stdin);
+            out.inputs.push(Input::Stdin);
             continue;
         }
         let lower = arg.get(..8).unwrap_or(arg).to_ascii_lowercase();
         if lower.starts_with("http://") || lower.starts_with("https://") {
-            inputs.push(Input::Url(arg.clone()));
+            out.inputs.push(Input::Url(arg.clone()));
             continue;
         }
         let path = PathBuf::from(arg);
@@ -174,41 +186,70 @@ pub fn expand_inputs(args: &[String]) -> Result<Vec<Input>, Error> {
             },
         })?;
         if meta.is_dir() {
+            let entries = std::fs::read_dir(&path).map_err(|source| Error::Io {
+                path: path.clone(),
+                source,
+            })?;
             let mut found = Vec::new();
-            walk(&path, &mut found)?;
-            if found.is_empty() {
+            let skipped_before = out.skipped.len();
+            walk(&path, entries, &mut found, &mut out.skipped);
+            if found.is_empty() && out.skipped.len() == skipped_before {
                 return Err(Error::EmptyDirectory { path });
             }
             found.sort();
-            inputs.extend(found.into_iter().map(Input::Path));
+            out.inputs.extend(found.into_iter().map(Input::Path));
         } else {
-            inputs.push(Input::Path(path));
+            out.inputs.push(Input::Path(path));
         }
     }
-    Ok(inputs)
+    Ok(out)
 }
 
-fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> Result<(), Error> {
-    let io = |source| Error::Io {
-        path: dir.to_path_buf(),
+/// Collects the article files below `dir` (whose entries are `entries`); what cannot be read is
+/// pushed to `skipped` and the walk goes on.
+fn walk(dir: &Path, entries: std::fs::ReadDir, found: &mut Vec<PathBuf>, skipped: &mut Vec<Error>) {
+    let io = |path: &Path, source| Error::Io {
+        path: path.to_path_buf(),
         source,
     };
-    for entry in std::fs::read_dir(dir).map_err(io)? {
-        let entry = entry.map_err(io)?;
+    for entry in entries {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(source) => {
+                skipped.push(io(dir, source));
+                continue;
+            }
+        };
         let path = entry.path();
         if entry.file_name().to_string_lossy().starts_with('.') {
             continue;
         }
         // `file_type` does not follow symlinks: linked directories are skipped (no loops),
         // linked files are taken.
-        let kind = entry.file_type().map_err(io)?;
+        let kind = match entry.file_type() {
+            Ok(k) => k,
+            Err(source) => {
+                skipped.push(io(&path, source));
+                continue;
+            }
+        };
         if kind.is_dir() {
-            walk(&path, found)?;
-        } else if has_known_extension(&path) && (kind.is_file() || path.is_file()) {
-            found.push(path);
+            match std::fs::read_dir(&path) {
+                Ok(sub) => walk(&path, sub, found, skipped),
+                Err(source) => skipped.push(io(&path, source)),
+            }
+        } else if has_known_extension(&path) {
+            if kind.is_file() {
+                found.push(path);
+            } else if kind.is_symlink() {
+                match std::fs::metadata(&path) {
+                    Ok(m) if m.is_file() => found.push(path),
+                    Ok(_) => {}
+                    Err(source) => skipped.push(io(&path, source)),
+                }
+            }
         }
     }
-    Ok(())
 }
 
 fn has_known_extension(path: &Path) -> bool {
@@ -433,13 +474,13 @@ pub fn parse_with(
 }
 
 /// NUL bytes near the start mean binary data (as git and ripgrep judge it), unless a UTF-16 or
-/// UTF-32 BOM explains them.
+/// UTF-32 BOM, or the regular zero bytes of UTF-16 text, explain them.
 fn looks_binary(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(8192)];
     if head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF") {
         return false;
     }
-    head.contains(&0)
+    head.contains(&0) && charset::sniff_utf16(head).is_none()
 }
 
 fn content_hash(bytes: &[u8]) -> String {

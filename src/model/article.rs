@@ -80,31 +80,63 @@ pub struct Piece {
 /// Built from [`Piece`]s in text order. Where a piece's text and raw lengths agree the text was
 /// copied verbatim and offsets map one to one; otherwise (an entity, collapsed white space, a
 /// transcoded character) the piece's start maps to its raw start and its end to its raw end.
-#[derive(Debug, Clone, PartialEq, Default)]
+///
+/// Lines and columns are those of the decoded file, whatever its encoding: lines start after
+/// each decoded line feed (a `0x0A` byte inside a UTF-16 character is not one), and columns
+/// count decoded characters (a byte-order mark is not one).
+#[derive(Debug, Clone, PartialEq)]
 pub struct SourceMap {
     pieces: Vec<Piece>,
     line_starts: Vec<usize>,
     raw: Vec<u8>,
-    utf8: bool,
+    encoding: &'static encoding_rs::Encoding,
+}
+
+impl Default for SourceMap {
+    fn default() -> Self {
+        SourceMap::identity("")
+    }
 }
 
 impl SourceMap {
-    /// A map over `raw` (the input file's bytes). `utf8` says whether `raw` is UTF-8 (columns then
-    /// count characters) or a single-byte encoding (columns count bytes).
-    pub fn new(raw: &[u8], utf8: bool) -> Self {
-        let mut line_starts = vec![0];
-        line_starts.extend(memchr::memchr_iter(b'\n', raw).map(|i| i + 1));
+    /// A map over `raw` (the input file's bytes) in `encoding`, whose lines start at the raw
+    /// offsets `line_starts` (the first is where line 1's first character is, after any
+    /// byte-order mark; they must ascend).
+    pub fn new(
+        raw: &[u8],
+        line_starts: Vec<usize>,
+        encoding: &'static encoding_rs::Encoding,
+    ) -> Self {
+        let line_starts = if line_starts.is_empty() {
+            vec![0]
+        } else {
+            line_starts
+        };
         SourceMap {
             pieces: Vec::new(),
             line_starts,
             raw: raw.to_vec(),
-            utf8,
+            encoding,
         }
+    }
+
+    /// The line starts of UTF-8 (or ASCII-compatible single-byte) bytes: after each `0x0A`, the
+    /// first after a UTF-8 byte-order mark.
+    pub fn byte_line_starts(raw: &[u8]) -> Vec<usize> {
+        let first = if raw.starts_with(b"\xEF\xBB\xBF") {
+            3
+        } else {
+            0
+        };
+        let mut starts = vec![first];
+        starts.extend(memchr::memchr_iter(b'\n', raw).map(|i| i + 1));
+        starts
     }
 
     /// The identity map of a UTF-8 text that is its own source.
     pub fn identity(text: &str) -> Self {
-        let mut map = SourceMap::new(text.as_bytes(), true);
+        let raw = text.as_bytes();
+        let mut map = SourceMap::new(raw, SourceMap::byte_line_starts(raw), encoding_rs::UTF_8);
         map.push(Piece {
             text: 0,
             text_len: text.len(),
@@ -165,16 +197,26 @@ impl SourceMap {
         }
     }
 
-    /// The 1-based line and column of a raw byte offset.
+    /// The 1-based line and column of a raw byte offset (which should start a character).
     pub fn line_column(&self, raw: usize) -> (u32, u32) {
         let raw = raw.min(self.raw.len());
         let line = self.line_starts.partition_point(|&s| s <= raw).max(1);
-        let start = self.line_starts[line - 1];
+        let start = self.line_starts[line - 1].min(raw);
         let bytes = &self.raw[start..raw];
-        let chars = if self.utf8 {
-            bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count()
-        } else {
+        let chars = if std::ptr::eq(self.encoding, encoding_rs::UTF_8) {
+            match std::str::from_utf8(bytes) {
+                Ok(s) => s.chars().count(),
+                // Each undecodable stretch is one U+FFFD, as the decoder made it.
+                Err(_) => String::from_utf8_lossy(bytes).chars().count(),
+            }
+        } else if self.encoding.is_single_byte() {
             bytes.len()
+        } else {
+            self.encoding
+                .decode_without_bom_handling(bytes)
+                .0
+                .chars()
+                .count()
         };
         (line as u32, chars as u32 + 1)
     }
@@ -253,7 +295,7 @@ mod tests {
     fn non_verbatim_piece_maps_to_its_raw_bounds() {
         // raw: "a&amp;b 5%" → text: "a&b 5%"
         let raw = b"a&amp;b 5%";
-        let mut map = SourceMap::new(raw, true);
+        let mut map = SourceMap::new(raw, SourceMap::byte_line_starts(raw), encoding_rs::UTF_8);
         map.push(Piece {
             text: 0,
             text_len: 1,

@@ -11,16 +11,25 @@
 
 use sha2::{Digest, Sha256};
 
-use super::article::collapse_whitespace;
-
 const HEX: &[u8; 16] = b"0123456789abcdef";
 
 /// Lower case, one space between words, every dash form as "-": the form in which two quotes or
 /// sentences count as the same words.
 pub fn normalize_words(s: &str) -> String {
-    collapse_whitespace(s)
-        .to_lowercase()
-        .replace(['–', '—', '‒', '−'], "-")
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        for c in word.chars() {
+            match c {
+                '–' | '—' | '‒' | '−' => out.push('-'),
+                c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+                c => out.extend(c.to_lowercase()),
+            }
+        }
+    }
+    out
 }
 
 /// The first `bytes` bytes of SHA-256 over the parts (separated by NUL), as lower-case hex.
