@@ -59,6 +59,8 @@ pub enum Family {
     Fold,
     /// US dollars.
     Usd,
+    /// Any other unit, on its own axis (kg, ng/dL, times/week…).
+    Other(Unit),
 }
 
 impl Family {
@@ -74,6 +76,7 @@ impl Family {
             Unit::MgPerKg => Family::MgPerKg,
             Unit::Fold => Family::Fold,
             Unit::Usd => Family::Usd,
+            other => Family::Other(other),
         }
     }
 
@@ -87,6 +90,7 @@ impl Family {
             Family::MgPerKg => Unit::MgPerKg,
             Family::Fold => Unit::Fold,
             Family::Usd => Unit::Usd,
+            Family::Other(unit) => unit,
         }
     }
 
@@ -99,6 +103,7 @@ impl Family {
             Family::MgPerKg => "mg-kg",
             Family::Fold => "fold",
             Family::Usd => "usd",
+            Family::Other(unit) => unit_slug(unit),
         }
     }
 
@@ -123,6 +128,29 @@ impl Family {
             ClaimKind::Dose => Some(Family::MgPerKg),
             ClaimKind::TreatmentCourse | ClaimKind::Other => None,
         }
+    }
+}
+
+/// A unit's name as a key segment: "ng-dl", "times-week".
+fn unit_slug(unit: Unit) -> &'static str {
+    match unit {
+        Unit::Kg => "kg",
+        Unit::Lb => "lb",
+        Unit::LbPerWeek => "lb-week",
+        Unit::KgPerWeek => "kg-week",
+        Unit::NgPerDl => "ng-dl",
+        Unit::MgPerDl => "mg-dl",
+        Unit::Iu => "iu",
+        Unit::Units => "units",
+        Unit::Ml => "ml",
+        Unit::Syringes => "syringes",
+        Unit::Mm => "mm",
+        Unit::KgPerM2 => "kg-m2",
+        Unit::EventsPerHour => "events-hour",
+        Unit::PerDay => "times-day",
+        Unit::PerWeek => "times-week",
+        Unit::PerMonth => "times-month",
+        _ => "other",
     }
 }
 

@@ -15,7 +15,7 @@ use std::ops::Range;
 use crate::model::identity::{self, ClaimKey};
 use crate::model::{
     collapse_whitespace, Article, ArticleMeta, BlockKind, Claim, ClaimKind, ClaimsFile, Measure,
-    Scope, CLAIMS_FILE_VERSION,
+    CLAIMS_FILE_VERSION,
 };
 use crate::quantity;
 
@@ -229,7 +229,8 @@ fn build_claim(
         condition = Some("treatment-resistant depression");
     }
     let kind = fig.kind;
-    let subject = if fig.side_effects {
+    let scope = fig.scope;
+    let subject = if fig.measure.outcome.as_deref() == Some(quantity::SIDE_EFFECTS) {
         format!(
             "duration of {} side effects",
             treatment.unwrap_or("treatment")
@@ -247,7 +248,7 @@ fn build_claim(
         kind,
         value: fig.value,
         measure,
-        scope: Scope::Research,
+        scope,
         subject,
         quote: collapse_whitespace(&article.text[at.clone()]),
         sentence: sentence_text.to_owned(),

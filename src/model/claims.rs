@@ -414,9 +414,89 @@ pub enum Unit {
     /// US dollars.
     #[serde(rename = "USD")]
     Usd,
+    /// Kilograms (body weight).
+    #[serde(rename = "kg")]
+    Kg,
+    /// Pounds (body weight).
+    #[serde(rename = "lb")]
+    Lb,
+    /// Pounds lost or gained per week.
+    #[serde(rename = "lb/week")]
+    LbPerWeek,
+    /// Kilograms lost or gained per week.
+    #[serde(rename = "kg/week")]
+    KgPerWeek,
+    /// Nanograms per decilitre (hormone levels).
+    #[serde(rename = "ng/dL")]
+    NgPerDl,
+    /// Milligrams per decilitre (glucose, cholesterol).
+    #[serde(rename = "mg/dL")]
+    MgPerDl,
+    /// International units.
+    #[serde(rename = "IU")]
+    Iu,
+    /// Units of a product (Botox units).
+    #[serde(rename = "units")]
+    Units,
+    /// Millilitres.
+    #[serde(rename = "mL")]
+    Ml,
+    /// Syringes (dermal fillers).
+    #[serde(rename = "syringes")]
+    Syringes,
+    /// Millimetres.
+    #[serde(rename = "mm")]
+    Mm,
+    /// Body-mass index.
+    #[serde(rename = "kg/m2")]
+    KgPerM2,
+    /// Events per hour (the apnea-hypopnea index).
+    #[serde(rename = "events/hour")]
+    EventsPerHour,
+    /// How often per day ("twice daily").
+    #[serde(rename = "times/day")]
+    PerDay,
+    /// How often per week ("2x a week", "three sessions per week").
+    #[serde(rename = "times/week")]
+    PerWeek,
+    /// How often per month ("twice a month").
+    #[serde(rename = "times/month")]
+    PerMonth,
 }
 
 impl Unit {
+    /// Every unit, in declaration order.
+    pub const ALL: [Unit; 28] = [
+        Unit::Percent,
+        Unit::Hours,
+        Unit::Minutes,
+        Unit::Days,
+        Unit::Weeks,
+        Unit::Months,
+        Unit::Years,
+        Unit::Count,
+        Unit::Mg,
+        Unit::MgPerKg,
+        Unit::Fold,
+        Unit::Usd,
+        Unit::Kg,
+        Unit::Lb,
+        Unit::LbPerWeek,
+        Unit::KgPerWeek,
+        Unit::NgPerDl,
+        Unit::MgPerDl,
+        Unit::Iu,
+        Unit::Units,
+        Unit::Ml,
+        Unit::Syringes,
+        Unit::Mm,
+        Unit::KgPerM2,
+        Unit::EventsPerHour,
+        Unit::PerDay,
+        Unit::PerWeek,
+        Unit::PerMonth,
+    ];
+
     /// The name used in files.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -432,6 +512,22 @@ impl Unit {
             Unit::MgPerKg => "mg/kg",
             Unit::Fold => "fold",
             Unit::Usd => "USD",
+            Unit::Kg => "kg",
+            Unit::Lb => "lb",
+            Unit::LbPerWeek => "lb/week",
+            Unit::KgPerWeek => "kg/week",
+            Unit::NgPerDl => "ng/dL",
+            Unit::MgPerDl => "mg/dL",
+            Unit::Iu => "IU",
+            Unit::Units => "units",
+            Unit::Ml => "mL",
+            Unit::Syringes => "syringes",
+            Unit::Mm => "mm",
+            Unit::KgPerM2 => "kg/m2",
+            Unit::EventsPerHour => "events/hour",
+            Unit::PerDay => "times/day",
+            Unit::PerWeek => "times/week",
+            Unit::PerMonth => "times/month",
         }
     }
 

@@ -23,7 +23,7 @@ mod tokens;
 
 use std::ops::Range;
 
-use crate::model::{ClaimKind, Measure, Unit, Value};
+use crate::model::{ClaimKind, Measure, Scope, Unit, Value};
 use classify::{
     classify, clause_ids, clause_treatment, condition_of, follows_comparison, nearest, own_keyword,
     sentence_condition, time_point,
@@ -40,11 +40,12 @@ pub struct Figure {
     /// The measure.
     pub kind: ClaimKind,
     /// What it measures: intervention, comparator, population, outcome and time point, in the
-    /// sentence's own words where it states them.
+    /// sentence's own words where it states them. How long side effects last (dissociation,
+    /// nausea…) has the outcome "side effects" and kind `other`, never the treatment's effect.
     pub measure: Measure,
-    /// The figure is how long side effects (dissociation, nausea…) last, not the treatment's
-    /// effect; its kind is then `other`.
-    pub side_effects: bool,
+    /// A research figure, or a fact about the clinic itself (its prices, years in practice,
+    /// patients it has treated), which is never checked against sources.
+    pub scope: Scope,
 }
 
 /// Whether `text` could hold a figure at all: a digit, a number word, a fraction word or a plural
@@ -192,6 +193,12 @@ pub fn figures(sentence: &str) -> Vec<Figure> {
         let treatment = clause_treatment(&toks, &clauses, m.first_tok, m.last_tok);
         let condition = nearest(&toks, &clauses, m.first_tok, m.last_tok, condition_of)
             .or_else(|| sentence_condition(&toks));
+        // Prices are what the clinic charges, never a research figure.
+        let scope = if m.value.unit == Unit::Usd {
+            Scope::Clinic
+        } else {
+            Scope::Research
+        };
         out.push(Figure {
             range: toks[m.quote_first].start..toks[m.last_tok].end,
             value: m.value,
@@ -200,14 +207,17 @@ pub fn figures(sentence: &str) -> Vec<Figure> {
                 intervention: treatment.map(str::to_owned),
                 comparator: None,
                 population: condition.map(str::to_owned),
-                outcome: None,
+                outcome: side_effects.then(|| SIDE_EFFECTS.to_owned()),
                 time_point,
             },
-            side_effects,
+            scope,
         });
     }
     out
 }
+
+/// The outcome of a figure that says how long side effects last.
+pub const SIDE_EFFECTS: &str = "side effects";
 
 /// Whether a sentence names side effects (dissociation, nausea, dizziness…).
 fn mentions_side_effects(toks: &[tokens::Tok<'_>]) -> bool {

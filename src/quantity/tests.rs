@@ -698,8 +698,8 @@ fn side_effect_durations_are_not_treatment_effects() {
     );
     assert_eq!(f.len(), 1);
     assert_eq!(f[0].kind, K::Other);
-    assert!(f[0].side_effects);
+    assert_eq!(f[0].measure.outcome.as_deref(), Some(SIDE_EFFECTS));
     let f = figures("The benefit of ketamine can last up to a week.");
     assert_eq!(f[0].kind, K::EffectDuration);
-    assert!(!f[0].side_effects);
+    assert_eq!(f[0].measure.outcome, None);
 }
