@@ -12,8 +12,13 @@
 //! ```
 //!
 //! A file name is the key percent-encoded (every byte outside `[A-Za-z0-9._-]` as `%XX`,
-//! DOIs lower-cased first); search terms use the first 16 hex digits of their SHA-256. An empty
-//! `pmids` list records a confirmed miss. Every write goes to a temporary file in the same
+//! DOIs lower-cased first), so no key can name a path outside its directory (`/` and `\` are
+//! encoded, and `.`/`..` get a `%` form). An encoded key longer than [`MAX_READABLE_NAME`]
+//! bytes (a long DOI) is cut to a readable prefix and followed by `~` and the first 16 hex
+//! digits of the SHA-256 of the whole normalized key, so every name fits in 255 bytes and two
+//! keys never share a file (the file also stores its key, and a file holding another key counts
+//! as absent). Search terms use the first 16 hex digits of their SHA-256. An empty `pmids` list
+//! records a confirmed miss. Every write goes to a temporary file in the same
 //! directory and is renamed over the target, so readers never see half a file and two
 //! processes sharing one cache lose nothing (each key is its own file).
 //!
@@ -28,6 +33,14 @@ use sha2::{Digest, Sha256};
 
 /// The environment variable that overrides the cache root.
 pub const CACHE_ENV: &str = "CLAIMCHECK_CACHE";
+
+/// The longest percent-encoded key used as a file name as is; longer ones get a hash (see the
+/// module docs). Well under the 255 bytes file systems allow, with room for the hash and
+/// `.json`.
+pub const MAX_READABLE_NAME: usize = 160;
+
+/// The directory below the root that holds the NCBI pace files (see [`Cache::pace_path`]).
+pub const PACE_DIR: &str = ".ncbi-pace";
 
 /// A cache rooted at a directory (created on the first write).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -140,12 +153,22 @@ impl Cache {
         let key = kind.normalize(key);
         let name = match kind {
             IdKind::Search => search_file_stem(&key),
-            _ => percent_encode(&key),
+            _ => file_stem(&key),
         };
         self.root
             .join("idmap")
             .join(kind.dir())
             .join(format!("{name}.json"))
+    }
+
+    /// The file that paces NCBI requests for every process using this cache: one per API key
+    /// (named by a hash of the key, never the key) and one for requests without a key.
+    pub fn pace_path(&self, api_key: Option<&str>) -> PathBuf {
+        let name = match api_key.map(str::trim).filter(|k| !k.is_empty()) {
+            Some(key) => format!("key-{}", search_file_stem(key)),
+            None => "anonymous".to_owned(),
+        };
+        self.root.join(PACE_DIR).join(name)
     }
 
     /// The stored lookup of `key`: `None` when never looked up, `Some(vec![])` for a confirmed
@@ -189,7 +212,8 @@ pub fn record_document(raw_element: &[u8]) -> Vec<u8> {
     doc
 }
 
-/// Percent-encodes a key for a file name: every byte outside `[A-Za-z0-9._-]` becomes `%XX`.
+/// Percent-encodes a key for a file name: every byte outside `[A-Za-z0-9._-]` becomes `%XX`
+/// (so `/`, `\`, `~` and NUL never appear).
 pub fn percent_encode(key: &str) -> String {
     let mut out = String::with_capacity(key.len());
     for b in key.bytes() {
@@ -200,6 +224,29 @@ pub fn percent_encode(key: &str) -> String {
         }
     }
     out
+}
+
+/// The file stem of an id: its percent-encoding, or for a long one a readable prefix of it,
+/// `~` and the first 16 hex digits of the key's SHA-256 (`~` alone with the hash for the empty
+/// key, `.` and `..`). Encoded names never hold `~` (it is escaped), so a hashed name never
+/// equals a readable one. Never empty, never `.` or `..`, at most `MAX_READABLE_NAME + 17`
+/// bytes.
+pub fn file_stem(key: &str) -> String {
+    let encoded = percent_encode(key);
+    if matches!(encoded.as_str(), "" | "." | "..") {
+        return format!("~{}", search_file_stem(key));
+    }
+    if encoded.len() <= MAX_READABLE_NAME {
+        return encoded;
+    }
+    // Cut so as not to split a `%XX` escape (the encoding is ASCII).
+    let bytes = encoded.as_bytes();
+    let cut = match (bytes[MAX_READABLE_NAME - 1], bytes[MAX_READABLE_NAME - 2]) {
+        (b'%', _) => MAX_READABLE_NAME - 1,
+        (_, b'%') => MAX_READABLE_NAME - 2,
+        _ => MAX_READABLE_NAME,
+    };
+    format!("{}~{}", &encoded[..cut], search_file_stem(key))
 }
 
 /// The file stem of a search term: the first 16 hex digits of its SHA-256.
@@ -269,6 +316,51 @@ mod tests {
             c.idmap_path(IdKind::Search, "abc"),
             Path::new("/c/idmap/search/ba7816bf8f01cfea.json")
         );
+    }
+
+    #[test]
+    fn long_dois_get_bounded_distinct_names_that_round_trip() {
+        let dir = tempfile::tempdir().unwrap();
+        let c = Cache::new(dir.path());
+        let base = format!("10.1000/{}", "(SICI)1097-4679(199".repeat(20));
+        let (a, b) = (format!("{base}A"), format!("{base}B"));
+        let (pa, pb) = (c.idmap_path(IdKind::Doi, &a), c.idmap_path(IdKind::Doi, &b));
+        assert_ne!(pa, pb);
+        for p in [&pa, &pb] {
+            let name = p.file_name().unwrap().to_str().unwrap();
+            assert!(name.len() <= 255, "{} bytes", name.len());
+            assert!(name.starts_with("10.1000%2F%28sici%291097-4679"), "{name}");
+            assert!(name.contains('~'), "{name}");
+        }
+        c.write_idmap(IdKind::Doi, &a, &[1]).unwrap();
+        c.write_idmap(IdKind::Doi, &b, &[2]).unwrap();
+        assert_eq!(c.read_idmap(IdKind::Doi, &a).unwrap(), Some(vec![1]));
+        assert_eq!(c.read_idmap(IdKind::Doi, &b).unwrap(), Some(vec![2]));
+        // Short names are unchanged, so caches written before stay valid.
+        assert_eq!(file_stem("10.1/x"), "10.1%2Fx");
+        // Names that would mean something to the file system are hashed.
+        for key in ["", ".", ".."] {
+            assert!(file_stem(key).starts_with('~'), "{key:?}");
+        }
+        assert_eq!(file_stem("../../etc/passwd"), "..%2F..%2Fetc%2Fpasswd");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn no_key_escapes_its_directory(key in ".{0,400}", other in ".{0,400}") {
+            let c = Cache::new("/c");
+            for kind in [IdKind::Doi, IdKind::Pmc, IdKind::Nbk, IdKind::Search] {
+                let p = c.idmap_path(kind, &key);
+                proptest::prop_assert_eq!(p.parent().unwrap(), Path::new("/c/idmap").join(kind.dir()));
+                let name = p.file_name().unwrap().to_str().unwrap();
+                proptest::prop_assert!(name.len() <= 255);
+                proptest::prop_assert!(!name.contains(['/', '\\', '\0']));
+                proptest::prop_assert!(name.ends_with(".json") && name.len() > ".json".len());
+                if kind.normalize(&key) != kind.normalize(&other) {
+                    proptest::prop_assert_ne!(p, c.idmap_path(kind, &other));
+                }
+            }
+        }
     }
 
     #[test]

@@ -12,9 +12,17 @@ Exit codes:
   0  nothing to fail on
   1  check: a claim has a verdict listed in --fail-on (default: differs,unsourced)
   2  error: bad arguments, unreadable input, an invalid claims file or config,
-     or (fetch --offline) a record missing from the cache
+     a cache directory that does not exist with --offline, (fetch --offline) a record
+     missing from the cache, or a source that could not be fetched (network failure,
+     HTTP error after retries, a malformed, oversized or refused answer); its claims are
+     reported unverifiable with the reason, and stderr counts them. --allow-fetch-errors
+     (allow_fetch_errors = true in claimcheck.toml) makes such a run exit 0 or 1 instead.
 
-check --offline reports records missing from the cache as unverifiable, with a warning.";
+Requests that cannot pass (DNS failure, refused connection, 4xx other than 429) are not
+retried; 429, 5xx, time-outs and dropped connections are, within --retries and the
+--timeout deadline of each request; a Retry-After longer than --max-retry-after gives the
+source up. check --offline reports records missing from the cache as unverifiable, with a
+warning (add unverifiable to --fail-on to fail on them).";
 
 /// Check the numbers in health articles against the research they cite.
 #[derive(Debug, Parser)]
@@ -29,6 +37,9 @@ pub struct Cli {
     /// Print no warnings or progress on stderr.
     #[arg(long, short, global = true)]
     pub quiet: bool,
+    /// Log every request to NCBI on stderr (never the API key or the email address).
+    #[arg(long, short, global = true)]
+    pub verbose: bool,
 }
 
 /// The subcommands.
@@ -92,6 +103,33 @@ pub struct NetArgs {
     /// Base URL of the PMC ID Converter API.
     #[arg(long, env = "CLAIMCHECK_IDCONV_URL", value_name = "URL")]
     pub idconv_url: Option<String>,
+    /// The longest one request to NCBI may take, retries and waits included [default: 120].
+    #[arg(long, env = "CLAIMCHECK_TIMEOUT", value_name = "SECONDS", value_parser = seconds)]
+    pub timeout: Option<std::time::Duration>,
+    /// How many times a request that may pass (429, 5xx, time-out, dropped connection) is
+    /// retried [default: 4].
+    #[arg(long, env = "CLAIMCHECK_RETRIES", value_name = "N")]
+    pub retries: Option<u32>,
+    /// The longest Retry-After waited for; a server asking for more gets the source given up
+    /// as unverifiable [default: 60].
+    #[arg(long, env = "CLAIMCHECK_MAX_RETRY_AFTER", value_name = "SECONDS", value_parser = seconds)]
+    pub max_retry_after: Option<std::time::Duration>,
+    /// The largest answer read from NCBI, after decompression [default: 64 MiB].
+    #[arg(long, env = "CLAIMCHECK_MAX_RESPONSE_SIZE", value_name = "BYTES")]
+    pub max_response_size: Option<u64>,
+    /// Do not exit 2 because a source could not be fetched (its claims stay unverifiable).
+    #[arg(long)]
+    pub allow_fetch_errors: bool,
+}
+
+/// A number of seconds (fractions allowed), zero or more.
+fn seconds(s: &str) -> Result<std::time::Duration, String> {
+    let v: f64 = s
+        .trim()
+        .parse()
+        .map_err(|_| format!("not a number of seconds: {s:?}"))?;
+    std::time::Duration::try_from_secs_f64(v)
+        .map_err(|_| format!("not a usable number of seconds: {s:?}"))
 }
 
 /// `claimcheck extract`.

@@ -9,6 +9,7 @@
 //! email = "editor@example.org"
 //! ignore = ["c1a2b3c4d5e", "24/7"]  # claim ids, or quotes to skip (case-insensitive)
 //! claims_dir = "claims"    # where claims files live (relative to this file; the default)
+//! allow_fetch_errors = false    # true: a source that could not be fetched does not exit 2
 //! ```
 
 use std::path::{Path, PathBuf};
@@ -38,6 +39,9 @@ pub struct Config {
     /// The claims directory (relative paths are relative to the config file). When a config
     /// file is found and sets none, it is `claims` beside the config file.
     pub claims_dir: Option<PathBuf>,
+    /// Do not exit 2 because a source could not be fetched (`--allow-fetch-errors`).
+    #[serde(default)]
+    pub allow_fetch_errors: bool,
 }
 
 /// Why a config file could not be used.

@@ -18,6 +18,7 @@ fn main() -> ExitCode {
         color: app::use_color(cli.color),
         stderr_is_terminal: std::io::stderr().is_terminal(),
         quiet: cli.quiet,
+        verbose: cli.verbose,
         stdout: &mut out,
         stderr: &mut err,
     };

@@ -85,7 +85,7 @@ fn claim_sentence(rng: &mut Rng, link: &dyn Fn(&str, &str) -> String) -> String 
         ),
         _ => "Traditional antidepressants can take weeks or even months to work".to_owned(),
     };
-    if rng.next() % 2 == 0 {
+    if rng.next().is_multiple_of(2) {
         let href = rng.pick(SOURCES);
         format!("{s}, according to {}.", link(href, "a published study"))
     } else {
@@ -182,6 +182,7 @@ pub fn run_app(args: &[&str]) -> (claimcheck::app::ExitStatus, usize) {
         color: false,
         stderr_is_terminal: false,
         quiet: true,
+        verbose: false,
     };
     let status = claimcheck::app::run(cli, &mut io).expect("the command runs");
     (status, out.len())

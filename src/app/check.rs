@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use anyhow::bail;
 
-use super::common::{load_config, load_inputs, SourcesContext};
+use super::common::{load_config, load_inputs, FetchFailures, SourcesContext};
 use super::sources::{Resolution, SourceResolution};
 use super::{ExitStatus, Io};
 use crate::cli::CheckArgs;
@@ -74,6 +74,14 @@ pub(super) fn run(args: &CheckArgs, io: &mut Io<'_>) -> anyhow::Result<ExitStatu
             resolutions.offline_misses.join(", ")
         ));
     }
+    let mut fetch_failures = FetchFailures::default();
+    fetch_failures.add(
+        &resolutions,
+        loaded
+            .iter()
+            .zip(&checked)
+            .flat_map(|(item, claims)| claims.iter().map(|c| claim_keys(c, &item.file.sources))),
+    );
     // Read each record's abstract once, however many claims and articles cite it.
     let mut records: HashMap<u32, RecordIndex> = HashMap::new();
     for s in &resolutions.sources {
@@ -115,7 +123,8 @@ pub(super) fn run(args: &CheckArgs, io: &mut Io<'_>) -> anyhow::Result<ExitStatu
         }
         None => report::render(&report, args.format, &opts, io.stdout)?,
     }
-    if failures > 0 {
+    let allowed = args.net.allow_fetch_errors || config.allow_fetch_errors;
+    if fetch_failures.finish(io, allowed) == ExitStatus::Error || failures > 0 {
         return Ok(ExitStatus::Error);
     }
     let failing = report
@@ -137,16 +146,10 @@ fn check_file(
     by_id: &HashMap<&str, &SourceResolution>,
     records: &HashMap<u32, RecordIndex>,
 ) -> Vec<Finding> {
-    let file_ids: Vec<&str> = file.sources.iter().map(|s| s.id.as_str()).collect();
     let mut findings: Vec<Finding> = claims
         .iter()
         .map(|claim| {
-            let keys: Vec<String> = claim
-                .sources
-                .iter()
-                .cloned()
-                .chain(claim.added_sources.iter().map(|a| added_key(a, &file_ids)))
-                .collect();
+            let keys = claim_keys(claim, &file.sources);
             let reasons: Vec<(String, String)> = keys
                 .iter()
                 .filter_map(|k| {
@@ -195,6 +198,17 @@ fn check_file(
         .collect();
     findings.sort_by_key(|f| (f.location.line, f.location.column, f.location.start));
     findings
+}
+
+/// The resolution ids a claim is checked against: its sources, then the reviewer's additions.
+pub(super) fn claim_keys(claim: &Claim, file_sources: &[Source]) -> Vec<String> {
+    let file_ids: Vec<&str> = file_sources.iter().map(|s| s.id.as_str()).collect();
+    claim
+        .sources
+        .iter()
+        .cloned()
+        .chain(claim.added_sources.iter().map(|a| added_key(a, &file_ids)))
+        .collect()
 }
 
 fn reason_of<'a>(reasons: &'a [(String, String)], key: &str) -> &'a str {

@@ -1,19 +1,21 @@
 //! What several commands share: loading inputs (articles or claims files) and the sources
 //! context (cache, offline or online client, runtime).
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::reviewed;
-use super::sources::{self, Mode, Resolutions};
-use super::Io;
+use super::sources::{self, Mode, Resolution, Resolutions};
+use super::{ExitStatus, Io};
 use crate::cache::Cache;
 use crate::cli::{InputArgs, NetArgs};
 use crate::model::{Claim, ClaimsFile, Source};
 use crate::pubmed::client::ClientBuilder;
+use crate::pubmed::Logger;
 use crate::{claims_file, ingest};
 
 /// One loaded input: where it came from and its claims.
@@ -135,6 +137,9 @@ pub(crate) fn for_each_input(
     failures
 }
 
+/// The claims files below `dir`. Like the article walk in `ingest`, symlinked directories are
+/// not entered, so a link back up the tree (a loop) cannot make the walk endless; symlinked
+/// files are taken.
 fn walk_json(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     let Ok(entries) = std::fs::read_dir(dir) else {
@@ -142,11 +147,15 @@ fn walk_json(dir: &Path) -> Vec<PathBuf> {
     };
     for entry in entries.flatten() {
         let p = entry.path();
-        if p.is_dir() {
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        if kind.is_dir() {
             out.extend(walk_json(&p));
         } else if p
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+            && (kind.is_file() || p.is_file())
         {
             out.push(p);
         }
@@ -221,6 +230,12 @@ impl SourcesContext {
         let Some(root) = root else {
             bail!("no cache directory: pass --cache DIR or set CLAIMCHECK_CACHE");
         };
+        if net.offline && !root.is_dir() {
+            bail!(
+                "cache directory {} does not exist (--offline reads records only from the cache)",
+                root.display()
+            );
+        }
         let cache = Cache::new(root);
         let mode = if net.offline {
             Mode::Offline
@@ -234,6 +249,14 @@ impl SourcesContext {
             }
             if let Some(k) = &net.api_key {
                 builder = builder.api_key(k.clone());
+            }
+            builder = limits(builder, net).pace_file(cache.pace_path(net.api_key.as_deref()));
+            if io.verbose {
+                // The client runs inside the runtime, away from `io`: its lines go straight to
+                // the process's stderr, one write per line.
+                builder = builder.logger(Logger::new(|line| {
+                    let _ = writeln!(std::io::stderr(), "claimcheck: {line}");
+                }));
             }
             match net.email.clone().or(config_email) {
                 Some(e) => builder = builder.email(e),
@@ -278,5 +301,95 @@ impl SourcesContext {
             &self.mode,
             self.refresh,
         ))
+    }
+}
+
+/// The request limits the flags (or their environment variables) set; unset ones keep the
+/// client's defaults.
+fn limits(mut builder: ClientBuilder, net: &NetArgs) -> ClientBuilder {
+    if let Some(t) = net.timeout {
+        builder = builder.timeout(t);
+    }
+    if let Some(n) = net.retries {
+        builder = builder.max_retries(n);
+    }
+    if let Some(t) = net.max_retry_after {
+        builder = builder.max_retry_after(t);
+    }
+    if let Some(n) = net.max_response_size {
+        builder = builder.max_response_bytes(n);
+    }
+    builder
+}
+
+/// The sources of a run that could not be fetched (network failure, HTTP error after retries,
+/// a malformed, oversized or refused answer) and how many claims that left unverifiable: the
+/// exit-code contract's input. A source that is merely absent from PubMed is an answer, not a
+/// failure.
+#[derive(Debug, Default)]
+pub(crate) struct FetchFailures {
+    /// Source id (or what was searched) → why it failed.
+    failed: BTreeMap<String, String>,
+    claims: usize,
+}
+
+impl FetchFailures {
+    /// Records the failed sources of `resolutions`, and counts the `claims` that cite one
+    /// (`keys` gives a claim's resolution ids).
+    pub fn add(
+        &mut self,
+        resolutions: &Resolutions,
+        claims: impl IntoIterator<Item = Vec<String>>,
+    ) {
+        let mut failed = std::collections::BTreeSet::new();
+        for s in &resolutions.sources {
+            if let Resolution::Failed { error } = &s.resolution {
+                self.failed.insert(s.id.clone(), error.clone());
+                failed.insert(s.id.as_str());
+            }
+        }
+        if failed.is_empty() {
+            return;
+        }
+        self.claims += claims
+            .into_iter()
+            .filter(|keys| keys.iter().any(|k| failed.contains(k.as_str())))
+            .count();
+    }
+
+    /// Records one failure that is not a source (a literature search).
+    pub fn add_one(&mut self, what: String, error: String) {
+        self.failed.insert(what, error);
+    }
+
+    /// Says on stderr what could not be fetched and returns the status it forces: `Error`,
+    /// or `Success` (no change) when there was nothing or the user allowed it.
+    pub fn finish(&self, io: &mut Io<'_>, allowed: bool) -> ExitStatus {
+        if self.failed.is_empty() {
+            return ExitStatus::Success;
+        }
+        let n = self.failed.len();
+        let mut message = format!(
+            "{n} source{} could not be fetched; {} claim{} unverifiable because of it",
+            if n == 1 { "" } else { "s" },
+            self.claims,
+            if self.claims == 1 { " is" } else { "s are" },
+        );
+        for (id, error) in self.failed.iter().take(5) {
+            message.push_str(&format!("\n  {id}: {error}"));
+        }
+        if n > 5 {
+            message.push_str(&format!("\n  … and {} more", n - 5));
+        }
+        if allowed {
+            io.warn(format!("{message}\n  (allowed by --allow-fetch-errors)"));
+            ExitStatus::Success
+        } else {
+            io.error(&anyhow::anyhow!(
+                "{message}\n  (exit status 2; --allow-fetch-errors or allow_fetch_errors = true \
+                 in claimcheck.toml accepts such runs)"
+            ));
+            ExitStatus::Error
+        }
     }
 }

@@ -8,7 +8,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use anyhow::Context;
 
-use super::common::{for_each_input, SourcesContext};
+use super::common::{for_each_input, FetchFailures, SourcesContext};
 use super::sources::{search_records, Resolution};
 use super::{ExitStatus, Io};
 use crate::cli::CompareArgs;
@@ -37,6 +37,7 @@ pub(super) fn run(args: &CompareArgs, io: &mut Io<'_>) -> anyhow::Result<ExitSta
         claimed: BTreeSet::new(),
         with_literature: BTreeSet::new(),
         pending: Vec::new(),
+        fetch_failures: FetchFailures::default(),
     };
     let failures = for_each_input(
         &args.inputs,
@@ -52,6 +53,7 @@ pub(super) fn run(args: &CompareArgs, io: &mut Io<'_>) -> anyhow::Result<ExitSta
         mut grouper,
         claimed,
         with_literature,
+        mut fetch_failures,
         ..
     } = run;
     if args.literature {
@@ -76,7 +78,7 @@ pub(super) fn run(args: &CompareArgs, io: &mut Io<'_>) -> anyhow::Result<ExitSta
                 ));
             }
             if let Some(e) = &found.error {
-                io.warn(format!("literature for {}: {e}", key.label()));
+                fetch_failures.add_one(format!("literature search for {}", key.label()), e.clone());
             }
             for record in found.records {
                 let index = RecordIndex::new(record);
@@ -106,10 +108,12 @@ pub(super) fn run(args: &CompareArgs, io: &mut Io<'_>) -> anyhow::Result<ExitSta
         None => render_compare(&report, args.format, color, io.stdout)?,
     }
     io.stdout.flush()?;
+    let allowed = args.net.allow_fetch_errors || config.allow_fetch_errors;
+    let forced = fetch_failures.finish(io, allowed);
     Ok(if failures > 0 {
         ExitStatus::Error
     } else {
-        ExitStatus::Success
+        forced
     })
 }
 
@@ -128,6 +132,8 @@ struct Run<'c> {
     with_literature: BTreeSet<MeasureKey>,
     /// Articles read but not yet grouped, at most [`CHUNK`].
     pending: Vec<(String, ClaimsFile)>,
+    /// Sources that could not be fetched (the exit-code contract).
+    fetch_failures: FetchFailures,
 }
 
 impl Run<'_> {
@@ -170,6 +176,13 @@ impl Run<'_> {
         for w in &resolutions.warnings {
             io.warn(w);
         }
+        self.fetch_failures.add(
+            &resolutions,
+            pending.iter().zip(&live).flat_map(|((_, file), live)| {
+                live.iter()
+                    .map(|c| super::check::claim_keys(c, &file.sources))
+            }),
+        );
         for ((display, file), live) in pending.iter().zip(&live) {
             self.grouper.add_article(display, &file.claims);
             for c in live {

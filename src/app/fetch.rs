@@ -7,8 +7,9 @@ use std::path::Path;
 
 use anyhow::bail;
 
-use super::common::{load_inputs, SourcesContext};
-use super::sources::{render_json, render_table};
+use super::check::claim_keys;
+use super::common::{load_inputs, FetchFailures, SourcesContext};
+use super::sources::{render_json, render_table, Resolution, SourceResolution};
 use super::{ExitStatus, Io};
 use crate::cli::{ExtractFormat, FetchArgs};
 use crate::config::Config;
@@ -46,6 +47,8 @@ pub(super) fn run(args: &FetchArgs, io: &mut Io<'_>) -> anyhow::Result<ExitStatu
     let ctx = SourcesContext::new(&args.net, config.cache, config.email, io)?;
     let mut all = Vec::new();
     let mut misses = Vec::new();
+    let mut fetch_failures = FetchFailures::default();
+    let direct_ids: Vec<String> = direct.iter().map(|s| s.id.clone()).collect();
     let mut batches: Vec<(Vec<Source>, Vec<crate::model::Claim>)> = loaded
         .into_iter()
         .map(|l| (l.file.sources, l.file.claims))
@@ -58,12 +61,15 @@ pub(super) fn run(args: &FetchArgs, io: &mut Io<'_>) -> anyhow::Result<ExitStatu
         for w in &r.warnings {
             io.warn(w);
         }
+        fetch_failures.add(&r, claims.iter().map(|c| claim_keys(c, sources)));
+        for s in &r.sources {
+            if let Some(why) = not_delivered(s, &direct_ids, &ctx.cache) {
+                fetch_failures.add_one(s.id.clone(), why);
+            }
+        }
         misses.extend(r.offline_misses);
         for s in r.sources {
-            if !all
-                .iter()
-                .any(|a: &super::sources::SourceResolution| a.id == s.id)
-            {
+            if !all.iter().any(|a: &SourceResolution| a.id == s.id) {
                 all.push(s);
             }
         }
@@ -80,9 +86,29 @@ pub(super) fn run(args: &FetchArgs, io: &mut Io<'_>) -> anyhow::Result<ExitStatu
             misses.join(", ")
         );
     }
+    let allowed = args.net.allow_fetch_errors || config.allow_fetch_errors;
+    let forced = fetch_failures.finish(io, allowed);
     Ok(if failures > 0 {
         ExitStatus::Error
     } else {
-        ExitStatus::Success
+        forced
     })
+}
+
+/// Why `fetch` did not deliver what it was asked beyond a failed request (those are counted
+/// from the resolutions): an identifier given on the command line that PubMed does not have,
+/// or a record that did not reach the cache (an unwritable cache directory).
+fn not_delivered(
+    s: &SourceResolution,
+    direct_ids: &[String],
+    cache: &crate::cache::Cache,
+) -> Option<String> {
+    match &s.resolution {
+        Resolution::Missing { reason } if direct_ids.contains(&s.id) => Some(reason.clone()),
+        Resolution::Resolved { pmid, .. } if !cache.record_path(*pmid).is_file() => Some(format!(
+            "PMID {pmid} was fetched but could not be written to {}",
+            cache.root().display()
+        )),
+        _ => None,
+    }
 }

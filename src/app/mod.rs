@@ -24,7 +24,8 @@ pub enum ExitStatus {
     Success,
     /// `check` found a claim with a verdict listed in `--fail-on`.
     Findings,
-    /// An error: bad arguments, unreadable input, an invalid claims file, an offline miss.
+    /// An error: bad arguments, unreadable input, an invalid claims file, an offline miss,
+    /// a source that could not be fetched (unless the user allowed that).
     Error,
 }
 
@@ -60,6 +61,8 @@ pub struct Io<'a> {
     pub stderr_is_terminal: bool,
     /// `--quiet`.
     pub quiet: bool,
+    /// `--verbose`: log every request to NCBI on stderr.
+    pub verbose: bool,
 }
 
 impl Io<'_> {
@@ -98,6 +101,7 @@ pub fn use_color(choice: ColorChoice) -> bool {
 /// Runs a parsed command line.
 pub fn run(cli: Cli, io: &mut Io<'_>) -> anyhow::Result<ExitStatus> {
     io.quiet = cli.quiet;
+    io.verbose = cli.verbose;
     match cli.command {
         Command::Extract(args) => extract::run(&args, io),
         Command::Fetch(args) => fetch::run(&args, io),

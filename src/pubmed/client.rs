@@ -2,25 +2,32 @@
 //!
 //! In: PMIDs, search terms, PMC ids. Out: parsed records with their raw XML, PMIDs, PMC→PMID
 //! conversions, or a typed [`Error`]. Every request goes through one private function,
-//! `Client::request`, which alone rate-limits (one limiter shared by all concurrent tasks),
-//! adds `tool`, `email` and `api_key`, retries, maps HTTP statuses and detects errors that come
-//! back with HTTP 200. It never prints: progress goes to an optional [`ProgressBar`] the caller
-//! owns, warnings are returned as strings. It knows nothing about the cache.
+//! `Client::request`, which alone paces (one budget shared by all concurrent tasks and, with a
+//! pace file, by every process using it), adds `tool`, `email` and `api_key`, retries what can
+//! pass, keeps to a total deadline, reads the body through a size cap, maps HTTP statuses and
+//! detects errors that come back with HTTP 200. It never prints: progress goes to an optional
+//! [`ProgressBar`] the caller owns, per-request log lines to an optional [`Logger`], warnings are
+//! returned as strings. It knows nothing about the cache.
+//!
+//! The server is not trusted: a body larger than the cap (counted after decompression) is
+//! abandoned, a redirect to another host or more than [`MAX_REDIRECTS`] redirects is refused,
+//! a `Retry-After` longer than the cap gives the request up instead of waiting, and XML with an
+//! internal DTD (entity declarations) is refused before it is parsed.
 
-use std::num::NonZeroU32;
+use std::path::PathBuf;
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant, SystemTime};
 
-use governor::{DefaultDirectRateLimiter, Quota, RateLimiter};
 use indicatif::ProgressBar;
 use quick_xml::events::Event;
-use reqwest::header::{HeaderMap, RETRY_AFTER};
+use reqwest::header::{HeaderMap, CONTENT_TYPE, RETRY_AFTER};
 use url::Url;
 
 use super::error::ResponseError;
-use super::error::{Endpoint, Error};
+use super::error::{Endpoint, Error, TransportKind};
 use super::esearch::{self, SearchResult};
 use super::idconv::{self, Conversion};
+use super::pace::Pacer;
 use super::parse;
 use crate::model::Record;
 
@@ -34,8 +41,44 @@ pub const EFETCH_BATCH: usize = 200;
 const POST_ABOVE_IDS: usize = 50;
 /// Above this URL length, any request is sent as a POST form.
 const POST_ABOVE_URL_BYTES: usize = 2000;
-/// The longest `Retry-After` honoured; a longer one is cut to this.
-const MAX_RETRY_AFTER: Duration = Duration::from_secs(120);
+/// The default longest `Retry-After` honoured; a server asking for a longer wait gets the
+/// request given up.
+pub const DEFAULT_MAX_RETRY_AFTER: Duration = Duration::from_secs(60);
+/// The default total deadline of one request, retries and waits included.
+pub const DEFAULT_DEADLINE: Duration = Duration::from_secs(120);
+/// The default largest response body read (after decompression). An efetch batch of 200
+/// records is a few megabytes; a record is rarely above 200 kB.
+pub const DEFAULT_MAX_RESPONSE_BYTES: u64 = 64 * 1024 * 1024;
+/// How many times the default client retries a request that may pass.
+pub const DEFAULT_RETRIES: u32 = 4;
+/// The most redirects followed, all on the host the request went to.
+pub const MAX_REDIRECTS: usize = 5;
+/// How much of an error status's body is read for its message.
+const ERROR_BODY_BYTES: u64 = 64 * 1024;
+/// The longest one attempt's connection set-up may take.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Where the client's per-request log lines go (`--verbose`). Lines never hold the API key or
+/// the email address.
+#[derive(Clone)]
+pub struct Logger(Arc<dyn Fn(&str) + Send + Sync>);
+
+impl Logger {
+    /// A logger calling `f` with each line.
+    pub fn new(f: impl Fn(&str) + Send + Sync + 'static) -> Self {
+        Logger(Arc::new(f))
+    }
+
+    fn line(&self, s: &str) {
+        (self.0)(s);
+    }
+}
+
+impl std::fmt::Debug for Logger {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Logger")
+    }
+}
 
 /// Builds a [`Client`]. Start from [`Client::builder`] or [`ClientBuilder::from_env`].
 #[derive(Debug, Clone)]
@@ -48,8 +91,12 @@ pub struct ClientBuilder {
     max_retries: u32,
     base_backoff: Duration,
     max_backoff: Duration,
-    timeout: Duration,
+    deadline: Duration,
+    max_retry_after: Duration,
+    max_response_bytes: u64,
+    pace_file: Option<PathBuf>,
     progress: Option<ProgressBar>,
+    logger: Option<Logger>,
 }
 
 impl Default for ClientBuilder {
@@ -60,11 +107,15 @@ impl Default for ClientBuilder {
             api_key: None,
             email: None,
             tool: "claimcheck".to_owned(),
-            max_retries: 4,
+            max_retries: DEFAULT_RETRIES,
             base_backoff: Duration::from_millis(500),
             max_backoff: Duration::from_secs(20),
-            timeout: Duration::from_secs(30),
+            deadline: DEFAULT_DEADLINE,
+            max_retry_after: DEFAULT_MAX_RETRY_AFTER,
+            max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
+            pace_file: None,
             progress: None,
+            logger: None,
         }
     }
 }
@@ -144,9 +195,37 @@ impl ClientBuilder {
         self
     }
 
-    /// The whole-request timeout (default 30 s).
+    /// The total deadline of one request, every attempt and wait included (default 120 s).
+    /// When it passes, the request is given up.
     pub fn timeout(mut self, d: Duration) -> Self {
-        self.timeout = d;
+        self.deadline = d;
+        self
+    }
+
+    /// The longest `Retry-After` waited for (default 60 s). A server asking for more gets the
+    /// request given up at once.
+    pub fn max_retry_after(mut self, d: Duration) -> Self {
+        self.max_retry_after = d;
+        self
+    }
+
+    /// The largest response body read, counted after decompression (default 64 MiB). A larger
+    /// one is abandoned as soon as it passes the cap.
+    pub fn max_response_bytes(mut self, n: u64) -> Self {
+        self.max_response_bytes = n;
+        self
+    }
+
+    /// A file that paces requests across processes: every client given the same file shares
+    /// one budget of 3 (10 with a key) requests per second. See [`super::pace`].
+    pub fn pace_file(mut self, path: impl Into<PathBuf>) -> Self {
+        self.pace_file = Some(path.into());
+        self
+    }
+
+    /// Where per-request log lines go (`--verbose`).
+    pub fn logger(mut self, logger: Logger) -> Self {
+        self.logger = Some(logger);
         self
     }
 
@@ -162,8 +241,8 @@ impl ClientBuilder {
         let eutils = base_url(&self.eutils_url)?;
         let idconv = base_url(&self.idconv_url)?;
         let http = reqwest::Client::builder()
-            .timeout(self.timeout)
-            .connect_timeout(self.timeout.min(Duration::from_secs(10)))
+            .connect_timeout(self.deadline.min(CONNECT_TIMEOUT))
+            .redirect(same_host_redirects())
             .user_agent(concat!("claimcheck/", env!("CARGO_PKG_VERSION")))
             .build()
             .map_err(|e| Error::Config {
@@ -178,25 +257,41 @@ impl ClientBuilder {
                 api_key: self.api_key,
                 email: self.email,
                 tool: self.tool,
-                limiter: RateLimiter::direct(quota(per_second)),
+                pacer: Pacer::new(per_second, self.pace_file),
                 per_second,
                 max_retries: self.max_retries,
                 base_backoff: self.base_backoff,
                 max_backoff: self.max_backoff.max(self.base_backoff),
+                deadline: self.deadline,
+                max_retry_after: self.max_retry_after,
+                max_response_bytes: self.max_response_bytes,
                 progress: self.progress.unwrap_or_else(ProgressBar::hidden),
+                logger: self.logger,
             }),
         })
     }
 }
 
-/// A quota of `per_second` requests per second that never bursts: one request every
-/// `1/per_second` seconds plus 5%, so that clock skew between us and the server can never make
-/// NCBI count `per_second + 1` requests in one of its one-second windows.
-fn quota(per_second: u32) -> Quota {
-    let period = Duration::from_micros(1_050_000 / u64::from(per_second.max(1)));
-    Quota::with_period(period)
-        .unwrap_or_else(|| Quota::per_second(NonZeroU32::MIN))
-        .allow_burst(NonZeroU32::MIN)
+/// Follows at most [`MAX_REDIRECTS`] redirects, and only to the host (and port) the request
+/// went to: E-utilities never sends a client elsewhere, so another host is a misconfigured
+/// proxy or a hostile answer, and a loop ends at the limit.
+fn same_host_redirects() -> reqwest::redirect::Policy {
+    reqwest::redirect::Policy::custom(|attempt| {
+        let first = attempt.previous().first();
+        let same = first.is_some_and(|f| {
+            f.host_str() == attempt.url().host_str()
+                && f.port_or_known_default() == attempt.url().port_or_known_default()
+        });
+        if attempt.previous().len() > MAX_REDIRECTS {
+            let n = attempt.previous().len();
+            attempt.error(format!("more than {MAX_REDIRECTS} redirects ({n})"))
+        } else if !same {
+            let to = attempt.url().host_str().unwrap_or("").to_owned();
+            attempt.error(format!("redirect to another host ({to}) refused"))
+        } else {
+            attempt.follow()
+        }
+    })
 }
 
 fn base_url(s: &str) -> Result<Url, Error> {
@@ -231,12 +326,16 @@ struct Inner {
     api_key: Option<String>,
     email: Option<String>,
     tool: String,
-    limiter: DefaultDirectRateLimiter,
+    pacer: Pacer,
     per_second: u32,
     max_retries: u32,
     base_backoff: Duration,
     max_backoff: Duration,
+    deadline: Duration,
+    max_retry_after: Duration,
+    max_response_bytes: u64,
     progress: ProgressBar,
+    logger: Option<Logger>,
 }
 
 /// A record efetch returned, with its raw element for the cache.
@@ -563,8 +662,9 @@ impl Client {
         }
     }
 
-    /// The one place a request is made: rate limit, identifying parameters, retries, status
-    /// mapping, error-body detection. Returns the body and the redacted URL.
+    /// The one place a request is made: pacing, identifying parameters, retries within the
+    /// deadline, the body size cap, status mapping, error-body detection. Returns the body and
+    /// the redacted URL.
     async fn request(
         &self,
         endpoint: Endpoint,
@@ -594,34 +694,111 @@ impl Client {
             .query_pairs_mut()
             .extend_pairs(params.iter().map(|(k, v)| (*k, v.as_str())));
         let post = post || get_url.as_str().len() > POST_ABOVE_URL_BYTES;
+        let verb = if post { "POST" } else { "GET" };
 
+        // The deadline starts once the first request may go: waiting for the shared budget
+        // behind other processes is not the server's fault.
+        let mut deadline = None;
         let mut attempts = 0;
         loop {
             attempts += 1;
-            inner.limiter.until_ready().await;
+            if let Some(message) = inner.pacer.wait().await {
+                self.log(&format!("warning: {message}"));
+            }
+            let deadline = *deadline.get_or_insert_with(|| Instant::now() + inner.deadline);
+            let remaining = deadline.saturating_duration_since(Instant::now());
             let request = if post {
                 inner.http.post(base.clone()).form(&params)
             } else {
                 inner.http.get(get_url.clone())
             };
-            let (error, retry_after) = match self.send(request, endpoint, &shown, format).await {
-                Ok(body) => return Ok((body, shown)),
-                Err(failure) => failure,
+            let started = Instant::now();
+            let sent = tokio::time::timeout(
+                remaining,
+                self.send(request.timeout(remaining), endpoint, &shown, format),
+            )
+            .await;
+            let (error, retry_after) = match sent {
+                Ok(Ok(body)) => {
+                    self.log(&format!(
+                        "{endpoint} {verb} {shown} (attempt {attempts}): {} bytes in {:.2} s",
+                        body.len(),
+                        started.elapsed().as_secs_f64()
+                    ));
+                    return Ok((body, shown));
+                }
+                Ok(Err(failure)) => failure,
+                Err(_) => (self.timed_out(endpoint, &shown, inner.deadline), None),
             };
-            if !error.is_transient() {
-                return Err(error);
-            }
-            if attempts > inner.max_retries {
-                return Err(Error::GaveUp {
-                    attempts,
-                    last: Box::new(error),
-                });
-            }
-            let delay = match retry_after {
-                Some(d) => d.min(MAX_RETRY_AFTER),
-                None => self.backoff(attempts),
-            };
+            self.log(&format!(
+                "{endpoint} {verb} {shown} (attempt {attempts}): {error} after {:.2} s",
+                started.elapsed().as_secs_f64()
+            ));
+            let delay = self.retry_delay(error, retry_after, attempts, deadline)?;
+            self.log(&format!(
+                "{endpoint}: retrying in {:.2} s",
+                delay.as_secs_f64()
+            ));
             tokio::time::sleep(delay).await;
+        }
+    }
+
+    /// Whether and when to try again after `error`: `Ok(delay)` to retry, `Err` with the error
+    /// to report when the request is given up (not retryable, out of retries, a `Retry-After`
+    /// over the cap, or a wait that would pass the deadline).
+    fn retry_delay(
+        &self,
+        error: Error,
+        retry_after: Option<Duration>,
+        attempts: u32,
+        deadline: Instant,
+    ) -> Result<Duration, Error> {
+        let inner = &*self.inner;
+        if !error.is_transient() {
+            return Err(error);
+        }
+        if attempts > inner.max_retries {
+            return Err(Error::GaveUp {
+                attempts,
+                last: Box::new(error),
+            });
+        }
+        let delay = match retry_after {
+            Some(wait) if wait > inner.max_retry_after => {
+                return Err(Error::RetryAfter {
+                    wait,
+                    cap: inner.max_retry_after,
+                    last: Box::new(error),
+                })
+            }
+            Some(wait) => wait,
+            None => self.backoff(attempts),
+        };
+        if Instant::now() + delay >= deadline {
+            return Err(Error::Deadline {
+                limit: inner.deadline,
+                attempts,
+                last: Box::new(error),
+            });
+        }
+        Ok(delay)
+    }
+
+    fn timed_out(&self, endpoint: Endpoint, url: &str, limit: Duration) -> Error {
+        Error::Transport {
+            endpoint,
+            url: url.to_owned(),
+            kind: TransportKind::Timeout,
+            message: format!(
+                "no complete answer within the {:.1} s deadline",
+                limit.as_secs_f64()
+            ),
+        }
+    }
+
+    fn log(&self, line: &str) {
+        if let Some(logger) = &self.inner.logger {
+            logger.line(&self.redact(line.to_owned()));
         }
     }
 
@@ -633,19 +810,28 @@ impl Client {
         url: &str,
         format: Format,
     ) -> Result<Vec<u8>, (Error, Option<Duration>)> {
-        let transport = |e: reqwest::Error| Error::Transport {
-            endpoint,
-            url: url.to_owned(),
-            message: self.redact(describe_transport(e)),
+        let transport = |e: reqwest::Error| {
+            let (kind, message) = describe_transport(e);
+            Error::Transport {
+                endpoint,
+                url: url.to_owned(),
+                kind,
+                message: self.redact(message),
+            }
         };
         let response = request.send().await.map_err(|e| (transport(e), None))?;
         let status = response.status();
-        let retry_after = parse_retry_after(response.headers());
-        let body = response.bytes().await;
+        let retry_after = parse_retry_after(response.headers(), SystemTime::now());
+        let content_type = response
+            .headers()
+            .get(CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
         if !status.is_success() {
-            let detail = body
+            let head = read_capped(response, ERROR_BODY_BYTES).await;
+            let detail = head
                 .ok()
-                .and_then(|b| error_detail(&b))
+                .and_then(|b| error_detail(&b.bytes))
                 .map(|d| self.redact(d));
             return Err((
                 Error::Status {
@@ -657,9 +843,29 @@ impl Client {
                 retry_after,
             ));
         }
-        let body = body.map_err(|e| (transport(e), None))?;
-        match check_body(format, &body) {
-            BodyCheck::Ok => Ok(body.to_vec()),
+        let body = read_capped(response, self.inner.max_response_bytes)
+            .await
+            .map_err(|e| (transport(e), None))?;
+        if body.truncated {
+            return Err((
+                Error::TooLarge {
+                    endpoint,
+                    url: url.to_owned(),
+                    limit: self.inner.max_response_bytes,
+                },
+                None,
+            ));
+        }
+        let malformed = |message: String| Error::Malformed {
+            endpoint,
+            url: url.to_owned(),
+            message: self.redact(message),
+        };
+        if let Some(message) = unexpected_content_type(format, content_type.as_deref()) {
+            return Err((malformed(message), None));
+        }
+        match check_body(format, &body.bytes) {
+            BodyCheck::Ok => Ok(body.bytes),
             BodyCheck::Html { title } => Err((
                 Error::Html {
                     endpoint,
@@ -677,14 +883,7 @@ impl Client {
                 },
                 retry_after,
             )),
-            BodyCheck::Malformed(message) => Err((
-                Error::Malformed {
-                    endpoint,
-                    url: url.to_owned(),
-                    message: self.redact(message),
-                },
-                None,
-            )),
+            BodyCheck::Malformed(message) => Err((malformed(message), None)),
         }
     }
 
@@ -714,14 +913,14 @@ impl Client {
     }
 }
 
-/// The URL shown in errors: the request's parameters without the API key, and a long id list
-/// shortened so a message stays readable.
+/// The URL shown in errors and log lines: the request's parameters without the API key or the
+/// email address, and a long id list shortened so a message stays readable.
 fn redacted_url(base: &Url, params: &[(&'static str, String)]) -> String {
     let mut url = base.clone();
     {
         let mut q = url.query_pairs_mut();
         for (k, v) in params {
-            if *k == "api_key" {
+            if *k == "api_key" || *k == "email" {
                 continue;
             }
             if *k == "id" || *k == "ids" {
@@ -738,17 +937,25 @@ fn redacted_url(base: &Url, params: &[(&'static str, String)]) -> String {
     url.to_string()
 }
 
-/// A transport failure in words, without the URL reqwest would otherwise include.
-fn describe_transport(e: reqwest::Error) -> String {
+/// A transport failure: whether it may pass (see [`TransportKind`]) and what happened in words,
+/// without the URL reqwest would otherwise include.
+fn describe_transport(e: reqwest::Error) -> (TransportKind, String) {
     let e = e.without_url();
-    let what = if e.is_timeout() {
-        "timed out"
+    let (kind, what) = if e.is_redirect() {
+        (TransportKind::Redirect, "redirect refused")
+    } else if e.is_timeout() {
+        (TransportKind::Timeout, "timed out")
     } else if e.is_connect() {
-        "could not connect"
+        (TransportKind::Connect, "could not connect")
     } else if e.is_body() || e.is_decode() {
-        "connection dropped while reading the response"
+        (
+            TransportKind::Dropped,
+            "connection dropped while reading the response",
+        )
+    } else if e.is_request() {
+        (TransportKind::Dropped, "connection failed")
     } else {
-        "connection failed"
+        (TransportKind::Other, "request failed")
     };
     let mut msg = what.to_owned();
     let mut source = std::error::Error::source(&e);
@@ -757,13 +964,74 @@ fn describe_transport(e: reqwest::Error) -> String {
         msg.push_str(&s.to_string());
         source = s.source();
     }
-    msg
+    (kind, msg)
 }
 
-/// `Retry-After` in seconds (the HTTP-date form is ignored: NCBI sends seconds).
-fn parse_retry_after(headers: &HeaderMap) -> Option<Duration> {
+/// `Retry-After` as a wait from `now`: delay-seconds, or an HTTP-date (a date in the past is
+/// no wait).
+fn parse_retry_after(headers: &HeaderMap, now: SystemTime) -> Option<Duration> {
     let v = headers.get(RETRY_AFTER)?.to_str().ok()?.trim();
-    v.parse::<u64>().ok().map(Duration::from_secs)
+    if let Ok(secs) = v.parse::<u64>() {
+        return Some(Duration::from_secs(secs));
+    }
+    let at = httpdate::parse_http_date(v).ok()?;
+    Some(at.duration_since(now).unwrap_or(Duration::ZERO))
+}
+
+/// A body read up to a cap.
+struct Body {
+    bytes: Vec<u8>,
+    /// The body went on past the cap (the rest was not read).
+    truncated: bool,
+}
+
+/// Reads a response body chunk by chunk (after decompression), stopping as soon as it passes
+/// `cap`: memory never holds more than the cap plus one chunk.
+async fn read_capped(mut response: reqwest::Response, cap: u64) -> Result<Body, reqwest::Error> {
+    // With compression, reqwest drops Content-Length; when it is there, it is the body's size.
+    if response.content_length().is_some_and(|n| n > cap) {
+        return Ok(Body {
+            bytes: Vec::new(),
+            truncated: true,
+        });
+    }
+    let mut bytes = Vec::new();
+    while let Some(chunk) = response.chunk().await? {
+        let room = usize::try_from(cap)
+            .unwrap_or(usize::MAX)
+            .saturating_sub(bytes.len());
+        if chunk.len() > room {
+            bytes.extend_from_slice(&chunk[..room]);
+            return Ok(Body {
+                bytes,
+                truncated: true,
+            });
+        }
+        bytes.extend_from_slice(&chunk);
+    }
+    Ok(Body {
+        bytes,
+        truncated: false,
+    })
+}
+
+/// Why a `Content-Type` cannot hold the expected format, if it cannot. A missing type, any XML,
+/// JSON or text type passes (HTML is told by its body, see [`check_body`]); anything else
+/// (an image, `application/octet-stream`) is not an E-utilities answer.
+fn unexpected_content_type(format: Format, content_type: Option<&str>) -> Option<String> {
+    let ct = content_type?.trim().to_ascii_lowercase();
+    let essence = ct.split(';').next().unwrap_or("").trim();
+    let fits = essence.is_empty()
+        || essence.starts_with("text/")
+        || essence.contains("xml")
+        || essence.contains("json")
+        || essence == "application/javascript";
+    (!fits).then(|| {
+        format!(
+            "unexpected content type {essence:?}, expected {}",
+            format.name()
+        )
+    })
 }
 
 /// What a 200 response's body turned out to be.
@@ -856,6 +1124,11 @@ fn xml_head(body: &[u8]) -> Result<Option<String>, String> {
             .read_event()
             .map_err(|e| format!("malformed XML at byte {}: {e}", reader.error_position()))?;
         match event {
+            Event::DocType(d) if parse::declares_internal_dtd(&d) => {
+                return Err("refused: the document declares an internal DTD \
+                            (entities are never expanded)"
+                    .to_owned())
+            }
             Event::Start(e) => {
                 depth += 1;
                 if depth == 2 {
@@ -982,15 +1255,64 @@ mod tests {
     }
 
     #[test]
+    fn retry_after_in_seconds_or_as_a_date() {
+        let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_700_000_000);
+        let mut h = HeaderMap::new();
+        assert_eq!(parse_retry_after(&h, now), None);
+        h.insert(RETRY_AFTER, " 7 ".parse().unwrap());
+        assert_eq!(parse_retry_after(&h, now), Some(Duration::from_secs(7)));
+        let later = httpdate::fmt_http_date(now + Duration::from_secs(90));
+        h.insert(RETRY_AFTER, later.parse().unwrap());
+        assert_eq!(parse_retry_after(&h, now), Some(Duration::from_secs(90)));
+        let past = httpdate::fmt_http_date(now - Duration::from_secs(90));
+        h.insert(RETRY_AFTER, past.parse().unwrap());
+        assert_eq!(parse_retry_after(&h, now), Some(Duration::ZERO));
+        h.insert(RETRY_AFTER, "soon".parse().unwrap());
+        assert_eq!(parse_retry_after(&h, now), None);
+    }
+
+    #[test]
+    fn content_types() {
+        for ok in [
+            None,
+            Some("text/xml; charset=UTF-8"),
+            Some("application/xml"),
+            Some("application/json"),
+            Some("text/html"),
+            Some(""),
+        ] {
+            assert_eq!(unexpected_content_type(Format::Xml, ok), None, "{ok:?}");
+        }
+        for bad in ["image/png", "application/octet-stream", "video/mp4"] {
+            assert!(
+                unexpected_content_type(Format::Json, Some(bad)).is_some(),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn internal_dtds_are_refused_before_parsing() {
+        let bomb = b"<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY a \"aaaa\"><!ENTITY b \"&a;&a;\">]><eSearchResult><Count>&b;</Count></eSearchResult>";
+        assert!(
+            matches!(check_body(Format::Xml, bomb), BodyCheck::Malformed(m) if m.contains("internal DTD"))
+        );
+        let public = b"<?xml version=\"1.0\"?><!DOCTYPE eSearchResult PUBLIC \"-//NLM//DTD esearch 20060628//EN\" \"https://eutils.ncbi.nlm.nih.gov/eutils/dtd/20060628/esearch.dtd\"><eSearchResult><Count>1</Count></eSearchResult>";
+        assert_eq!(check_body(Format::Xml, public), BodyCheck::Ok);
+    }
+
+    #[test]
     fn redacted_url_has_no_key_and_short_ids() {
         let base = Url::parse("http://127.0.0.1:1/efetch.fcgi").unwrap();
         let params = vec![
             ("id", "1,2,3,4,5".to_owned()),
             ("tool", "claimcheck".to_owned()),
+            ("email", "me@example.org".to_owned()),
             ("api_key", "SECRET".to_owned()),
         ];
         let shown = redacted_url(&base, &params);
         assert!(!shown.contains("SECRET"));
+        assert!(!shown.contains("example.org"));
         assert!(shown.contains("tool=claimcheck"));
         assert!(
             shown.contains("5+ids") || shown.contains("5%20ids"),

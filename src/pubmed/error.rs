@@ -5,6 +5,7 @@
 //! as is. Nothing here does I/O.
 
 use std::fmt;
+use std::time::Duration;
 
 /// Which NCBI service a request went to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -34,6 +35,29 @@ impl fmt::Display for Endpoint {
     }
 }
 
+/// What kind of transport failure happened, which decides whether a retry may pass.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TransportKind {
+    /// No answer in time (connecting or reading): worth a retry.
+    Timeout,
+    /// The connection dropped or broke mid-answer (a truncated body): worth a retry.
+    Dropped,
+    /// The host could not be reached at all: a DNS failure or a refused connection. Retrying
+    /// the same address will fail the same way, so it is not retried.
+    Connect,
+    /// A redirect to another host, or too many redirects: refused, not retried.
+    Redirect,
+    /// Anything else (the request could not be built): not retried.
+    Other,
+}
+
+impl TransportKind {
+    /// Whether trying again may succeed.
+    pub fn is_transient(self) -> bool {
+        matches!(self, TransportKind::Timeout | TransportKind::Dropped)
+    }
+}
+
 /// An E-utilities request that failed.
 ///
 /// `url` fields never hold the API key.
@@ -45,13 +69,16 @@ pub enum Error {
         /// What is wrong.
         message: String,
     },
-    /// The request did not get a response: timeout, refused or dropped connection.
+    /// The request did not get a response: timeout, refused or dropped connection, a refused
+    /// redirect.
     #[error("{endpoint}: request to {url} failed: {message}")]
     Transport {
         /// The service.
         endpoint: Endpoint,
         /// The request URL, without the API key.
         url: String,
+        /// What kind of failure (decides the retry).
+        kind: TransportKind,
         /// What went wrong (never includes the URL with the key).
         message: String,
     },
@@ -101,6 +128,39 @@ pub enum Error {
         /// What is wrong with it.
         message: String,
     },
+    /// The response body was larger than the client's cap (counted after decompression); it
+    /// was abandoned unread past the cap.
+    #[error("{endpoint}: the response from {url} is larger than the {limit}-byte cap")]
+    TooLarge {
+        /// The service.
+        endpoint: Endpoint,
+        /// The request URL, without the API key.
+        url: String,
+        /// The cap, in bytes.
+        limit: u64,
+    },
+    /// The server asked to retry after longer than the client waits.
+    #[error("gave up: the server asked to retry after {} s, more than the {} s cap", wait.as_secs(), cap.as_secs())]
+    RetryAfter {
+        /// What the server asked for.
+        wait: Duration,
+        /// The longest wait honoured.
+        cap: Duration,
+        /// The answer that carried the `Retry-After`.
+        #[source]
+        last: Box<Error>,
+    },
+    /// The request's total deadline passed (or the next wait would pass it).
+    #[error("gave up after {attempts} attempts: the {:.1} s deadline passed", limit.as_secs_f64())]
+    Deadline {
+        /// The deadline of one request, retries included.
+        limit: Duration,
+        /// How many requests were sent.
+        attempts: u32,
+        /// The last failure.
+        #[source]
+        last: Box<Error>,
+    },
     /// Every attempt failed; `last` is the last failure.
     #[error("gave up after {attempts} attempts")]
     GaveUp {
@@ -114,13 +174,21 @@ pub enum Error {
 
 impl Error {
     /// Whether trying the same request again may succeed: timeouts, dropped connections, 429,
-    /// 5xx, outage pages and NCBI messages that say so (see [`is_transient_message`]).
+    /// 5xx, outage pages and NCBI messages that say so (see [`is_transient_message`]). Not a
+    /// DNS failure, a refused connection, a refused redirect, another 4xx, an oversized or
+    /// malformed body.
     pub fn is_transient(&self) -> bool {
         match self {
-            Error::Transport { .. } | Error::Html { .. } => true,
-            Error::Status { status, .. } => *status == 408 || *status == 429 || *status >= 500,
+            Error::Transport { kind, .. } => kind.is_transient(),
+            Error::Html { .. } => true,
+            Error::Status { status, .. } => *status == 429 || *status >= 500,
             Error::Api { message, .. } => is_transient_message(message),
-            Error::Config { .. } | Error::Malformed { .. } | Error::GaveUp { .. } => false,
+            Error::Config { .. }
+            | Error::Malformed { .. }
+            | Error::TooLarge { .. }
+            | Error::RetryAfter { .. }
+            | Error::Deadline { .. }
+            | Error::GaveUp { .. } => false,
         }
     }
 
@@ -131,8 +199,11 @@ impl Error {
             | Error::Status { endpoint, .. }
             | Error::Api { endpoint, .. }
             | Error::Html { endpoint, .. }
+            | Error::TooLarge { endpoint, .. }
             | Error::Malformed { endpoint, .. } => Some(*endpoint),
-            Error::GaveUp { last, .. } => last.endpoint(),
+            Error::GaveUp { last, .. }
+            | Error::RetryAfter { last, .. }
+            | Error::Deadline { last, .. } => last.endpoint(),
             Error::Config { .. } => None,
         }
     }

@@ -40,6 +40,11 @@ pub fn parse(xml: &[u8]) -> Result<SearchResult, ResponseError> {
             message: format!("malformed XML at byte {}: {e}", reader.error_position()),
         })?;
         match event {
+            Event::DocType(d) if super::parse::declares_internal_dtd(&d) => {
+                return Err(ResponseError::Malformed {
+                    message: "refused: the document declares an internal DTD".to_owned(),
+                });
+            }
             Event::Start(e) => {
                 let name = String::from_utf8_lossy(e.name().as_ref()).into_owned();
                 if path.is_empty() {

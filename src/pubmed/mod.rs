@@ -7,7 +7,8 @@ pub mod client;
 pub mod error;
 pub mod esearch;
 pub mod idconv;
+mod pace;
 pub mod parse;
 
-pub use client::{Client, ClientBuilder, DoiLookup, FailedBatch, Fetched, FetchedRecord};
-pub use error::{Endpoint, Error};
+pub use client::{Client, ClientBuilder, DoiLookup, FailedBatch, Fetched, FetchedRecord, Logger};
+pub use error::{Endpoint, Error, TransportKind};

@@ -74,9 +74,21 @@ pub enum ParseError {
         /// Byte offset of the record's start tag.
         position: u64,
     },
+    /// The document declares its own DTD (`<!DOCTYPE … [ <!ENTITY … ]>`): entity expansion
+    /// (a "billion laughs" bomb) and external entities (local files, other hosts) are refused
+    /// before any element is read. NCBI's documents only name a public DTD.
+    #[error("refused: the document declares an internal DTD (entities are never expanded)")]
+    InternalDtd,
     /// Reading the input failed.
     #[error("reading the efetch response failed")]
     Io(#[source] std::io::Error),
+}
+
+/// Whether a `<!DOCTYPE …>` declaration's content carries an internal subset: markup
+/// declarations (`<!ENTITY`, `<!ELEMENT`, `<!ATTLIST`…) between brackets. A public or system
+/// identifier alone (what NCBI sends) has none.
+pub(crate) fn declares_internal_dtd(doctype: &[u8]) -> bool {
+    doctype.windows(2).any(|w| w == b"<!") || doctype.contains(&b'[')
 }
 
 /// Parses a whole efetch response (`PubmedArticleSet`) held in memory.
@@ -200,6 +212,9 @@ impl<R: BufRead> RecordReader<R> {
                 Ok(Event::Start(e)) => Some((name_of(&e), false)),
                 Ok(Event::Empty(e)) => Some((name_of(&e), true)),
                 Ok(Event::Eof) => return Err(ParseError::Empty),
+                Ok(Event::DocType(d)) if declares_internal_dtd(&d) => {
+                    return Err(ParseError::InternalDtd)
+                }
                 Ok(_) => None,
                 Err(err) => return Err(self.xml_error(err)),
             };

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Runs one fuzz target (or all four, one after the other) under AFL++ for a given time, then
+# prints its execution count and any crash or hang it found.
+#
+#   fuzz/run.sh TARGET SECONDS     TARGET: html | extract | pubmed | claims_file | all
+#
+# Needs cargo-afl (`cargo install cargo-afl`; it builds AFL++ on the stable toolchain). Runs at
+# the lowest priority (nice 19) so it can share a machine. Findings land in fuzz/out/TARGET/
+# (ignored by git); copy each crash into fuzz/regressions/TARGET/ so `cargo test` replays it.
+set -euo pipefail
+cd "$(dirname "$0")"
+target=${1:?usage: fuzz/run.sh TARGET SECONDS}
+secs=${2:?usage: fuzz/run.sh TARGET SECONDS}
+if [ "$target" = all ]; then
+  for t in html extract pubmed claims_file; do "$0" "$t" "$secs"; done
+  exit 0
+fi
+case "$target" in html|extract|pubmed|claims_file) ;; *) echo "unknown target $target" >&2; exit 2;; esac
+
+nice -n 19 cargo afl build --release --bin "$target" >&2
+seeds="out/seeds-$target"
+rm -rf "$seeds" && mkdir -p "$seeds"
+cp corpus/"$target"/* "$seeds"/
+# The fixture articles and cached records are good seeds too; AFL wants them small, so only
+# their first 8 kB is used.
+case "$target" in
+  html) for f in ../fixtures/articles/*.html; do head -c 8192 "$f" > "$seeds/fixture-$(basename "$f")"; done ;;
+  extract) for f in ../fixtures/articles/*.md ../fixtures/articles/*.txt; do
+             [ -e "$f" ] || continue
+             { printf '\001'; head -c 8192 "$f"; } > "$seeds/fixture-$(basename "$f")"; done ;;
+  pubmed) for f in $(ls ../fixtures/pubmed/pubmed/*.xml | head -20); do head -c 8192 "$f" > "$seeds/fixture-$(basename "$f")"; done ;;
+  claims_file) for f in ../claims/*.json; do [ -e "$f" ] && cp "$f" "$seeds/fixture-$(basename "$f")"; done ;;
+esac
+
+export AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_NO_UI=1 AFL_NO_AFFINITY=1
+out="out/$target"
+# -V: stop after SECONDS; -t: a single input taking over 1 s is a hang; -m: 1 GB memory cap
+# per input (an out-of-memory error is a crash).
+nice -n 19 cargo afl fuzz -i "$seeds" -o "$out" -V "$secs" -t 1000 -m 1024 \
+  "target/release/$target" > "out/$target.log" 2>&1 || true
+stats="$out/default/fuzzer_stats"
+if [ ! -f "$stats" ]; then
+  echo "$target: AFL did not start; see fuzz/out/$target.log" >&2
+  tail -20 "out/$target.log" >&2
+  exit 1
+fi
+execs=$(awk -F' *: *' '$1=="execs_done"{print $2}' "$stats")
+crashes=$(awk -F' *: *' '$1=="saved_crashes"{print $2}' "$stats")
+hangs=$(awk -F' *: *' '$1=="saved_hangs"{print $2}' "$stats")
+speed=$(awk -F' *: *' '$1=="execs_per_sec"{print $2}' "$stats")
+echo "$target: $execs executions ($speed/s), $crashes crashes, $hangs hangs"
