@@ -15,7 +15,7 @@ use claimcheck::model::{
     Bound, Claim, ClaimKind, CompareReport, LiteratureFigure, Location, Unit, Value,
 };
 use claimcheck::quantity::subject;
-use claimcheck::report::compare::{render_compare, CompareFormat};
+use claimcheck::report::compare::{render_compare, CompareFormat, CompareOptions};
 use divan::counter::ItemsCount;
 use divan::Bencher;
 
@@ -259,7 +259,13 @@ fn group(articles: usize) -> CompareReport {
 
 fn html(report: &CompareReport) -> Vec<u8> {
     let mut out = Vec::new();
-    render_compare(report, CompareFormat::Html, false, &mut out).expect("render to a Vec");
+    render_compare(
+        report,
+        CompareFormat::Html,
+        &CompareOptions::default(),
+        &mut out,
+    )
+    .expect("render to a Vec");
     out
 }
 

@@ -25,7 +25,7 @@
 //! This module stores and returns bytes; it does not parse PubMed XML (the app checks records
 //! with the parser before storing them and after reading them) and never touches the network.
 
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -266,27 +266,17 @@ fn read_optional(path: &Path) -> Result<Option<Vec<u8>>, CacheError> {
     }
 }
 
-/// Writes `bytes` to a temporary file beside `path`, then renames it over `path`: a reader sees
-/// the old file or the new one, never a mix, and concurrent writers of one key each leave a
-/// whole file (the last rename wins).
+/// Writes `bytes` atomically and readable by others (see [`crate::output`]): a reader sees the
+/// old file or the new one, never a mix, and concurrent writers of one key each leave a whole
+/// file (the last rename wins).
 fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), CacheError> {
-    let io_err = |source: io::Error| CacheError::Io {
+    crate::output::write_atomic(path, bytes).map_err(|e| CacheError::Io {
         path: path.to_owned(),
-        source,
-    };
-    let dir = path.parent().ok_or_else(|| CacheError::Corrupt {
-        path: path.to_owned(),
-        message: "no parent directory".to_owned(),
-    })?;
-    std::fs::create_dir_all(dir).map_err(io_err)?;
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".tmp-")
-        .tempfile_in(dir)
-        .map_err(io_err)?;
-    tmp.write_all(bytes).map_err(io_err)?;
-    tmp.as_file().sync_all().map_err(io_err)?;
-    tmp.persist(path).map_err(|e| io_err(e.error))?;
-    Ok(())
+        source: match e {
+            crate::output::Error::Io { source, .. } => source,
+            other => io::Error::other(other.to_string()),
+        },
+    })
 }
 
 #[cfg(test)]

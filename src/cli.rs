@@ -54,6 +54,31 @@ pub enum Command {
     Check(CheckArgs),
     /// Compare the same measure across many articles and the literature.
     Compare(CompareArgs),
+    /// Write a commented claimcheck.toml in the current directory.
+    Init(InitArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions(CompletionsArgs),
+    /// Print the man page (roff) on stdout.
+    Man,
+}
+
+/// `claimcheck init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Where to write it.
+    #[arg(short, long, value_name = "FILE", default_value = "claimcheck.toml")]
+    pub output: PathBuf,
+    /// Overwrite an existing file.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// `claimcheck completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 /// `--color`.
@@ -77,6 +102,10 @@ pub struct InputArgs {
     /// `claims_dir` of claimcheck.toml, `claims` beside claimcheck.toml, else ./claims).
     #[arg(long, value_name = "DIR")]
     pub claims_dir: Option<PathBuf>,
+    /// Leave out files and directories matching this glob when walking a directory
+    /// (.gitignore syntax; repeatable; adds to `exclude` in claimcheck.toml).
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
 }
 
 /// Network and cache options shared by `fetch`, `check` and `compare`.
@@ -202,6 +231,25 @@ pub struct CheckArgs {
     /// Write the report here instead of stdout.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Report and fail on only the findings that are not in this baseline file (written by
+    /// --write-baseline): the way to adopt claimcheck on a site that already has findings.
+    #[arg(long, value_name = "FILE", conflicts_with = "write_baseline")]
+    pub baseline: Option<PathBuf>,
+    /// Record every finding of this run (all but supported) in a baseline file, then exit 0.
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
+    /// List only the findings whose verdict fails the run (see --fail-on); the counts still
+    /// cover every claim.
+    #[arg(long)]
+    pub only_failing: bool,
+    /// github: the most annotations to print, most severe first (GitHub shows only a few per
+    /// step); 0 for no limit.
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    pub max_annotations: usize,
+    /// markdown: the most characters to write (a pull-request comment holds 65,536); what does
+    /// not fit is counted at the end. 0 for no limit.
+    #[arg(long, value_name = "N", default_value_t = 65_536)]
+    pub max_chars: usize,
     /// Input options.
     #[command(flatten)]
     pub input: InputArgs,
@@ -226,6 +274,9 @@ pub struct CompareArgs {
     /// cites a source for.
     #[arg(long)]
     pub literature: bool,
+    /// csv: start with a UTF-8 byte-order mark, so spreadsheets read "50–70%" right.
+    #[arg(long)]
+    pub bom: bool,
     /// Input options.
     #[command(flatten)]
     pub input: InputArgs,

@@ -10,6 +10,7 @@
 //! ignore = ["c1a2b3c4d5e", "24/7"]  # claim ids, or quotes to skip (case-insensitive)
 //! claims_dir = "claims"    # where claims files live (relative to this file; the default)
 //! allow_fetch_errors = false    # true: a source that could not be fetched does not exit 2
+//! exclude = ["drafts/", "*.draft.md"] # left out of directory walks, like --exclude
 //! ```
 
 use std::path::{Path, PathBuf};
@@ -42,6 +43,9 @@ pub struct Config {
     /// Do not exit 2 because a source could not be fetched (`--allow-fetch-errors`).
     #[serde(default)]
     pub allow_fetch_errors: bool,
+    /// Globs (.gitignore syntax) that directory walks leave out, like `--exclude`.
+    #[serde(default)]
+    pub exclude: Vec<String>,
 }
 
 /// Why a config file could not be used.

@@ -26,6 +26,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod app;
+pub mod baseline;
 pub mod cache;
 pub mod claims_file;
 pub mod cli;
@@ -40,3 +41,4 @@ pub mod pubmed;
 pub mod quantity;
 pub mod report;
 pub mod resolve;
+pub mod walk;

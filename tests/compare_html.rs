@@ -11,15 +11,13 @@
 //! Set `CLAIMCHECK_SAVE_SCREENSHOT=path.png` to keep the screenshot (docs/compare-screenshot.png is
 //! made this way) and `CLAIMCHECK_SAVE_PAGE=path.html` to keep the page.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
-use std::time::{Duration, Instant};
+use std::path::PathBuf;
+use std::process::Output;
 
 use claimcheck::model::CompareReport;
 
-/// How long Chromium may take before the test gives up on it (a guard against a hung browser, not
-/// a timing assertion).
-const BROWSER_DEADLINE: Duration = Duration::from_secs(120);
+mod browser;
+use browser::chromium;
 
 /// Runs `claimcheck compare` on the fixture articles with the offline fixture cache.
 fn compare(extra: &[&str]) -> Output {
@@ -43,65 +41,6 @@ fn compare(extra: &[&str]) -> Output {
         String::from_utf8_lossy(&out.stderr)
     );
     out
-}
-
-/// What Chromium printed.
-struct Printed {
-    stdout: Vec<u8>,
-}
-
-/// Runs Chromium with the isolating flags and the given extra ones, with a deadline. Its output
-/// goes to files, not pipes: a DOM dump larger than a pipe's buffer would otherwise block
-/// Chromium while the test waits for it to exit.
-fn chromium(profile: &Path, extra: &[String]) -> Printed {
-    std::fs::create_dir_all(profile).expect("profile dir");
-    let out_path = profile.join("stdout.txt");
-    let err_path = profile.join("stderr.txt");
-    let mut cmd = Command::new("chromium");
-    cmd.args([
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--hide-scrollbars",
-    ])
-    .arg(format!(
-        "--user-data-dir={}",
-        profile.join("data").display()
-    ))
-    .args(extra)
-    .stdin(Stdio::null())
-    .stdout(std::fs::File::create(&out_path).expect("stdout file"))
-    .stderr(std::fs::File::create(&err_path).expect("stderr file"));
-    let mut child = cmd.spawn().unwrap_or_else(|e| {
-        panic!(
-            "cannot run chromium ({e}); install it: apt-get install -y --no-install-recommends \
-             chromium"
-        )
-    });
-    let started = Instant::now();
-    let status = loop {
-        match child.try_wait().expect("waiting for chromium") {
-            Some(status) => break status,
-            None if started.elapsed() > BROWSER_DEADLINE => {
-                let _ = child.kill();
-                panic!("chromium did not finish within {BROWSER_DEADLINE:?}");
-            }
-            None => std::thread::sleep(Duration::from_millis(100)),
-        }
-    };
-    assert!(
-        status.success(),
-        "chromium failed: {status}\n{}",
-        std::fs::read_to_string(&err_path).unwrap_or_default()
-    );
-    Printed {
-        stdout: std::fs::read(&out_path).expect("chromium stdout"),
-    }
 }
 
 /// The value of attribute `name` in the start tag `tag`.

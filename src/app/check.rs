@@ -1,19 +1,21 @@
 //! `claimcheck check`: every claim's verdict against its sources, as a report for editors and CI.
 
 use std::collections::HashMap;
+use std::path::Path;
 
-use anyhow::bail;
+use anyhow::{bail, Context};
 
 use super::common::{load_config, load_inputs, FetchFailures, SourcesContext};
 use super::sources::{Resolution, SourceResolution};
 use super::{ExitStatus, Io};
+use crate::baseline::{Applied, Baseline};
 use crate::cli::CheckArgs;
 use crate::evidence::{self, Outcome, RecordIndex, SourceOutcome};
 use crate::model::{
     ArticleReport, CheckReport, Claim, ClaimsFile, Finding, Identifier, Source, Summary, Tolerance,
     Verdict, CHECK_REPORT_VERSION,
 };
-use crate::report::{self, RenderOptions};
+use crate::report::{self, Format, RenderOptions};
 
 /// The verdicts that fail a run when neither flag nor config says otherwise.
 pub const DEFAULT_FAIL_ON: [Verdict; 2] = [Verdict::Differs, Verdict::Unsourced];
@@ -37,7 +39,8 @@ pub(super) fn run(args: &CheckArgs, io: &mut Io<'_>) -> anyhow::Result<ExitStatu
         )?,
     };
     let fail_on = parse_fail_on(args.fail_on.as_ref().or(config.fail_on.as_ref()))?;
-    let (loaded, failures) = load_inputs(&args.inputs, &args.input, &config, io)?;
+    let keep_text = args.format == Format::Html;
+    let (loaded, failures) = load_inputs(&args.inputs, &args.input, &config, keep_text, io)?;
     let ctx = SourcesContext::new(&args.net, config.cache.clone(), config.email.clone(), io)?;
     // The claims to check, per file.
     let checked: Vec<Vec<Claim>> = loaded
@@ -106,26 +109,49 @@ pub(super) fn run(args: &CheckArgs, io: &mut Io<'_>) -> anyhow::Result<ExitStatu
         });
     }
     let summary = Summary::of(articles.iter().flat_map(|a| &a.findings));
-    let report = CheckReport {
+    let mut report = CheckReport {
         version: CHECK_REPORT_VERSION,
         tolerance,
         articles,
         summary,
     };
-    let opts = RenderOptions {
-        color: io.color && args.output.is_none(),
-    };
-    match &args.output {
-        Some(path) => {
-            let mut buf = Vec::new();
-            report::render(&report, args.format, &opts, &mut buf)?;
-            crate::output::write_atomic(path, &buf)?;
-        }
-        None => report::render(&report, args.format, &opts, io.stdout)?,
+    if let Some(path) = &args.write_baseline {
+        let baseline = Baseline::of(&report);
+        write_output(path, baseline.to_json().as_bytes())?;
+        io.note(format!(
+            "wrote baseline {} ({} findings); check with --baseline {} to fail only on new ones",
+            path.display(),
+            baseline.findings.len(),
+            path.display()
+        ));
     }
+    if let Some(path) = &args.baseline {
+        let applied = Baseline::read(path)?.apply(&mut report);
+        note_baseline(path, applied, io);
+    }
+    if args.only_failing {
+        for article in &mut report.articles {
+            article
+                .findings
+                .retain(|f| fail_on.contains(&f.verdict) && f.counts_against());
+        }
+    }
+    if args.format == Format::Sarif {
+        // Code scanning resolves SARIF paths against the repository's root, not the directory
+        // claimcheck ran in.
+        let cwd = std::env::current_dir().context("reading the current directory")?;
+        for article in &mut report.articles {
+            article.path = repo_relative(&article.path, &cwd);
+        }
+    }
+    let texts: Vec<Option<&str>> = loaded.iter().map(|l| l.text.as_deref()).collect();
+    render_report(&report, &texts, args, io)?;
     let allowed = args.net.allow_fetch_errors || config.allow_fetch_errors;
     if fetch_failures.finish(io, allowed) == ExitStatus::Error || failures > 0 {
         return Ok(ExitStatus::Error);
+    }
+    if args.write_baseline.is_some() {
+        return Ok(ExitStatus::Success);
     }
     let failing = report
         .articles
@@ -137,6 +163,104 @@ pub(super) fn run(args: &CheckArgs, io: &mut Io<'_>) -> anyhow::Result<ExitStatu
     } else {
         ExitStatus::Success
     })
+}
+
+/// An article's path relative to the root of the git repository holding `cwd` (the nearest
+/// directory upwards with a `.git`), with `/` separators; URLs, and paths outside any repository,
+/// as they are.
+fn repo_relative(path: &str, cwd: &Path) -> String {
+    if path.contains("://") || path == "-" {
+        return path.to_owned();
+    }
+    let Some(root) = cwd.ancestors().find(|d| d.join(".git").exists()) else {
+        return path.to_owned();
+    };
+    let mut full = std::path::PathBuf::new();
+    for part in cwd.join(path).components() {
+        match part {
+            std::path::Component::ParentDir => {
+                full.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => full.push(other),
+        }
+    }
+    full.strip_prefix(root).map_or_else(
+        |_| path.to_owned(),
+        |rel| rel.to_string_lossy().replace('\\', "/"),
+    )
+}
+
+/// Says on stderr what the baseline took out of the report.
+fn note_baseline(path: &Path, applied: Applied, io: &mut Io<'_>) {
+    let mut note = format!(
+        "baseline {}: {} known findings not reported",
+        path.display(),
+        applied.known
+    );
+    if applied.gone > 0 {
+        note.push_str(&format!(
+            "; {} of its findings no longer occur (fixed or changed): rewrite it with \
+             --write-baseline to drop them",
+            applied.gone
+        ));
+    }
+    io.note(note);
+}
+
+/// Renders the report to stdout or `-o`, and for `--format github` also appends the Markdown
+/// report to the job summary when `$GITHUB_STEP_SUMMARY` names one.
+fn render_report(
+    report: &CheckReport,
+    texts: &[Option<&str>],
+    args: &CheckArgs,
+    io: &mut Io<'_>,
+) -> anyhow::Result<()> {
+    let limit = |n: usize| (n > 0).then_some(n);
+    let opts = RenderOptions {
+        color: io.color && args.output.is_none(),
+        max_chars: limit(args.max_chars),
+        max_annotations: limit(args.max_annotations),
+    };
+    let render = |out: &mut dyn std::io::Write| match args.format {
+        Format::Html => report::render_html(report, texts, out),
+        format => report::render(report, format, &opts, out),
+    };
+    match &args.output {
+        Some(path) => {
+            let mut buf = Vec::new();
+            render(&mut buf)?;
+            write_output(path, &buf)?;
+        }
+        None => render(io.stdout)?,
+    }
+    if args.format == Format::Github {
+        if let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) {
+            append_step_summary(Path::new(&path), report)?;
+        }
+    }
+    Ok(())
+}
+
+/// A job summary holds at most 1 MiB; a character takes at most 4 bytes.
+const STEP_SUMMARY_CHARS: usize = 1024 * 1024 / 4;
+
+/// Appends the Markdown report to the job summary file (GitHub gives each step its own file and
+/// asks tools to append).
+fn append_step_summary(path: &Path, report: &CheckReport) -> anyhow::Result<()> {
+    let opts = RenderOptions {
+        max_chars: Some(STEP_SUMMARY_CHARS),
+        ..RenderOptions::default()
+    };
+    let mut buf = Vec::new();
+    report::render(report, Format::Markdown, &opts, &mut buf)?;
+    let mut file = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)
+        .with_context(|| format!("opening the job summary {}", path.display()))?;
+    std::io::Write::write_all(&mut file, &buf)
+        .with_context(|| format!("writing the job summary {}", path.display()))
 }
 
 fn check_file(
@@ -233,7 +357,9 @@ fn usable_record(r: &Resolution) -> Option<&crate::model::Record> {
 fn unavailable_reason(s: &SourceResolution) -> String {
     match &s.resolution {
         Resolution::Missing { reason } => reason.clone(),
-        Resolution::Failed { error } => format!("{} could not be fetched: {error}", s.id),
+        Resolution::Failed { error } => {
+            format!("{} could not be fetched: {}", s.id, without_queries(error))
+        }
         Resolution::Inferred { candidates } => match candidates.first() {
             Some(c) => format!(
                 "the citation “{}” matches no record with confidence (best guess: PMID {}, {})",
@@ -245,6 +371,34 @@ fn unavailable_reason(s: &SourceResolution) -> String {
         },
         _ => String::new(),
     }
+}
+
+/// An error message fit for a report: every URL loses its query string, which for NCBI holds
+/// the search terms, the tool name and the contact e-mail (the API key is never in messages).
+/// `https://eutils.ncbi.nlm.nih.gov/entrez/eutils/esearch.fcgi?db=pubmed&term=…&email=…`
+/// becomes `https://eutils.ncbi.nlm.nih.gov/entrez/eutils/esearch.fcgi`.
+pub(super) fn without_queries(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    let next_url = |s: &str| {
+        [s.find("http://"), s.find("https://")]
+            .into_iter()
+            .flatten()
+            .min()
+    };
+    while let Some(at) = next_url(rest) {
+        out.push_str(&rest[..at]);
+        let url_len = rest[at..]
+            .find(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '<' | '>' | ')'))
+            .unwrap_or(rest.len() - at);
+        let url = &rest[at..at + url_len];
+        let url = url.trim_end_matches([',', '.', ';', ':']);
+        let kept = url.split(['?', '#']).next().unwrap_or(url);
+        out.push_str(kept);
+        rest = &rest[at + url.len()..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The resolution id of a reviewer's added source: a source id of the file as is, else the
@@ -285,6 +439,13 @@ pub(crate) fn parse_fail_on(list: Option<&Vec<String>>) -> anyhow::Result<Vec<Ve
     Ok(out)
 }
 
+/// Writes a report or page to `-o FILE` (atomically, readable by others: see
+/// [`crate::output`]).
+pub(super) fn write_output(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    crate::output::write_atomic(path, bytes)?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -305,6 +466,36 @@ mod tests {
             .unwrap_err()
             .to_string()
             .contains("unknown verdict"));
+    }
+
+    #[test]
+    fn sarif_paths_are_relative_to_the_repository() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join(".git")).unwrap();
+        std::fs::create_dir_all(root.join("site/content")).unwrap();
+        let cwd = root.join("site");
+        assert_eq!(repo_relative("content/a.md", &cwd), "site/content/a.md");
+        assert_eq!(repo_relative("../notes/b.md", &cwd), "notes/b.md");
+        let abs = root.join("site/c.md").display().to_string();
+        assert_eq!(repo_relative(&abs, &cwd), "site/c.md");
+        assert_eq!(
+            repo_relative("https://x.example/a", &cwd),
+            "https://x.example/a"
+        );
+    }
+
+    #[test]
+    fn report_reasons_drop_query_strings() {
+        let error = "esearch: HTTP 503 from https://eutils.example/esearch.fcgi?db=pubmed&term=\
+                     ketamine%5Bti%5D&tool=claimcheck&email=editor%40clinic.example: busy; \
+                     retried (http://h.example/x?email=a@b.c).";
+        assert_eq!(
+            without_queries(error),
+            "esearch: HTTP 503 from https://eutils.example/esearch.fcgi: busy; retried \
+             (http://h.example/x)."
+        );
+        assert_eq!(without_queries("no URL here"), "no URL here");
     }
 
     #[test]

@@ -16,7 +16,7 @@ use crate::cli::{InputArgs, NetArgs};
 use crate::model::{Claim, ClaimsFile, Source};
 use crate::pubmed::client::ClientBuilder;
 use crate::pubmed::Logger;
-use crate::{claims_file, ingest};
+use crate::{claims_file, ingest, walk};
 
 /// One loaded input: where it came from and its claims.
 pub(crate) struct Loaded {
@@ -24,143 +24,233 @@ pub(crate) struct Loaded {
     pub display: String,
     /// The claims file (read, or extracted on the fly).
     pub file: ClaimsFile,
+    /// The article's text, when the caller asked for it and it could be read.
+    pub text: Option<String>,
 }
 
-/// Loads every input: `.json` files are claims files (used as reviewed), anything else is an
-/// article extracted on the fly. Per-input errors are printed and counted, not fatal.
+/// Loads every input (see [`for_each_input`]). Per-input errors are printed and counted, not
+/// fatal. With `keep_text`, each item also keeps its article's text (for a claims file, the
+/// article it names is read again, when it still exists).
 pub(crate) fn load_inputs(
     args: &[String],
     input: &InputArgs,
     config: &crate::config::Config,
+    keep_text: bool,
     io: &mut Io<'_>,
 ) -> anyhow::Result<(Vec<Loaded>, usize)> {
     let mut loaded = Vec::new();
-    let failures = for_each_input(args, input, config, io, |display, file, _| {
-        loaded.push(Loaded { display, file });
+    let failures = for_each_input(args, input, config, io, |display, file, text, _| {
+        let text = match text {
+            Some(t) => Some(t),
+            None if keep_text => article_text(&file.article.path, input),
+            None => None,
+        };
+        loaded.push(Loaded {
+            display,
+            file,
+            text: text.filter(|_| keep_text),
+        });
     });
     Ok((loaded, failures))
 }
 
+/// The text of the article at `origin`, if it can be read now.
+fn article_text(origin: &str, input: &InputArgs) -> Option<String> {
+    if is_url(origin) || origin == "-" {
+        return None;
+    }
+    let opts = ingest::Options {
+        max_bytes: input.max_size,
+    };
+    ingest::read(&ingest::Input::Path(PathBuf::from(origin)), &opts)
+        .ok()
+        .map(|a| a.text)
+}
+
+/// One input found on the command line or below a directory.
+pub(crate) enum Item {
+    /// An article to ingest and extract.
+    Article(ingest::Input),
+    /// A claims file, used as reviewed.
+    ClaimsFile(PathBuf),
+}
+
+/// Expands the arguments into inputs: `-` is stdin, `http(s)://…` a URL, a `.json` file a claims
+/// file, another file an article, and a directory whatever [`walk`] finds below it (articles and
+/// claims files; what it skips is summed up on stderr). Errors about single arguments are
+/// printed and counted, not fatal.
+pub(crate) fn discover(
+    args: &[String],
+    opts: &walk::Options,
+    io: &mut Io<'_>,
+) -> (Vec<Item>, usize) {
+    let mut items = Vec::new();
+    let mut failures = 0;
+    for arg in args {
+        let path = Path::new(arg);
+        if arg == "-" || is_url(arg) || !path.is_dir() {
+            if is_json(path) && path.is_file() {
+                items.push(Item::ClaimsFile(path.to_owned()));
+                continue;
+            }
+            match ingest::expand_inputs(std::slice::from_ref(arg)) {
+                Ok(expanded) => items.extend(expanded.inputs.into_iter().map(Item::Article)),
+                Err(e) => {
+                    io.error(&e.into());
+                    failures += 1;
+                }
+            }
+            continue;
+        }
+        match walk::walk(path, opts) {
+            Ok(walked) => {
+                report_skipped(path, &walked.skipped, io);
+                for u in &walked.unreadable {
+                    io.error(&anyhow::anyhow!(
+                        "skipped {}: {}",
+                        display_path(&u.path.to_string_lossy()),
+                        u.message
+                    ));
+                    failures += 1;
+                }
+                let nothing = walked.articles.is_empty() && walked.claims_files.is_empty();
+                if nothing && walked.unreadable.is_empty() {
+                    io.error(&anyhow::anyhow!(
+                        "{} holds no article (.html, .htm, .md, .markdown, .txt) or claims file",
+                        path.display()
+                    ));
+                    failures += 1;
+                }
+                items.extend(walked.claims_files.into_iter().map(Item::ClaimsFile));
+                items.extend(
+                    walked
+                        .articles
+                        .into_iter()
+                        .map(|p| Item::Article(ingest::Input::Path(p))),
+                );
+            }
+            Err(e) => {
+                io.error(&e.into());
+                failures += 1;
+            }
+        }
+    }
+    (items, failures)
+}
+
+/// One line for what a walk left out: JSON files that are not claims files by name (they are
+/// the surprising ones), other files as counts by extension.
+fn report_skipped(dir: &Path, skipped: &[walk::Skipped], io: &mut Io<'_>) {
+    if skipped.is_empty() {
+        return;
+    }
+    let mut by_ext: BTreeMap<String, usize> = BTreeMap::new();
+    for s in skipped {
+        match s.reason {
+            walk::SkipReason::NotAnArticle => {
+                let ext = s.path.extension().map_or_else(
+                    || "no extension".to_owned(),
+                    |e| format!(".{}", e.to_string_lossy()),
+                );
+                *by_ext.entry(ext).or_default() += 1;
+            }
+            _ => io.note(format!("skipped {}: {}", s.path.display(), s.reason)),
+        }
+    }
+    if !by_ext.is_empty() {
+        let counts: Vec<String> = by_ext.iter().map(|(e, n)| format!("{n} {e}")).collect();
+        io.note(format!(
+            "skipped {} files under {} that are not articles ({})",
+            by_ext.values().sum::<usize>(),
+            dir.display(),
+            counts.join(", ")
+        ));
+    }
+}
+
+fn is_json(p: &Path) -> bool {
+    p.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+}
+
+fn is_url(arg: &str) -> bool {
+    let lower = arg.get(..8).unwrap_or(arg).to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://")
+}
+
+/// The walk options of a run: `--exclude` and the config's `exclude`, and the size limit.
+pub(crate) fn walk_options(input: &InputArgs, config: &crate::config::Config) -> walk::Options {
+    walk::Options {
+        exclude: input
+            .exclude
+            .iter()
+            .chain(&config.exclude)
+            .cloned()
+            .collect(),
+        max_json_bytes: input.max_size,
+    }
+}
+
 /// Reads the inputs one at a time and hands each to `each` with its display path, so a caller
-/// can stream. A claims file (`.json`, also inside directories) is re-anchored on its article
-/// if that changed; an article is extracted and merged with its claims file if it has one
-/// (see [`reviewed`]); an article met twice (itself and through its claims file) counts once.
-/// Returns how many inputs failed; their errors are printed.
+/// can stream. Inputs are found by [`discover`]. A claims file is re-anchored on its article if
+/// that changed; an article is extracted and merged with its claims file if it has one (see
+/// [`reviewed`]), and handed over with its text; an article met twice (itself and through its
+/// claims file) counts once. Returns how many inputs failed; their errors are printed.
 pub(crate) fn for_each_input(
     args: &[String],
     input: &InputArgs,
     config: &crate::config::Config,
     io: &mut Io<'_>,
-    mut each: impl FnMut(String, ClaimsFile, &mut Io<'_>),
+    mut each: impl FnMut(String, ClaimsFile, Option<String>, &mut Io<'_>),
 ) -> usize {
     let opts = ingest::Options {
         max_bytes: input.max_size,
     };
     let layout = claims_layout(input.claims_dir.as_deref(), config);
+    let (items, mut failures) = discover(args, &walk_options(input, config), io);
     let mut seen = HashSet::new();
-    let mut failures = 0;
-    for arg in args {
-        let path = Path::new(arg);
-        let is_json = |p: &Path| {
-            p.extension()
-                .is_some_and(|e| e.eq_ignore_ascii_case("json"))
-        };
-        // Claims files: the argument itself, or those inside a directory.
-        let claims_files = if is_json(path) && path.is_file() {
-            vec![path.to_path_buf()]
-        } else if path.is_dir() {
-            let mut found = walk_json(path);
-            found.sort();
-            found
-        } else {
-            Vec::new()
-        };
-        for p in &claims_files {
-            match reviewed::from_claims_file(p, &layout, &opts, io) {
+    for item in items {
+        match item {
+            Item::ClaimsFile(p) => match reviewed::from_claims_file(&p, &layout, &opts, io) {
                 Ok(r) => {
                     if seen.insert(r.key) {
-                        each(r.display, r.file, io);
+                        each(r.display, r.file, None, io);
                     }
                 }
                 Err(e) => {
                     io.error(&e);
                     failures += 1;
                 }
-            }
-        }
-        if is_json(path) && path.is_file() {
-            continue;
-        }
-        let inputs = match ingest::expand_inputs(std::slice::from_ref(arg)) {
-            Ok(expanded) => {
-                for skipped in expanded.skipped {
-                    io.error(&anyhow::Error::from(skipped).context("skipped"));
-                    failures += 1;
-                }
-                expanded.inputs
-            }
-            // A directory of claims files only is fine.
-            Err(ingest::Error::EmptyDirectory { .. }) if !claims_files.is_empty() => continue,
-            Err(e) => {
-                io.error(&anyhow::Error::from(e));
-                failures += 1;
-                continue;
-            }
-        };
-        for input in inputs {
-            if seen.contains(&reviewed::key_of_input(&input)) {
-                continue;
-            }
-            let article = match ingest::read(&input, &opts) {
-                Ok(article) => article,
-                Err(e) => {
-                    io.error(&anyhow::Error::from(e));
-                    failures += 1;
+            },
+            Item::Article(input) => {
+                if seen.contains(&reviewed::key_of_input(&input)) {
                     continue;
                 }
-            };
-            for w in &article.warnings {
-                io.warn(w);
-            }
-            match reviewed::with_claims_file(&article, &layout, io) {
-                Ok(r) => {
-                    seen.insert(r.key);
-                    each(r.display, r.file, io);
+                let article = match ingest::read(&input, &opts) {
+                    Ok(article) => article,
+                    Err(e) => {
+                        io.error(&anyhow::Error::from(e));
+                        failures += 1;
+                        continue;
+                    }
+                };
+                for w in &article.warnings {
+                    io.warn(w);
                 }
-                Err(e) => {
-                    io.error(&e);
-                    failures += 1;
+                match reviewed::with_claims_file(&article, &layout, io) {
+                    Ok(r) => {
+                        seen.insert(r.key);
+                        each(r.display, r.file, Some(article.text), io);
+                    }
+                    Err(e) => {
+                        io.error(&e);
+                        failures += 1;
+                    }
                 }
             }
         }
     }
     failures
-}
-
-/// The claims files below `dir`. Like the article walk in `ingest`, symlinked directories are
-/// not entered, so a link back up the tree (a loop) cannot make the walk endless; symlinked
-/// files are taken.
-fn walk_json(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return out;
-    };
-    for entry in entries.flatten() {
-        let p = entry.path();
-        let Ok(kind) = entry.file_type() else {
-            continue;
-        };
-        if kind.is_dir() {
-            out.extend(walk_json(&p));
-        } else if p
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("json"))
-            && (kind.is_file() || p.is_file())
-        {
-            out.push(p);
-        }
-    }
-    out
 }
 
 /// `claimcheck.toml`: the one given, else the nearest one from the current directory upwards,
@@ -202,6 +292,14 @@ pub(crate) fn display_path(origin: &str) -> String {
         .ok()
         .and_then(|cwd| p.strip_prefix(&cwd).ok().map(Path::to_path_buf))
         .unwrap_or_else(|| p.to_path_buf());
+    // `./content/a.md` (a walk of `.`) is shown as `content/a.md`.
+    let rel: PathBuf = rel
+        .components()
+        .filter(|c| !matches!(c, std::path::Component::CurDir))
+        .collect();
+    if rel.as_os_str().is_empty() {
+        return ".".to_owned();
+    }
     rel.to_string_lossy().replace('\\', "/")
 }
 

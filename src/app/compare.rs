@@ -17,7 +17,7 @@ use crate::config::Config;
 use crate::evidence::RecordIndex;
 use crate::model::{Claim, ClaimKind, ClaimsFile, LiteratureFigure};
 use crate::quantity;
-use crate::report::compare::render_compare;
+use crate::report::compare::{render_compare, CompareOptions};
 
 /// How many records a literature search fetches per measure.
 const LITERATURE_HITS: u32 = 10;
@@ -44,7 +44,7 @@ pub(super) fn run(args: &CompareArgs, io: &mut Io<'_>) -> anyhow::Result<ExitSta
         &args.input,
         &config,
         io,
-        |display, file, io| {
+        |display, file, _, io| {
             run.add(display, file, io);
         },
     );
@@ -91,11 +91,14 @@ pub(super) fn run(args: &CompareArgs, io: &mut Io<'_>) -> anyhow::Result<ExitSta
         }
     }
     let report = grouper.finish();
-    let color = io.color && args.output.is_none();
+    let opts = CompareOptions {
+        color: io.color && args.output.is_none(),
+        csv_bom: args.bom,
+    };
     match &args.output {
         Some(path) => {
             let mut buf = Vec::new();
-            render_compare(&report, args.format, false, &mut buf)?;
+            render_compare(&report, args.format, &opts, &mut buf)?;
             crate::output::write_atomic(path, &buf)
                 .with_context(|| format!("writing {}", path.display()))?;
             io.note(format!(
@@ -105,7 +108,7 @@ pub(super) fn run(args: &CompareArgs, io: &mut Io<'_>) -> anyhow::Result<ExitSta
                 report.articles
             ));
         }
-        None => render_compare(&report, args.format, color, io.stdout)?,
+        None => render_compare(&report, args.format, &opts, io.stdout)?,
     }
     io.stdout.flush()?;
     let allowed = args.net.allow_fetch_errors || config.allow_fetch_errors;

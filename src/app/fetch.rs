@@ -42,7 +42,7 @@ pub(super) fn run(args: &FetchArgs, io: &mut Io<'_>) -> anyhow::Result<ExitStatu
     let (loaded, failures) = if inputs.is_empty() {
         (Vec::new(), 0)
     } else {
-        load_inputs(&inputs, &args.input, &config, io)?
+        load_inputs(&inputs, &args.input, &config, false, io)?
     };
     let ctx = SourcesContext::new(&args.net, config.cache, config.email, io)?;
     let mut all = Vec::new();

@@ -11,6 +11,7 @@ mod compare;
 mod extract;
 mod fetch;
 mod reviewed;
+mod setup;
 pub mod sources;
 
 use std::io::{IsTerminal, Write};
@@ -107,5 +108,8 @@ pub fn run(cli: Cli, io: &mut Io<'_>) -> anyhow::Result<ExitStatus> {
         Command::Fetch(args) => fetch::run(&args, io),
         Command::Check(args) => check::run(&args, io),
         Command::Compare(args) => compare::run(&args, io),
+        Command::Init(args) => setup::init(&args, io),
+        Command::Completions(args) => setup::completions(&args, io),
+        Command::Man => setup::man(io),
     }
 }

@@ -127,6 +127,7 @@ pub fn assess(claim: &Claim, sources: &[SourceOutcome<'_>], tol: &Tolerance) -> 
         value: claim.value.clone(),
         subject: claim.subject.clone(),
         quote: claim.quote.clone(),
+        sentence: claim.sentence.clone(),
         location: claim.location,
         verdict: Verdict::Unsourced,
         reason: String::new(),

@@ -147,9 +147,6 @@ pub enum Error {
     },
 }
 
-/// File extensions a directory walk picks up.
-const EXTENSIONS: &[&str] = &["html", "htm", "txt", "md", "markdown"];
-
 /// The inputs found in the command-line arguments, and the entries met on the way that could
 /// not be read (an unreadable subdirectory, a broken symlink): those are skipped, and the caller
 /// reports them and fails the run at the end.
@@ -162,8 +159,8 @@ pub struct Expanded {
 }
 
 /// Turns command-line arguments into inputs: `-` is stdin, `http(s)://…` a URL, a directory
-/// every `.html .htm .txt .md .markdown` file below it (recursively, sorted, hidden entries
-/// skipped), anything else a file that must exist. An argument that cannot be used is an error;
+/// every article below it as [`crate::walk`] finds them (ignore files honoured, hidden entries
+/// skipped, links to directories not followed, sorted), anything else a file that must exist. An argument that cannot be used is an error;
 /// an entry below a directory that cannot be read is skipped (see [`Expanded`]).
 pub fn expand_inputs(args: &[String]) -> Result<Expanded, Error> {
     let mut out = Expanded::default();
@@ -186,76 +183,28 @@ pub fn expand_inputs(args: &[String]) -> Result<Expanded, Error> {
             },
         })?;
         if meta.is_dir() {
-            let entries = std::fs::read_dir(&path).map_err(|source| Error::Io {
-                path: path.clone(),
-                source,
-            })?;
-            let mut found = Vec::new();
-            let skipped_before = out.skipped.len();
-            walk(&path, entries, &mut found, &mut out.skipped);
-            if found.is_empty() && out.skipped.len() == skipped_before {
+            let walked =
+                crate::walk::walk(&path, &crate::walk::Options::default()).map_err(|e| {
+                    Error::Io {
+                        path: path.clone(),
+                        source: std::io::Error::other(e.to_string()),
+                    }
+                })?;
+            if walked.articles.is_empty() && walked.unreadable.is_empty() {
                 return Err(Error::EmptyDirectory { path });
             }
-            found.sort();
-            out.inputs.extend(found.into_iter().map(Input::Path));
+            out.skipped
+                .extend(walked.unreadable.into_iter().map(|u| Error::Io {
+                    path: u.path,
+                    source: std::io::Error::other(u.message),
+                }));
+            out.inputs
+                .extend(walked.articles.into_iter().map(Input::Path));
         } else {
             out.inputs.push(Input::Path(path));
         }
     }
     Ok(out)
-}
-
-/// Collects the article files below `dir` (whose entries are `entries`); what cannot be read is
-/// pushed to `skipped` and the walk goes on.
-fn walk(dir: &Path, entries: std::fs::ReadDir, found: &mut Vec<PathBuf>, skipped: &mut Vec<Error>) {
-    let io = |path: &Path, source| Error::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    for entry in entries {
-        let entry = match entry {
-            Ok(e) => e,
-            Err(source) => {
-                skipped.push(io(dir, source));
-                continue;
-            }
-        };
-        let path = entry.path();
-        if entry.file_name().to_string_lossy().starts_with('.') {
-            continue;
-        }
-        // `file_type` does not follow symlinks: linked directories are skipped (no loops),
-        // linked files are taken.
-        let kind = match entry.file_type() {
-            Ok(k) => k,
-            Err(source) => {
-                skipped.push(io(&path, source));
-                continue;
-            }
-        };
-        if kind.is_dir() {
-            match std::fs::read_dir(&path) {
-                Ok(sub) => walk(&path, sub, found, skipped),
-                Err(source) => skipped.push(io(&path, source)),
-            }
-        } else if has_known_extension(&path) {
-            if kind.is_file() {
-                found.push(path);
-            } else if kind.is_symlink() {
-                match std::fs::metadata(&path) {
-                    Ok(m) if m.is_file() => found.push(path),
-                    Ok(_) => {}
-                    Err(source) => skipped.push(io(&path, source)),
-                }
-            }
-        }
-    }
-}
-
-fn has_known_extension(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| EXTENSIONS.iter().any(|k| e.eq_ignore_ascii_case(k)))
 }
 
 /// Reads an input (never more than `opts.max_bytes + 1` bytes of it), detects its format and

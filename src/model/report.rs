@@ -64,6 +64,9 @@ pub struct Finding {
     pub subject: String,
     /// The claim's quote.
     pub quote: String,
+    /// The article's sentence that holds the quote.
+    #[serde(default)]
+    pub sentence: String,
     /// Where the claim is.
     pub location: Location,
     /// The verdict.

@@ -1,7 +1,9 @@
 //! The `github` format: GitHub Actions workflow commands, which the runner turns into annotations
 //! on the article's lines.
 //!
-//! One line per finding that is not supported, then one `::notice::` with the counts:
+//! One line per finding that is not supported, errors before warnings and at most
+//! [`RenderOptions::max_annotations`] of them (GitHub shows only the first few per step), then
+//! one `::notice::` with the counts and how many findings were not annotated:
 //!
 //! ```text
 //! ::error file=a.html,line=21,col=3,endLine=21,endColumn=28,title=claimcheck (differs)::…
@@ -9,38 +11,51 @@
 //! ```
 //!
 //! `differs` and `unsourced` are errors (they fail a check run); `not_found` and `unverifiable`
-//! are warnings. Everything from the report is escaped per the workflow-command rules, so a
-//! newline or `::` in a quote cannot forge a second command.
+//! are warnings. Everything from the report is made [`visible`] and escaped per the
+//! workflow-command rules, so a newline, `::` or `%0A` in a quote cannot forge a second command.
+//! The job summary (`$GITHUB_STEP_SUMMARY`) is the `markdown` format; the caller writes it.
 
 use std::io;
 
-use super::{end_position, is_url, summary_text, tolerance_text};
+use super::{end_position, is_url, summary_text, tolerance_text, visible, RenderOptions};
 use crate::model::{CheckReport, Finding, Verdict};
 
 /// Writes the workflow commands.
-pub(super) fn render(report: &CheckReport, out: &mut dyn io::Write) -> io::Result<()> {
-    for article in &report.articles {
-        for f in &article.findings {
-            let Some(command) = command(f.verdict) else {
-                continue;
-            };
-            writeln!(
-                out,
-                "::{command} {}::{}",
-                properties(&article.path, f),
-                escape_data(&message(f))
-            )?;
-        }
+pub(super) fn render(
+    report: &CheckReport,
+    opts: &RenderOptions,
+    out: &mut dyn io::Write,
+) -> io::Result<()> {
+    let mut annotations: Vec<(&'static str, &str, &Finding)> = report
+        .articles
+        .iter()
+        .flat_map(|a| a.findings.iter().map(move |f| (a.path.as_str(), f)))
+        .filter_map(|(path, f)| command(f.verdict).map(|c| (c, path, f)))
+        .collect();
+    // Errors first; within a level, the report's order (stable sort).
+    annotations.sort_by_key(|(command, _, _)| *command != "error");
+    let cap = opts.max_annotations.unwrap_or(usize::MAX);
+    for (command, path, f) in annotations.iter().take(cap) {
+        writeln!(
+            out,
+            "::{command} {}::{}",
+            properties(path, f),
+            escape_data(&message(f))
+        )?;
     }
-    writeln!(
-        out,
-        "::notice title=claimcheck::{}",
-        escape_data(&format!(
-            "{} (tolerance: {})",
-            summary_text(&report.summary),
-            tolerance_text(&report.tolerance)
-        ))
-    )
+    let mut summary = format!(
+        "{} (tolerance: {})",
+        summary_text(&report.summary),
+        tolerance_text(&report.tolerance)
+    );
+    if annotations.len() > cap {
+        summary.push_str(&format!(
+            "; {} more findings are not annotated (limit {cap}): see the job summary or run \
+             with --format markdown",
+            annotations.len() - cap
+        ));
+    }
+    writeln!(out, "::notice title=claimcheck::{}", escape_data(&summary))
 }
 
 /// The workflow command for a verdict; `None` for supported claims, which need no annotation.
@@ -67,7 +82,7 @@ fn properties(path: &str, f: &Finding) -> String {
     let (end_line, end_column) = end_position(&f.location, &f.quote);
     format!(
         "file={},line={},col={},endLine={end_line},endColumn={end_column},{title}",
-        escape_property(&path.replace('\\', "/")),
+        escape_property(&visible(&path.replace('\\', "/"))),
         f.location.line,
         f.location.column,
     )
@@ -75,9 +90,17 @@ fn properties(path: &str, f: &Finding) -> String {
 
 /// "“about 50% reach remission” (~50%): claims ~50%; … (conflict: …)".
 fn message(f: &Finding) -> String {
-    let mut m = format!("“{}” ({}): {}", f.quote, f.value, f.reason);
+    let mut m = format!(
+        "{} ({}): {}",
+        super::claim_in_sentence(f),
+        f.value,
+        visible(&f.reason)
+    );
     if let Some(conflict) = &f.conflict {
-        m.push_str(&format!(" (conflict: {conflict})"));
+        m.push_str(&format!(" (conflict: {})", visible(conflict)));
+    }
+    if let Some(note) = f.note.as_deref().filter(|n| !n.trim().is_empty()) {
+        m.push_str(&format!(" (note: {})", visible(note)));
     }
     m
 }
@@ -122,11 +145,30 @@ mod tests {
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines.len(), 4 + 1, "{text}");
         assert!(lines[0].starts_with("::error file=articles/ketamine-clinic.html,line=21,col=3,"));
-        assert!(lines[0].contains("line one%0A::error::forged"));
-        assert!(lines[1].starts_with("::warning "));
-        assert!(lines[2].starts_with("::error "));
+        assert!(lines[0].contains("line one ::error::forged"));
+        // Errors first, then warnings, each in the report's order.
+        assert!(lines[1].starts_with("::error file=articles/ketamine-clinic.html,line=31,"));
+        assert!(lines[2].starts_with("::warning file=articles/ketamine-clinic.html,line=26,"));
         assert!(lines[3].starts_with("::warning file=articles/tms therapy.md,"));
         assert!(lines[4].starts_with("::notice title=claimcheck::6 claims"));
+    }
+
+    #[test]
+    fn caps_annotations_most_severe_first_and_counts_the_rest() {
+        let opts = RenderOptions {
+            max_annotations: Some(1),
+            ..RenderOptions::default()
+        };
+        let mut out = Vec::new();
+        render(&sample_report(), &opts, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), 2, "{text}");
+        assert!(lines[0].starts_with("::error "), "{text}");
+        assert!(
+            lines[1].ends_with("; 3 more findings are not annotated (limit 1): see the job summary or run with --format markdown"),
+            "{text}"
+        );
     }
 
     #[test]

@@ -15,6 +15,7 @@
 mod claims;
 pub mod compare;
 mod github;
+mod html;
 mod json;
 mod markdown;
 mod sarif;
@@ -40,6 +41,8 @@ pub enum Format {
     Github,
     /// SARIF 2.1.0, for code-scanning uploads.
     Sarif,
+    /// One self-contained HTML page for an editor: the article with every claim highlighted.
+    Html,
 }
 
 /// Options that change how a report looks, not what it says.
@@ -48,6 +51,12 @@ pub struct RenderOptions {
     /// Colour verdicts with ANSI escape codes. Only the table format uses it; every other format
     /// is for machines or for Markdown and never contains escape codes.
     pub color: bool,
+    /// `markdown`: the most characters to write (`None`: no limit). What does not fit is
+    /// counted in a closing line.
+    pub max_chars: Option<usize>,
+    /// `github`: the most annotations to write, most severe first (`None`: no limit). The
+    /// closing notice counts the rest.
+    pub max_annotations: Option<usize>,
 }
 
 /// Writes `report` to `out` in `format`.
@@ -62,10 +71,21 @@ pub fn render(
     match format {
         Format::Table => table::render(report, opts, out),
         Format::Json => json::render(report, out),
-        Format::Markdown => markdown::render(report, out),
-        Format::Github => github::render(report, out),
+        Format::Markdown => markdown::render(report, opts, out),
+        Format::Github => github::render(report, opts, out),
         Format::Sarif => sarif::render(report, out),
+        Format::Html => html::render(report, &[], out),
     }
+}
+
+/// Writes the `html` page with the articles' texts, so that claims are shown highlighted in
+/// place. `texts[i]` is the text of `report.articles[i]`, when available.
+pub fn render_html(
+    report: &CheckReport,
+    texts: &[Option<&str>],
+    out: &mut dyn io::Write,
+) -> io::Result<()> {
+    html::render(report, texts, out)
 }
 
 /// The human label of a verdict: like [`Verdict::as_str`] but with a space for `not_found`.
@@ -127,6 +147,82 @@ fn evidence_pmids(f: &crate::model::Finding) -> Vec<u32> {
     pmids
 }
 
+/// Text from an article, a claims file or a source, made safe to show on one line in any
+/// format: line breaks and tabs become spaces, and every other control character (an ANSI
+/// escape, NUL, DEL, C1) and every Unicode bidirectional control (U+202E and friends, which make
+/// a line read backwards) becomes a visible `<U+XXXX>`. Nothing is dropped silently, so an
+/// editor still sees that the text held something odd. Format-specific escaping (Markdown,
+/// HTML, workflow commands) comes on top of this.
+pub(crate) fn visible(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\n' | '\r' | '\t' => {
+                if !out.ends_with(' ') {
+                    out.push(' ');
+                }
+            }
+            c if c.is_control() || is_bidi_control(c) => {
+                out.push_str(&format!("<U+{:04X}>", u32::from(c)));
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Sentences longer than this many characters are cut around the quote.
+const SENTENCE_CHARS: usize = 280;
+
+/// The claim in its sentence, as an editor reads it: the article's sentence with the quote in
+/// “quotation marks” (or the quote alone when the claims file has no sentence), made
+/// [`visible`], cut to about [`SENTENCE_CHARS`] characters around the quote with “…”.
+pub(crate) fn claim_in_sentence(f: &crate::model::Finding) -> String {
+    let quote = visible(&f.quote);
+    let sentence = visible(&f.sentence);
+    let marked = format!("“{quote}”");
+    if sentence.trim().is_empty() {
+        return marked;
+    }
+    let Some(at) = sentence.find(&quote) else {
+        return format!("{} ({marked})", cut(&sentence, SENTENCE_CHARS));
+    };
+    let before: Vec<char> = sentence[..at].chars().collect();
+    let after: Vec<char> = sentence[at + quote.len()..].chars().collect();
+    let room = SENTENCE_CHARS.saturating_sub(quote.chars().count()) / 2;
+    let head: String = if before.len() > room {
+        format!(
+            "…{}",
+            before[before.len() - room..]
+                .iter()
+                .collect::<String>()
+                .trim_start()
+        )
+    } else {
+        before.iter().collect()
+    };
+    let tail: String = if after.len() > room {
+        format!("{}…", after[..room].iter().collect::<String>().trim_end())
+    } else {
+        after.iter().collect()
+    };
+    format!("{head}{marked}{tail}")
+}
+
+/// The first `max` characters of `s`, with “…” when cut.
+fn cut(s: &str, max: usize) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    if chars.len() <= max {
+        return chars.into_iter().collect();
+    }
+    format!("{}…", chars[..max].iter().collect::<String>().trim_end())
+}
+
+/// The characters that change the direction text is laid out in (Unicode's bidi controls).
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
 /// Whether an article "path" is a URL rather than a file path.
 fn is_url(path: &str) -> bool {
     path.contains("://")
@@ -179,6 +275,9 @@ pub(crate) mod tests {
                     value: Value::range(60.0, 70.0, Unit::Percent),
                     subject: "ketamine infusion response rate".to_owned(),
                     quote: "between 60 and 70% of patients respond".to_owned(),
+                    sentence: "In our clinic, between 60 and 70% of patients respond to a first \
+                        course."
+                        .to_owned(),
                     location: loc(14, 9, 1020, 38),
                     verdict: Verdict::Supported,
                     reason: "claims 60–70%; Alvarez et al. 2019 reports 64% response at 24 hours"
@@ -206,6 +305,7 @@ pub(crate) mod tests {
                     },
                     subject: "ketamine infusion remission rate".to_owned(),
                     quote: "about 50% reach remission".to_owned(),
+                    sentence: "After six sessions about 50% reach remission.".to_owned(),
                     location: loc(21, 3, 1730, 25),
                     verdict: Verdict::Differs,
                     reason: "claims ~50%; Brennan et al. 2021 reports 29% remission at 4 weeks"
@@ -237,7 +337,7 @@ pub(crate) mod tests {
                             .to_owned(),
                     ),
                     review: ReviewStatus::Unreviewed,
-                    note: None,
+                    note: Some("Checked with Dr. Ruiz: the 50% is from our own audit.".to_owned()),
                 },
                 Finding {
                     claim_id: "onset_time-0c44d1".to_owned(),
@@ -245,6 +345,7 @@ pub(crate) mod tests {
                     value: Value::vague(Unit::Hours),
                     subject: "ketamine onset of effect".to_owned(),
                     quote: onset_quote.to_owned(),
+                    sentence: format!("Unlike pills, {onset_quote}."),
                     location: loc(26, 17, 2210, onset_quote.len()),
                     verdict: Verdict::NotFound,
                     reason: "Brennan et al. 2021 states no figure for onset time".to_owned(),
@@ -259,6 +360,7 @@ pub(crate) mod tests {
                     value: Value::point(40.0, Unit::Minutes),
                     subject: "infusion session length".to_owned(),
                     quote: session_quote.to_owned(),
+                    sentence: session_quote.to_owned(),
                     location: loc(31, 1, 2650, session_quote.len()),
                     verdict: Verdict::Unsourced,
                     reason: "no source is linked near the claim and the article has no \
@@ -284,6 +386,7 @@ pub(crate) mod tests {
                     },
                     subject: "treatment-resistant depression prevalence".to_owned(),
                     quote: long_quote.to_owned(),
+                    sentence: format!("Experts estimate that {long_quote}."),
                     location: loc(5, 1, 180, long_quote.len()),
                     verdict: Verdict::Unverifiable,
                     reason: "PMID 28000003 has no abstract".to_owned(),
@@ -301,6 +404,8 @@ pub(crate) mod tests {
                     },
                     subject: "participants in stimulation trials".to_owned(),
                     quote: "at least 1,000 patients".to_owned(),
+                    sentence: "Trials of this approach have enrolled at least 1,000 patients."
+                        .to_owned(),
                     location: loc(9, 42, 640, 23),
                     verdict: Verdict::Supported,
                     reason: "claims ≥1000 count; Okafor et al. 2020 reports 1,204 participants"
@@ -333,9 +438,147 @@ pub(crate) mod tests {
     /// Renders `report` to a string.
     pub(crate) fn render_to_string(report: &CheckReport, format: Format, color: bool) -> String {
         let mut out = Vec::new();
-        render(report, format, &RenderOptions { color }, &mut out)
-            .expect("writing to a Vec cannot fail");
+        let opts = RenderOptions {
+            color,
+            ..RenderOptions::default()
+        };
+        render(report, format, &opts, &mut out).expect("writing to a Vec cannot fail");
         String::from_utf8(out).expect("renderers write UTF-8")
+    }
+
+    /// Every kind of hostile text the issue lists, in one string.
+    pub(crate) const HOSTILE: &str = "line one\nline two\r\n::error::forged %0A::warning::x \
+        | pipe | `tick` <script>alert(1)</script></table> \u{1b}[2J\u{1b}[31mred \u{202E}txt.exe \
+        \u{0}nul @here";
+
+    /// The sample report with hostile text in every field that comes from outside, the first
+    /// quote starting with `=`.
+    pub(crate) fn hostile_report() -> CheckReport {
+        let mut report = sample_report();
+        report.articles[0].title = Some(format!("Title {HOSTILE}"));
+        report.articles[1].path = format!("posts/{}.md", "a|b`c");
+        for f in report.articles.iter_mut().flat_map(|a| &mut a.findings) {
+            f.quote = format!("=1+2 {HOSTILE}");
+            f.sentence = format!("Before {} after.", f.quote);
+            f.subject = HOSTILE.to_owned();
+            f.reason = format!("claims it; {HOSTILE}");
+            f.note = Some(format!("+note {HOSTILE}"));
+            f.conflict = f.conflict.as_ref().map(|_| HOSTILE.to_owned());
+            for e in &mut f.evidence {
+                e.citation = format!("-Cit {HOSTILE}");
+                e.sentence = format!("@Sentence {HOSTILE}");
+            }
+        }
+        report
+    }
+
+    /// What no rendering of [`HOSTILE`] may contain, whatever the format.
+    fn assert_no_raw_controls(format: Format, text: &str) {
+        for bad in ['\u{1b}', '\u{202E}', '\u{0}'] {
+            assert!(!text.contains(bad), "{format:?} holds {bad:?}:\n{text}");
+        }
+    }
+
+    #[test]
+    fn hostile_text_cannot_break_or_inject_into_any_format() {
+        let report = hostile_report();
+        for format in [
+            Format::Table,
+            Format::Json,
+            Format::Markdown,
+            Format::Github,
+            Format::Sarif,
+            Format::Html,
+        ] {
+            let text = render_to_string(&report, format, false);
+            match format {
+                // JSON keeps the text exactly (the contract), escaped by serde: it parses back.
+                Format::Json => {
+                    let back: CheckReport = serde_json::from_str(&text).unwrap();
+                    assert_eq!(back, report);
+                    assert!(
+                        !text.contains('\u{1b}'),
+                        "control characters are \\u escapes"
+                    );
+                }
+                Format::Sarif => {
+                    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+                    for r in v["runs"][0]["results"].as_array().unwrap() {
+                        let m = r["message"]["text"].as_str().unwrap();
+                        assert_no_raw_controls(format, m);
+                        assert!(!m.contains('\n'), "{m}");
+                    }
+                }
+                Format::Github => {
+                    assert_no_raw_controls(format, &text);
+                    // One command per line, each a command claimcheck meant to write.
+                    let lines: Vec<&str> = text.lines().collect();
+                    assert_eq!(lines.len(), 4 + 1, "{text}");
+                    for line in lines {
+                        assert!(
+                            line.starts_with("::error file=")
+                                || line.starts_with("::warning file=")
+                                || line.starts_with("::notice title=claimcheck::"),
+                            "{line}"
+                        );
+                        // After the command's own `::`, the message holds no raw line break.
+                        assert!(!line.contains('\r'), "{line}");
+                    }
+                }
+                Format::Markdown => {
+                    assert_no_raw_controls(format, &text);
+                    assert!(
+                        !text.contains("<script>") && !text.contains("</table>"),
+                        "{text}"
+                    );
+                    assert!(!text.contains(" @here"), "no mention: {text}");
+                    for row in text.lines().filter(|l| l.starts_with("| ")) {
+                        let borders = row
+                            .match_indices('|')
+                            .filter(|(i, _)| !row[..*i].ends_with('\\'))
+                            .count();
+                        assert_eq!(borders, 5, "{row}");
+                    }
+                    assert!(!text.contains("\n::"), "{text}");
+                }
+                Format::Html => {
+                    assert_no_raw_controls(format, &text);
+                    assert!(!text.contains("<script"), "{text}");
+                    assert!(!text.contains("</table>"), "{text}");
+                    assert!(text.contains("&lt;script&gt;"), "{text}");
+                }
+                Format::Table => {
+                    assert_no_raw_controls(format, &text);
+                    assert!(
+                        text.contains("<U+202E>") && text.contains("<U+001B>"),
+                        "{text}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn visible_marks_controls_and_flattens_lines() {
+        assert_eq!(visible("a\nb\r\n\tc"), "a b c");
+        assert_eq!(visible("\u{1b}[31m"), "<U+001B>[31m");
+        assert_eq!(visible("x\u{202E}y\u{2066}"), "x<U+202E>y<U+2066>");
+        assert_eq!(visible("plain “50–70%”"), "plain “50–70%”");
+    }
+
+    #[test]
+    fn claims_are_shown_in_their_sentence() {
+        let mut f = sample_report().articles[0].findings[1].clone();
+        assert_eq!(
+            claim_in_sentence(&f),
+            "After six sessions “about 50% reach remission”."
+        );
+        f.sentence = String::new();
+        assert_eq!(claim_in_sentence(&f), "“about 50% reach remission”");
+        f.sentence = format!("{} then {}", "word ".repeat(100), f.quote);
+        let shown = claim_in_sentence(&f);
+        assert!(shown.starts_with('…') && shown.ends_with('”'), "{shown}");
+        assert!(shown.chars().count() <= SENTENCE_CHARS + 2, "{shown}");
     }
 
     #[test]
@@ -398,6 +641,7 @@ pub(crate) mod tests {
             Format::Markdown,
             Format::Github,
             Format::Sarif,
+            Format::Html,
         ] {
             let text = render_to_string(&report, format, false);
             assert!(

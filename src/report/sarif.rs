@@ -7,18 +7,28 @@
 //! claim id, which is derived from the claim's wording rather than its position, so an alert
 //! survives edits elsewhere in the article.
 //!
-//! Built from private serde structs that hold only the properties we fill (no SARIF crate).
+//! Paths: a relative article path is taken as relative to the repository root (the caller
+//! makes it so) and carries `uriBaseId: "%SRCROOT%"`, which code scanning resolves against the
+//! checkout; an absolute path becomes a `file://` URI and a URL stays as it is. Columns count
+//! Unicode code points (`columnKind: "unicodeCodePoints"`), as claimcheck's do. Text from the
+//! article is made [`visible`] in messages.
+//!
+//! Built from private serde structs that hold only the properties we fill (no SARIF crate). The
+//! output is validated against the SARIF 2.1.0 schema and Microsoft's SARIF validator in
+//! `tests/sarif.rs`.
 
 use std::collections::BTreeMap;
 use std::io;
 
 use serde::Serialize;
 
-use super::{end_position, evidence_pmids, is_url, tolerance_text};
+use super::{end_position, evidence_pmids, is_url, tolerance_text, visible};
 use crate::model::{CheckReport, Finding, Verdict};
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 const SARIF_VERSION: &str = "2.1.0";
+/// The base id of repository-relative paths, as code scanning and editors expect.
+const SRCROOT: &str = "%SRCROOT%";
 
 /// Writes the SARIF log.
 pub(super) fn render(report: &CheckReport, out: &mut dyn io::Write) -> io::Result<()> {
@@ -70,6 +80,15 @@ fn log<'a>(report: &'a CheckReport, tool_version: &'a str) -> Log<'a> {
                 },
             },
             results,
+            column_kind: "unicodeCodePoints",
+            original_uri_base_ids: BTreeMap::from([(
+                SRCROOT,
+                UriBase {
+                    description: Text {
+                        text: "The root of the repository that was checked.".to_owned(),
+                    },
+                },
+            )]),
             properties: RunProperties {
                 tolerance: tolerance_text(&report.tolerance),
             },
@@ -85,6 +104,17 @@ fn rule_id(v: Verdict) -> &'static str {
         Verdict::NotFound => "not-found",
         Verdict::Unsourced => "unsourced",
         Verdict::Unverifiable => "unverifiable",
+    }
+}
+
+/// The rule's readable name, which SARIF wants distinct from its id.
+fn rule_name(v: Verdict) -> &'static str {
+    match v {
+        Verdict::Supported => "SupportedBySource",
+        Verdict::Differs => "DiffersFromSource",
+        Verdict::NotFound => "NotFoundInSources",
+        Verdict::Unsourced => "CitesNoSource",
+        Verdict::Unverifiable => "SourceNotCheckable",
     }
 }
 
@@ -126,7 +156,7 @@ fn rule(v: Verdict) -> Rule {
     };
     Rule {
         id: rule_id(v),
-        name: v.as_str(),
+        name: rule_name(v),
         short_description: Text {
             text: short.to_owned(),
         },
@@ -143,14 +173,10 @@ fn result<'a>(path: &str, f: &'a Finding, rule_index: usize) -> SarifResult<'a> 
         rule_id: rule_id(f.verdict),
         rule_index,
         level: level(f.verdict),
-        message: Text {
-            text: f.reason.clone(),
-        },
+        message: Text { text: message(f) },
         locations: vec![ResultLocation {
             physical_location: PhysicalLocation {
-                artifact_location: ArtifactLocation {
-                    uri: artifact_uri(path),
-                },
+                artifact_location: artifact_location(path),
                 region: Region {
                     start_line: f.location.line,
                     start_column: f.location.column,
@@ -173,14 +199,50 @@ fn result<'a>(path: &str, f: &'a Finding, rule_index: usize) -> SarifResult<'a> 
     }
 }
 
-/// The article's path as a URI reference: forward slashes, and percent-encoding for the bytes a
-/// URI cannot hold (a space, `%`, `#`, `?`, non-ASCII). URLs pass through unchanged.
-fn artifact_uri(path: &str) -> String {
-    if is_url(path) {
-        return path.to_owned();
+/// "“about 50% reach remission” (~50%): claims ~50%; … ." — the claim, then why, ending with a
+/// full stop as SARIF viewers expect of a message.
+fn message(f: &Finding) -> String {
+    let mut text = format!(
+        "“{}” ({}): {}",
+        visible(&f.quote),
+        f.value,
+        visible(&f.reason)
+    );
+    if let Some(conflict) = &f.conflict {
+        text.push_str(&format!(" (conflict: {})", visible(conflict)));
     }
+    if !text.ends_with(['.', '!', '?']) {
+        text.push('.');
+    }
+    text
+}
+
+/// Where the article is: a URL as is, an absolute path as a `file://` URI, a relative path as a
+/// URI reference relative to the repository root.
+fn artifact_location(path: &str) -> ArtifactLocation {
+    if is_url(path) {
+        return ArtifactLocation {
+            uri: path.to_owned(),
+            uri_base_id: None,
+        };
+    }
+    let slashed = path.replace('\\', "/");
+    if slashed.starts_with('/') {
+        return ArtifactLocation {
+            uri: format!("file://{}", encode_path(&slashed)),
+            uri_base_id: None,
+        };
+    }
+    ArtifactLocation {
+        uri: encode_path(slashed.trim_start_matches("./")),
+        uri_base_id: Some(SRCROOT),
+    }
+}
+
+/// Percent-encodes the bytes a URI path cannot hold (a space, `%`, `#`, `?`, non-ASCII).
+fn encode_path(path: &str) -> String {
     let mut uri = String::with_capacity(path.len());
-    for b in path.replace('\\', "/").bytes() {
+    for b in path.bytes() {
         if b.is_ascii_alphanumeric() || b"-._~/!$&'()*+,;=:@".contains(&b) {
             uri.push(char::from(b));
         } else {
@@ -199,10 +261,18 @@ struct Log<'a> {
 }
 
 #[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
 struct Run<'a> {
     tool: Tool<'a>,
+    original_uri_base_ids: BTreeMap<&'static str, UriBase>,
     results: Vec<SarifResult<'a>>,
+    column_kind: &'static str,
     properties: RunProperties,
+}
+
+#[derive(Serialize)]
+struct UriBase {
+    description: Text,
 }
 
 #[derive(Serialize)]
@@ -271,8 +341,11 @@ struct PhysicalLocation {
 }
 
 #[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
 struct ArtifactLocation {
     uri: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    uri_base_id: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -390,16 +463,40 @@ mod tests {
     }
 
     #[test]
-    fn artifact_uris_are_encoded_references() {
+    fn artifact_locations_are_repository_relative_references() {
+        let uri = |p: &str| {
+            let l = artifact_location(p);
+            (l.uri, l.uri_base_id)
+        };
         assert_eq!(
-            artifact_uri("articles/tms therapy.md"),
-            "articles/tms%20therapy.md"
+            uri("articles/tms therapy.md"),
+            ("articles/tms%20therapy.md".to_owned(), Some(SRCROOT))
         );
-        assert_eq!(artifact_uri(r"articles\a#1.html"), "articles/a%231.html");
-        assert_eq!(artifact_uri("été.md"), "%C3%A9t%C3%A9.md");
         assert_eq!(
-            artifact_uri("https://example.org/a b"),
-            "https://example.org/a b"
+            uri(r"articles\a#1.html"),
+            ("articles/a%231.html".to_owned(), Some(SRCROOT))
         );
+        assert_eq!(
+            uri("./été.md"),
+            ("%C3%A9t%C3%A9.md".to_owned(), Some(SRCROOT))
+        );
+        assert_eq!(
+            uri("/srv/site/a.md"),
+            ("file:///srv/site/a.md".to_owned(), None)
+        );
+        assert_eq!(
+            uri("https://example.org/a b"),
+            ("https://example.org/a b".to_owned(), None)
+        );
+    }
+
+    #[test]
+    fn columns_are_code_points_and_messages_end_a_sentence() {
+        let log = sarif_json();
+        assert_eq!(log["runs"][0]["columnKind"], "unicodeCodePoints");
+        for r in log["runs"][0]["results"].as_array().unwrap() {
+            let text = r["message"]["text"].as_str().unwrap();
+            assert!(text.ends_with('.'), "{text}");
+        }
     }
 }

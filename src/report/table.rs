@@ -10,7 +10,9 @@ use std::io;
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{Attribute, Cell, Color, ContentArrangement, Table};
 
-use super::{summary_text, tolerance_text, verdict_label, RenderOptions};
+use super::{
+    claim_in_sentence, summary_text, tolerance_text, verdict_label, visible, RenderOptions,
+};
 use crate::model::{ArticleReport, CheckReport, Finding, Verdict};
 
 /// The width every table is laid out to. Fixed rather than read from the terminal so that output
@@ -40,8 +42,8 @@ pub(super) fn render(
 /// "articles/a.html — Title", or just the path when there is no title.
 fn article_heading(article: &ArticleReport) -> String {
     match &article.title {
-        Some(title) => format!("{} — {title}", article.path),
-        None => article.path.clone(),
+        Some(title) => format!("{} — {}", visible(&article.path), visible(title)),
+        None => visible(&article.path),
     }
 }
 
@@ -65,13 +67,25 @@ pub(super) fn new_table(color: bool) -> Table {
 
 fn article_table(article: &ArticleReport, color: bool) -> Table {
     let mut table = new_table(color);
-    table.set_header(["line:col", "verdict", "kind", "claim", "evidence", "reason"]);
+    table.set_header([
+        "line:col / id",
+        "verdict",
+        "kind",
+        "claim",
+        "evidence",
+        "reason",
+    ]);
     for f in &article.findings {
         table.add_row(vec![
-            Cell::new(format!("{}:{}", f.location.line, f.location.column)),
+            Cell::new(format!(
+                "{}:{}\n{}",
+                f.location.line,
+                f.location.column,
+                visible(&f.claim_id)
+            )),
             verdict_cell(f.verdict, color),
             Cell::new(f.kind.as_str()),
-            Cell::new(format!("{}\n“{}”", f.value, f.quote)),
+            Cell::new(format!("{}\n{}", f.value, claim_in_sentence(f))),
             Cell::new(evidence_text(f)),
             Cell::new(reason_text(f)),
         ]);
@@ -103,17 +117,27 @@ fn evidence_text(f: &Finding) -> String {
         .iter()
         .map(|e| {
             let stance = if e.agrees { "agrees" } else { "disagrees" };
-            format!("{} (PMID {}): {} ({stance})", e.citation, e.pmid, e.figure)
+            format!(
+                "{} (PMID {}): {} ({stance})",
+                visible(&e.citation),
+                e.pmid,
+                visible(&e.figure)
+            )
         })
         .collect::<Vec<_>>()
         .join("\n")
 }
 
+/// The reason, then the conflict between sources and the reviewer's note when there are any.
 fn reason_text(f: &Finding) -> String {
-    match &f.conflict {
-        Some(conflict) => format!("{}\nconflict: {conflict}", f.reason),
-        None => f.reason.clone(),
+    let mut text = visible(&f.reason);
+    if let Some(conflict) = &f.conflict {
+        text.push_str(&format!("\nconflict: {}", visible(conflict)));
     }
+    if let Some(note) = f.note.as_deref().filter(|n| !n.trim().is_empty()) {
+        text.push_str(&format!("\nnote: {}", visible(note)));
+    }
+    text
 }
 
 #[cfg(test)]

@@ -4,14 +4,22 @@
 //! quote_or_sentence, line, column, time_point, design, n, outlier, synonym`. `source_type` is
 //! `article` or `literature`, or `omitted` for a row that states how many claims or figures the
 //! grouper counted but did not keep (its count is in `quote_or_sentence`). Values keep the unit
-//! they were stated in. Quoting follows RFC 4180 (CRLF line ends; a field with a comma, quote or
-//! line break is quoted and its quotes doubled), written by hand: the format is too small for a
-//! dependency.
+//! they were stated in. The `csv` crate writes RFC 4180 (CRLF line ends; a field with a comma,
+//! quote or line break is quoted and its quotes doubled).
+//!
+//! Spreadsheets run a cell that starts with `=`, `+`, `-` or `@` as a formula, so a text field
+//! from an article or an abstract that starts with one of them (or with a tab or carriage
+//! return) gets a leading `'`, which spreadsheets show as text. Numbers are ours and are never
+//! touched. With [`CompareOptions::csv_bom`](super::CompareOptions) the file starts with a UTF-8
+//! byte-order mark, so Excel reads "50–70%" as UTF-8 rather than as Windows-1252.
 
 use std::io;
 
-use super::{count, fmt_num, value_text};
+use super::{count, fmt_num, value_text, CompareOptions};
 use crate::model::{Bound, CompareReport, Value};
+
+/// The UTF-8 byte-order mark.
+const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 const HEADER: [&str; 17] = [
     "measure",
@@ -34,59 +42,64 @@ const HEADER: [&str; 17] = [
 ];
 
 /// Writes the CSV report.
-pub(super) fn render(report: &CompareReport, out: &mut dyn io::Write) -> io::Result<()> {
-    write_row(out, &HEADER.map(str::to_owned))?;
+pub(super) fn render(
+    report: &CompareReport,
+    opts: &CompareOptions,
+    out: &mut dyn io::Write,
+) -> io::Result<()> {
+    if opts.csv_bom {
+        out.write_all(BOM)?;
+    }
+    let mut out = ::csv::WriterBuilder::new()
+        .terminator(::csv::Terminator::CRLF)
+        .from_writer(out);
+    let out = &mut out;
+    out.write_record(HEADER)?;
     for m in &report.measures {
         let kind = m.kind.as_str().to_owned();
         for c in &m.claims {
             let [low, high, unit, approx, bound] = value_fields(&c.value);
-            write_row(
-                out,
-                &[
-                    m.key.clone(),
-                    kind.clone(),
-                    "article".to_owned(),
-                    c.article.clone(),
-                    low,
-                    high,
-                    unit,
-                    approx,
-                    bound,
-                    c.quote.clone(),
-                    c.location.line.to_string(),
-                    c.location.column.to_string(),
-                    String::new(),
-                    String::new(),
-                    String::new(),
-                    c.outlier.to_string(),
-                    c.synonym.clone().unwrap_or_default(),
-                ],
-            )?;
+            out.write_record(&[
+                text(&m.key),
+                kind.clone(),
+                "article".to_owned(),
+                text(&c.article),
+                low,
+                high,
+                unit,
+                approx,
+                bound,
+                text(&c.quote),
+                c.location.line.to_string(),
+                c.location.column.to_string(),
+                String::new(),
+                String::new(),
+                String::new(),
+                c.outlier.to_string(),
+                c.synonym.as_deref().map(text).unwrap_or_default(),
+            ])?;
         }
         for f in &m.literature {
             let [low, high, unit, approx, bound] = value_fields(&f.value);
-            write_row(
-                out,
-                &[
-                    m.key.clone(),
-                    kind.clone(),
-                    "literature".to_owned(),
-                    f.pmid.to_string(),
-                    low,
-                    high,
-                    unit,
-                    approx,
-                    bound,
-                    f.sentence.clone(),
-                    String::new(),
-                    String::new(),
-                    f.time_point.as_ref().map(value_text).unwrap_or_default(),
-                    f.design.clone(),
-                    f.n.map(|n| n.to_string()).unwrap_or_default(),
-                    String::new(),
-                    String::new(),
-                ],
-            )?;
+            out.write_record(&[
+                text(&m.key),
+                kind.clone(),
+                "literature".to_owned(),
+                f.pmid.to_string(),
+                low,
+                high,
+                unit,
+                approx,
+                bound,
+                text(&f.sentence),
+                String::new(),
+                String::new(),
+                f.time_point.as_ref().map(value_text).unwrap_or_default(),
+                text(&f.design),
+                f.n.map(|n| n.to_string()).unwrap_or_default(),
+                String::new(),
+                String::new(),
+            ])?;
         }
         let omitted = [
             (m.claims_omitted, "claim", "claims"),
@@ -99,15 +112,24 @@ pub(super) fn render(report: &CompareReport, out: &mut dyn io::Write) -> io::Res
         for (n, one, many) in omitted {
             if n > 0 {
                 let mut row: [String; 17] = Default::default();
-                row[0] = m.key.clone();
+                row[0] = text(&m.key);
                 row[1] = kind.clone();
                 row[2] = "omitted".to_owned();
                 row[9] = format!("{} past the row limit not listed", count(n, one, many));
-                write_row(out, &row)?;
+                out.write_record(&row)?;
             }
         }
     }
-    Ok(())
+    out.flush()
+}
+
+/// A text field from outside (an article, an abstract, a path), kept from running as a formula.
+fn text(s: &str) -> String {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_owned()
+    }
 }
 
 /// low, high, unit, approx, bound.
@@ -129,20 +151,6 @@ fn value_fields(v: &Value) -> [String; 5] {
     ]
 }
 
-fn write_row(out: &mut dyn io::Write, fields: &[String]) -> io::Result<()> {
-    let line: Vec<String> = fields.iter().map(|f| field(f)).collect();
-    write!(out, "{}\r\n", line.join(","))
-}
-
-/// One RFC 4180 field: quoted when it holds a comma, a quote or a line break.
-fn field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_owned()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::super::tests::{render_to_string, sample_report};
@@ -155,11 +163,32 @@ mod tests {
     }
 
     #[test]
-    fn fields_are_quoted_per_rfc_4180() {
-        assert_eq!(field("plain"), "plain");
-        assert_eq!(field("a, b"), "\"a, b\"");
-        assert_eq!(field("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(field("two\nlines"), "\"two\nlines\"");
+    fn formulas_become_text_and_numbers_stay() {
+        assert_eq!(text("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        for start in ["+1", "-2+3", "@SUM(A1)", "\tx", "\rx"] {
+            assert!(text(start).starts_with('\''), "{start:?}");
+        }
+        assert_eq!(text("64% responded"), "64% responded");
+        assert_eq!(
+            value_fields(&Value::point(-3.0, crate::model::Unit::Percent))[0],
+            "-3"
+        );
+    }
+
+    #[test]
+    fn a_bom_only_when_asked() {
+        let report = sample_report();
+        let mut plain = Vec::new();
+        render(&report, &CompareOptions::default(), &mut plain).unwrap();
+        assert!(plain.starts_with(b"measure,"));
+        let mut bom = Vec::new();
+        let opts = CompareOptions {
+            csv_bom: true,
+            ..CompareOptions::default()
+        };
+        render(&report, &opts, &mut bom).unwrap();
+        assert_eq!(&bom[..3], BOM);
+        assert_eq!(&bom[3..], &plain[..]);
     }
 
     #[test]

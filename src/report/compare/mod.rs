@@ -36,19 +36,28 @@ pub enum CompareFormat {
     Html,
 }
 
-/// Writes `report` to `out` in `format`. `color` only affects the table format.
+/// Options that change how a compare report looks, not what it says.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CompareOptions {
+    /// Colour the table format.
+    pub color: bool,
+    /// Start the CSV format with a UTF-8 byte-order mark (for spreadsheets).
+    pub csv_bom: bool,
+}
+
+/// Writes `report` to `out` in `format`.
 ///
 /// The only errors are those of `out` (a closed pipe, a full disk).
 pub fn render_compare(
     report: &CompareReport,
     format: CompareFormat,
-    color: bool,
+    opts: &CompareOptions,
     out: &mut dyn io::Write,
 ) -> io::Result<()> {
     match format {
-        CompareFormat::Table => table::render(report, color, out),
+        CompareFormat::Table => table::render(report, opts.color, out),
         CompareFormat::Json => json::render(report, out),
-        CompareFormat::Csv => csv::render(report, out),
+        CompareFormat::Csv => csv::render(report, opts, out),
         CompareFormat::Markdown => markdown::render(report, out),
         CompareFormat::Html => html::render(report, out),
     }

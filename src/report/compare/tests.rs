@@ -1,6 +1,6 @@
 //! A sample report shared by the renderers' tests, and a helper to render it.
 
-use super::{render_compare, CompareFormat};
+use super::{render_compare, CompareFormat, CompareOptions};
 use crate::compare::{Grouper, MeasureKey};
 use crate::model::{
     Bound, Claim, ClaimKind, CompareReport, LiteratureFigure, Location, Unit, Value,
@@ -269,7 +269,8 @@ pub(crate) fn sample_report() -> CompareReport {
 /// Renders `report` to a string, without colour.
 pub(crate) fn render_to_string(report: &CompareReport, format: CompareFormat) -> String {
     let mut out = Vec::new();
-    render_compare(report, format, false, &mut out).expect("writing to a Vec cannot fail");
+    render_compare(report, format, &CompareOptions::default(), &mut out)
+        .expect("writing to a Vec cannot fail");
     String::from_utf8(out).expect("renderers write UTF-8")
 }
 
