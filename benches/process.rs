@@ -8,6 +8,8 @@
 //! CLAIMCHECK_BENCH_ARTICLES=500 cargo bench --bench process
 //! ```
 
+#![allow(clippy::print_stdout)] // a bench reports on stdout
+
 mod common;
 
 use std::path::Path;

@@ -289,11 +289,11 @@ fn markdown_stays_under_a_comments_limit_and_can_list_only_failing() {
     // Only failing: every listed row has a failing verdict, the counts still cover everything.
     let failing = check(&[DEMO], &["--format", "markdown", "--only-failing"]);
     assert_eq!(failing.code, 1);
-    assert!(failing.stdout.contains("20 claims:"), "{}", failing.stdout);
+    assert!(failing.stdout.contains("19 claims:"), "{}", failing.stdout);
     assert!(
         failing
             .stdout
-            .contains("Showing the 6 claims that fail the check"),
+            .contains("Showing the 4 claims that fail the check; 15 others are not listed."),
         "{}",
         failing.stdout
     );
@@ -310,7 +310,10 @@ fn markdown_stays_under_a_comments_limit_and_can_list_only_failing() {
 
 #[test]
 fn the_report_shows_sentences_ids_and_notes_and_no_ncbi_queries() {
-    let r = check(&["claims/ketamine-clinic.json"], &["--format", "markdown"]);
+    let r = check(
+        &["claims/fixtures/articles/ketamine-clinic.html.json"],
+        &["--format", "markdown"],
+    );
     assert_ne!(r.code, 2, "{}", r.stderr);
     // The sentence around the quote, not only the quote.
     assert!(r.stdout.contains("“64%”"), "{}", r.stdout);
@@ -329,13 +332,13 @@ fn files_follow_the_umask() {
     let d = dir.path();
     let bin = assert_cmd::cargo::cargo_bin("claimcheck");
     let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    std::fs::copy(root().join(DEMO), d.join("page.html")).unwrap();
     let script = format!(
-        "umask 022 && '{bin}' extract '{demo}' --claims-dir claims >/dev/null && \
-         '{bin}' check '{demo}' --offline --cache '{cache}' -o report.md --format markdown; \
-         '{bin}' compare '{demo}' --offline --cache '{cache}' --format html -o compare.html; \
+        "umask 022 && '{bin}' extract page.html >/dev/null && \
+         '{bin}' check page.html --offline --cache '{cache}' -o report.md --format markdown; \
+         '{bin}' compare page.html --offline --cache '{cache}' --format html -o compare.html; \
          '{bin}' init",
         bin = bin.display(),
-        demo = root().join(DEMO).display(),
         cache = root().join("fixtures/pubmed").display(),
     );
     let status = std::process::Command::new("sh")
@@ -345,32 +348,28 @@ fn files_follow_the_umask() {
         .status()
         .unwrap();
     assert!(status.success());
+    let claims = d.join("claims/page.html.json");
     for f in [
-        "claims/ketamine-clinic.json",
-        "report.md",
-        "compare.html",
-        "claimcheck.toml",
+        &claims,
+        &d.join("report.md"),
+        &d.join("compare.html"),
+        &d.join("claimcheck.toml"),
     ] {
-        assert_eq!(mode(&d.join(f)), 0o644, "{f}");
+        assert_eq!(mode(f), 0o644, "{}", f.display());
     }
     // A re-run keeps the mode the file has.
-    std::fs::set_permissions(
-        d.join("claims/ketamine-clinic.json"),
-        std::fs::Permissions::from_mode(0o664),
-    )
-    .unwrap();
+    std::fs::set_permissions(&claims, std::fs::Permissions::from_mode(0o664)).unwrap();
     let status = std::process::Command::new("sh")
         .arg("-c")
         .arg(format!(
-            "umask 077 && '{}' extract '{}' >/dev/null",
-            bin.display(),
-            root().join(DEMO).display()
+            "umask 077 && '{}' extract page.html >/dev/null",
+            bin.display()
         ))
         .current_dir(d)
         .status()
         .unwrap();
     assert!(status.success());
-    assert_eq!(mode(&d.join("claims/ketamine-clinic.json")), 0o664);
+    assert_eq!(mode(&claims), 0o664);
 }
 
 #[test]

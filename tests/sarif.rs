@@ -134,7 +134,10 @@ fn sarif_passes_the_schema_and_microsofts_validator() {
         sarif(
             work.path(),
             "demo.sarif",
-            &["fixtures/articles", "claims/ketamine-clinic.json"],
+            &[
+                "fixtures/articles",
+                "claims/fixtures/articles/ketamine-clinic.html.json",
+            ],
             &root(),
         ),
         // Run from a subdirectory: paths are still relative to the repository.

@@ -154,7 +154,11 @@ fn report_skipped(dir: &Path, skipped: &[walk::Skipped], io: &mut Io<'_>) {
                 );
                 *by_ext.entry(ext).or_default() += 1;
             }
-            _ => io.note(format!("skipped {}: {}", s.path.display(), s.reason)),
+            _ => io.note(format!(
+                "skipped {}: {}",
+                display_path(&s.path.to_string_lossy()),
+                s.reason
+            )),
         }
     }
     if !by_ext.is_empty() {
@@ -162,7 +166,7 @@ fn report_skipped(dir: &Path, skipped: &[walk::Skipped], io: &mut Io<'_>) {
         io.note(format!(
             "skipped {} files under {} that are not articles ({})",
             by_ext.values().sum::<usize>(),
-            dir.display(),
+            display_path(&dir.to_string_lossy()),
             counts.join(", ")
         ));
     }
