@@ -59,8 +59,21 @@ pub(super) fn run(args: &ExtractArgs, io: &mut Io<'_>) -> anyhow::Result<ExitSta
     let several = inputs.len() > 1;
     let mut written = Written::default();
     let bar = progress_bar(inputs.len(), io);
-    for input in &inputs {
-        match extract_one(args, &opts, input, &layout, several, io) {
+    let job = Job {
+        args,
+        opts: &opts,
+        layout: &layout,
+        several,
+        color: io.color,
+        quiet: io.quiet,
+        verbose: io.verbose,
+    };
+    in_parallel(&job, &inputs, |done| {
+        bar.suspend(|| {
+            let _ = io.stdout.write_all(&done.stdout);
+            let _ = io.stderr.write_all(&done.stderr);
+        });
+        match done.result {
             Ok(Some((path, claims, stale))) => written.add(path, claims, stale),
             Ok(None) => {}
             Err(err) => {
@@ -69,12 +82,89 @@ pub(super) fn run(args: &ExtractArgs, io: &mut Io<'_>) -> anyhow::Result<ExitSta
             }
         }
         bar.inc(1);
-    }
+    });
     bar.finish_and_clear();
     if let Some(line) = written.summary(layout.dir()) {
         io.note(line);
     }
     Ok(status)
+}
+
+/// What every article of a run shares.
+struct Job<'a> {
+    args: &'a ExtractArgs,
+    opts: &'a ingest::Options,
+    layout: &'a Layout,
+    several: bool,
+    color: bool,
+    quiet: bool,
+    verbose: bool,
+}
+
+/// One article's outcome: what it printed, and what it wrote or why it failed.
+struct Done {
+    stdout: Vec<u8>,
+    stderr: Vec<u8>,
+    result: anyhow::Result<Option<(PathBuf, usize, usize)>>,
+}
+
+/// Runs [`extract_one`] on every input on a few threads and hands each outcome to `each` in
+/// input order, so output reads as a sequential run's would. Reading, extracting and above all
+/// syncing each claims file to disk overlap: a run over thousands of articles is bound by the
+/// disk's sync latency otherwise.
+fn in_parallel(job: &Job<'_>, inputs: &[Input], mut each: impl FnMut(Done)) {
+    let workers = std::thread::available_parallelism()
+        .map_or(2, |n| n.get() * 2)
+        .clamp(1, 8)
+        .min(inputs.len().max(1));
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let (send, receive) = std::sync::mpsc::channel::<(usize, Done)>();
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            let send = send.clone();
+            let next = &next;
+            scope.spawn(move || loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some(input) = inputs.get(i) else { break };
+                if send.send((i, run_one(job, input))).is_err() {
+                    break;
+                }
+            });
+        }
+        drop(send);
+        // Outcomes arrive in any order; hand them over in input order.
+        let mut pending = std::collections::BTreeMap::new();
+        let mut due = 0;
+        for (i, done) in receive {
+            pending.insert(i, done);
+            while let Some(done) = pending.remove(&due) {
+                each(done);
+                due += 1;
+            }
+        }
+    });
+}
+
+/// One article on a worker thread, printing into buffers.
+fn run_one(job: &Job<'_>, input: &Input) -> Done {
+    let mut stdout = Vec::new();
+    let mut stderr = Vec::new();
+    let result = {
+        let mut io = Io {
+            stdout: &mut stdout,
+            stderr: &mut stderr,
+            color: job.color,
+            stderr_is_terminal: false,
+            quiet: job.quiet,
+            verbose: job.verbose,
+        };
+        extract_one(job.args, job.opts, input, job.layout, job.several, &mut io)
+    };
+    Done {
+        stdout,
+        stderr,
+        result,
+    }
 }
 
 /// A progress bar on stderr for runs of many articles at a terminal; hidden otherwise (stderr
