@@ -149,6 +149,9 @@ pub struct NetArgs {
     /// Do not exit 2 because a source could not be fetched (its claims stay unverifiable).
     #[arg(long)]
     pub allow_fetch_errors: bool,
+    /// Read claimcheck.toml from here instead of searching upwards from the current directory.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 }
 
 /// A number of seconds (fractions allowed), zero or more.
@@ -225,9 +228,6 @@ pub struct CheckArgs {
     /// Relative difference allowed for other units (default 0.1 = 10%).
     #[arg(long, value_name = "FRACTION")]
     pub relative_tolerance: Option<f64>,
-    /// Read claimcheck.toml from here instead of searching upwards from the current directory.
-    #[arg(long, value_name = "FILE")]
-    pub config: Option<PathBuf>,
     /// Write the report here instead of stdout.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,

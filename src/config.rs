@@ -1,5 +1,6 @@
-//! `claimcheck.toml`: project settings for `check`, found from the current directory upwards.
-//! Flags override it; it overrides the built-in defaults.
+//! `claimcheck.toml`: project settings for `extract`, `fetch`, `check` and `compare`, found from
+//! the current directory upwards (or given with `--config`). Flags override it; it overrides the
+//! built-in defaults. [`Config::load`] is the one loader every command uses.
 //!
 //! ```toml
 //! tolerance = 5            # percentage points for % values
@@ -140,6 +141,50 @@ impl Config {
             config.claims_dir = Some(dir.join(claims));
         }
         Ok(config)
+    }
+
+    /// The config every command uses: the file given with `--config`, else the nearest
+    /// `claimcheck.toml` from the current directory upwards, else the defaults.
+    pub fn load(explicit: Option<&Path>) -> Result<Config, Error> {
+        let path = match explicit {
+            Some(p) => Some(p.to_owned()),
+            None => std::env::current_dir()
+                .ok()
+                .and_then(|cwd| Config::discover(&cwd)),
+        };
+        match path {
+            Some(p) => Config::read(&p),
+            None => Ok(Config::default()),
+        }
+    }
+
+    /// The tolerance to compare numbers with: the flags first, then this file, then the
+    /// defaults (±5 percentage points, ±10%). A negative or non-finite flag is refused.
+    pub fn tolerance(
+        &self,
+        flag: Option<f64>,
+        relative_flag: Option<f64>,
+    ) -> Result<crate::model::Tolerance, String> {
+        let default = crate::model::Tolerance::default();
+        let check = |name: &str, v: f64| {
+            if v.is_finite() && v >= 0.0 {
+                Ok(v)
+            } else {
+                Err(format!("{name} must be a number of zero or more, not {v}"))
+            }
+        };
+        Ok(crate::model::Tolerance {
+            percentage_points: check(
+                "--tolerance",
+                flag.or(self.tolerance).unwrap_or(default.percentage_points),
+            )?,
+            relative: check(
+                "--relative-tolerance",
+                relative_flag
+                    .or(self.relative_tolerance)
+                    .unwrap_or(default.relative),
+            )?,
+        })
     }
 
     /// Finds `claimcheck.toml` in `start` or the nearest parent that has one.

@@ -3,17 +3,17 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use anyhow::{bail, Context};
+use anyhow::Context;
 
-use super::common::{load_config, load_inputs, FetchFailures, SourcesContext};
-use super::sources::{Resolution, SourceResolution};
+use super::common::{load_inputs, FetchFailures, SourcesContext};
 use super::{ExitStatus, Io};
 use crate::baseline::{Applied, Baseline};
 use crate::cli::CheckArgs;
+use crate::config::Config;
 use crate::evidence::{self, Outcome, RecordIndex, SourceOutcome};
 use crate::model::{
-    ArticleReport, CheckReport, Claim, ClaimsFile, Finding, Identifier, Source, Summary, Tolerance,
-    Verdict, CHECK_REPORT_VERSION,
+    ArticleReport, CheckReport, Claim, ClaimsFile, Finding, Identifier, Resolution, Source,
+    SourceResolution, Summary, Tolerance, Verdict, CHECK_REPORT_VERSION,
 };
 use crate::report::{self, Format, RenderOptions};
 
@@ -25,23 +25,14 @@ pub const DEFAULT_FAIL_ON: [Verdict; 2] = [Verdict::Differs, Verdict::Unsourced]
 const INFERRED_MIN_SCORE: f64 = 5.0;
 
 pub(super) fn run(args: &CheckArgs, io: &mut Io<'_>) -> anyhow::Result<ExitStatus> {
-    let config = load_config(args.config.as_deref())?;
-    let tolerance = Tolerance {
-        percentage_points: non_negative(
-            "--tolerance",
-            args.tolerance.or(config.tolerance).unwrap_or(5.0),
-        )?,
-        relative: non_negative(
-            "--relative-tolerance",
-            args.relative_tolerance
-                .or(config.relative_tolerance)
-                .unwrap_or(0.1),
-        )?,
-    };
+    let config = Config::load(args.net.config.as_deref())?;
+    let tolerance = config
+        .tolerance(args.tolerance, args.relative_tolerance)
+        .map_err(anyhow::Error::msg)?;
     let fail_on = parse_fail_on(args.fail_on.as_ref().or(config.fail_on.as_ref()))?;
     let keep_text = args.format == Format::Html;
     let (loaded, failures) = load_inputs(&args.inputs, &args.input, &config, keep_text, io)?;
-    let ctx = SourcesContext::new(&args.net, config.cache.clone(), config.email.clone(), io)?;
+    let ctx = SourcesContext::new(&args.net, &config, io)?;
     // The claims to check, per file.
     let checked: Vec<Vec<Claim>> = loaded
         .iter()
@@ -305,11 +296,11 @@ fn check_file(
                         Resolution::NotResearch => Outcome::NotResearch {
                             url: s.url.as_deref().unwrap_or(&s.id),
                         },
-                        Resolution::Missing { .. } | Resolution::Failed { .. } => {
-                            Outcome::Unavailable {
-                                reason: reason_of(&reasons, k),
-                            }
-                        }
+                        Resolution::NotCached { .. }
+                        | Resolution::Missing { .. }
+                        | Resolution::Failed { .. } => Outcome::Unavailable {
+                            reason: reason_of(&reasons, k),
+                        },
                     };
                     Some(SourceOutcome {
                         source: k.as_str(),
@@ -356,7 +347,9 @@ fn usable_record(r: &Resolution) -> Option<&crate::model::Record> {
 
 fn unavailable_reason(s: &SourceResolution) -> String {
     match &s.resolution {
-        Resolution::Missing { reason } => reason.clone(),
+        Resolution::NotCached { .. } | Resolution::Missing { .. } => {
+            s.resolution.problem().unwrap_or_default()
+        }
         Resolution::Failed { error } => {
             format!("{} could not be fetched: {}", s.id, without_queries(error))
         }
@@ -409,13 +402,6 @@ pub(super) fn added_key(added: &str, file_ids: &[&str]) -> String {
         return added.to_owned();
     }
     Identifier::parse(added).map_or_else(|| added.to_owned(), |i| i.source_id())
-}
-
-fn non_negative(flag: &str, v: f64) -> anyhow::Result<f64> {
-    if !v.is_finite() || v < 0.0 {
-        bail!("{flag} must be a number of zero or more, not {v}");
-    }
-    Ok(v)
 }
 
 /// `--fail-on` / `fail_on`: verdict names, or `none`.

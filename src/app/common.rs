@@ -13,6 +13,7 @@ use super::sources::{self, Mode, Resolution, Resolutions};
 use super::{ExitStatus, Io};
 use crate::cache::Cache;
 use crate::cli::{InputArgs, NetArgs};
+use crate::config::Config;
 use crate::model::{Claim, ClaimsFile, Source};
 use crate::pubmed::client::ClientBuilder;
 use crate::pubmed::Logger;
@@ -34,7 +35,7 @@ pub(crate) struct Loaded {
 pub(crate) fn load_inputs(
     args: &[String],
     input: &InputArgs,
-    config: &crate::config::Config,
+    config: &Config,
     keep_text: bool,
     io: &mut Io<'_>,
 ) -> anyhow::Result<(Vec<Loaded>, usize)> {
@@ -183,7 +184,7 @@ fn is_url(arg: &str) -> bool {
 }
 
 /// The walk options of a run: `--exclude` and the config's `exclude`, and the size limit.
-pub(crate) fn walk_options(input: &InputArgs, config: &crate::config::Config) -> walk::Options {
+pub(crate) fn walk_options(input: &InputArgs, config: &Config) -> walk::Options {
     walk::Options {
         exclude: input
             .exclude
@@ -203,7 +204,7 @@ pub(crate) fn walk_options(input: &InputArgs, config: &crate::config::Config) ->
 pub(crate) fn for_each_input(
     args: &[String],
     input: &InputArgs,
-    config: &crate::config::Config,
+    config: &Config,
     io: &mut Io<'_>,
     mut each: impl FnMut(String, ClaimsFile, Option<String>, &mut Io<'_>),
 ) -> usize {
@@ -257,28 +258,9 @@ pub(crate) fn for_each_input(
     failures
 }
 
-/// `claimcheck.toml`: the one given, else the nearest one from the current directory upwards,
-/// else the defaults.
-pub(crate) fn load_config(explicit: Option<&Path>) -> anyhow::Result<crate::config::Config> {
-    use crate::config::Config;
-    let path = match explicit {
-        Some(p) => Some(p.to_owned()),
-        None => std::env::current_dir()
-            .ok()
-            .and_then(|cwd| Config::discover(&cwd)),
-    };
-    match path {
-        Some(p) => Ok(Config::read(&p)?),
-        None => Ok(Config::default()),
-    }
-}
-
 /// The claims directory: the flag, else the config's `claims_dir` (which defaults to `claims`
 /// beside `claimcheck.toml`), else `claims` in the current directory.
-pub(crate) fn claims_layout(
-    flag: Option<&Path>,
-    config: &crate::config::Config,
-) -> claims_file::layout::Layout {
+pub(crate) fn claims_layout(flag: Option<&Path>, config: &Config) -> claims_file::layout::Layout {
     let dir = flag
         .map(Path::to_path_buf)
         .or_else(|| config.claims_dir.clone())
@@ -318,16 +300,11 @@ pub(crate) struct SourcesContext {
 impl SourcesContext {
     /// Builds the context from flags (which already fold in their environment variables), the
     /// config file's cache and email, and the defaults.
-    pub fn new(
-        net: &NetArgs,
-        config_cache: Option<PathBuf>,
-        config_email: Option<String>,
-        io: &mut Io<'_>,
-    ) -> anyhow::Result<Self> {
+    pub fn new(net: &NetArgs, config: &Config, io: &mut Io<'_>) -> anyhow::Result<Self> {
         let root = net
             .cache
             .clone()
-            .or(config_cache)
+            .or_else(|| config.cache.clone())
             .or_else(Cache::default_root);
         let Some(root) = root else {
             bail!("no cache directory: pass --cache DIR or set CLAIMCHECK_CACHE");
@@ -360,7 +337,7 @@ impl SourcesContext {
                     let _ = writeln!(std::io::stderr(), "claimcheck: {line}");
                 }));
             }
-            match net.email.clone().or(config_email) {
+            match net.email.clone().or_else(|| config.email.clone()) {
                 Some(e) => builder = builder.email(e),
                 None => io.warn(
                     "no contact email for NCBI: pass --email, set NCBI_EMAIL or `email` in claimcheck.toml",

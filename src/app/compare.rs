@@ -9,13 +9,13 @@ use std::collections::{BTreeSet, HashMap};
 use anyhow::Context;
 
 use super::common::{for_each_input, FetchFailures, SourcesContext};
-use super::sources::{search_records, Resolution};
+use super::sources::search_records;
 use super::{ExitStatus, Io};
 use crate::cli::CompareArgs;
 use crate::compare::{design_of, esearch_term, Grouper, MeasureKey};
 use crate::config::Config;
 use crate::evidence::RecordIndex;
-use crate::model::{Claim, ClaimKind, ClaimsFile, LiteratureFigure};
+use crate::model::{Claim, ClaimKind, ClaimsFile, LiteratureFigure, Resolution};
 use crate::quantity;
 use crate::report::compare::{render_compare, CompareOptions};
 
@@ -23,16 +23,13 @@ use crate::report::compare::{render_compare, CompareOptions};
 const LITERATURE_HITS: u32 = 10;
 
 pub(super) fn run(args: &CompareArgs, io: &mut Io<'_>) -> anyhow::Result<ExitStatus> {
-    let config = std::env::current_dir()
-        .ok()
-        .and_then(|cwd| Config::discover(&cwd))
-        .map(|p| Config::read(&p))
-        .transpose()?
-        .unwrap_or_default();
-    let ctx = SourcesContext::new(&args.net, config.cache.clone(), config.email.clone(), io)?;
+    let config = Config::load(args.net.config.as_deref())?;
+    let tolerance = config.tolerance(None, None).map_err(anyhow::Error::msg)?;
+    let ctx = SourcesContext::new(&args.net, &config, io)?;
     let mut run = Run {
         ctx: &ctx,
-        grouper: Grouper::new(),
+        grouper: Grouper::new().with_tolerance(tolerance),
+        config: &config,
         records: HashMap::new(),
         claimed: BTreeSet::new(),
         with_literature: BTreeSet::new(),
@@ -127,6 +124,8 @@ const CHUNK: usize = 200;
 /// The state of one `compare` run.
 struct Run<'c> {
     ctx: &'c SourcesContext,
+    /// `claimcheck.toml`: its `ignore` list drops claims as `check` does.
+    config: &'c Config,
     grouper: Grouper,
     /// Each cited record's abstract, read once (bounded by the distinct records cited).
     records: HashMap<u32, RecordIndex>,
@@ -140,7 +139,9 @@ struct Run<'c> {
 }
 
 impl Run<'_> {
-    fn add(&mut self, display: String, file: ClaimsFile, io: &mut Io<'_>) {
+    fn add(&mut self, display: String, mut file: ClaimsFile, io: &mut Io<'_>) {
+        file.claims
+            .retain(|c| !self.config.ignores(&c.id, &c.quote));
         self.pending.push((display, file));
         if self.pending.len() >= CHUNK {
             self.flush(io);

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context};
 
-use super::common::{claims_layout, discover, load_config, walk_options, Item};
+use super::common::{claims_layout, discover, walk_options, Item};
 use super::{ExitStatus, Io};
 use crate::claims_file::layout::Layout;
 use crate::cli::{ExtractArgs, ExtractFormat};
@@ -23,7 +23,7 @@ use crate::{claims_file, extract, report};
 const MERGE_ATTEMPTS: usize = 3;
 
 pub(super) fn run(args: &ExtractArgs, io: &mut Io<'_>) -> anyhow::Result<ExitStatus> {
-    let config = load_config(None)?;
+    let config = crate::config::Config::load(None)?;
     let (items, failures) = discover(&args.articles, &walk_options(&args.input, &config), io);
     let mut inputs = Vec::new();
     let mut claims_files = 0;

@@ -9,11 +9,11 @@ use anyhow::bail;
 
 use super::check::claim_keys;
 use super::common::{load_inputs, FetchFailures, SourcesContext};
-use super::sources::{render_json, render_table, Resolution, SourceResolution};
 use super::{ExitStatus, Io};
 use crate::cli::{ExtractFormat, FetchArgs};
 use crate::config::Config;
-use crate::model::{Identifier, Location, Source, SourceRole};
+use crate::model::{Identifier, Location, Resolution, Source, SourceResolution, SourceRole};
+use crate::report::{render_fetch_json, render_fetch_table};
 
 pub(super) fn run(args: &FetchArgs, io: &mut Io<'_>) -> anyhow::Result<ExitStatus> {
     // Identifiers given directly become sources of their own; everything else is an input.
@@ -33,18 +33,13 @@ pub(super) fn run(args: &FetchArgs, io: &mut Io<'_>) -> anyhow::Result<ExitStatu
             None => inputs.push(arg.clone()),
         }
     }
-    let config = std::env::current_dir()
-        .ok()
-        .and_then(|cwd| Config::discover(&cwd))
-        .map(|p| Config::read(&p))
-        .transpose()?
-        .unwrap_or_default();
+    let config = Config::load(args.net.config.as_deref())?;
     let (loaded, failures) = if inputs.is_empty() {
         (Vec::new(), 0)
     } else {
         load_inputs(&inputs, &args.input, &config, false, io)?
     };
-    let ctx = SourcesContext::new(&args.net, config.cache, config.email, io)?;
+    let ctx = SourcesContext::new(&args.net, &config, io)?;
     let mut all = Vec::new();
     let mut misses = Vec::new();
     let mut fetch_failures = FetchFailures::default();
@@ -75,8 +70,8 @@ pub(super) fn run(args: &FetchArgs, io: &mut Io<'_>) -> anyhow::Result<ExitStatu
         }
     }
     match args.format {
-        ExtractFormat::Table => io.stdout.write_all(render_table(&all).as_bytes())?,
-        ExtractFormat::Json => io.stdout.write_all(render_json(&all).as_bytes())?,
+        ExtractFormat::Table => io.stdout.write_all(render_fetch_table(&all).as_bytes())?,
+        ExtractFormat::Json => io.stdout.write_all(render_fetch_json(&all).as_bytes())?,
     }
     if !misses.is_empty() {
         misses.sort();

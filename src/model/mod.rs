@@ -12,6 +12,7 @@ pub mod identity;
 mod measure;
 mod record;
 mod report;
+mod resolution;
 
 pub use article::{
     collapse_whitespace, line_column_in, Article, Block, BlockKind, Link, Piece, SourceMap,
@@ -28,3 +29,4 @@ pub use report::{
     ArticleReport, CheckReport, Evidence, Finding, Summary, Tolerance, Verdict,
     CHECK_REPORT_VERSION,
 };
+pub use resolution::{Candidate, Resolution, SourceResolution};

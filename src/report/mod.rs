@@ -10,10 +10,12 @@
 //! and diffed between runs.
 //!
 //! One file per format, behind the single [`render`] dispatch; adding a format is a new variant,
-//! a new file and one match arm. [`render_claims_table`] is the `extract` command's table.
+//! a new file and one match arm. [`render_claims_table`] is the `extract` command's table;
+//! [`render_fetch_table`] and [`render_fetch_json`] are the `fetch` command's.
 
 mod claims;
 pub mod compare;
+mod fetch;
 mod github;
 mod html;
 mod json;
@@ -26,6 +28,7 @@ use std::io;
 use crate::model::{CheckReport, Location, Summary, Tolerance, Verdict};
 
 pub use claims::render_claims_table;
+pub use fetch::{render_fetch_json, render_fetch_table, FETCH_JSON_VERSION};
 
 /// An output format for `claimcheck check`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
