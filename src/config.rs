@@ -78,25 +78,37 @@ pub enum Error {
 impl Config {
     /// Reads the config at `path`.
     pub fn read(path: &Path) -> Result<Config, Error> {
-        let text = std::fs::read_to_string(path).map_err(|source| Error::Read {
+        let bytes = std::fs::read(path).map_err(|source| Error::Read {
             path: path.to_owned(),
             source,
         })?;
-        Config::parse(path, &text)
+        let text = crate::model::utf8_text(&bytes).map_err(|(line, column)| Error::Invalid {
+            path: path.to_owned(),
+            line,
+            column,
+            message: "not valid UTF-8".to_owned(),
+        })?;
+        Config::parse(path, text)
     }
 
     /// Parses config text; `path` is for messages and resolving `cache`.
     pub fn parse(path: &Path, text: &str) -> Result<Config, Error> {
         let mut config: Config = toml::from_str(text).map_err(|e| {
-            let (line, column) = e
-                .span()
-                .map(|s| crate::model::line_column_in(text, s.start))
-                .unwrap_or((1, 1));
+            let at = e.span().map_or(0, |s| s.start);
+            let (line, column) = crate::model::line_column_in(text, at);
+            // Name the key whose value is wrong, when the message does not.
+            let key = key_of_line(text, at);
+            let message = match key {
+                Some(k) if !e.message().contains(&format!("`{k}`")) => {
+                    format!("`{k}`: {}", e.message().trim_end())
+                }
+                _ => e.message().trim_end().to_owned(),
+            };
             Error::Invalid {
                 path: path.to_owned(),
                 line,
                 column,
-                message: e.message().to_owned(),
+                message,
             }
         })?;
         if let Some(list) = &config.fail_on {
@@ -203,6 +215,19 @@ impl Config {
     }
 }
 
+/// The bare key set on the line holding byte offset `at`, if that line is `key = value`.
+fn key_of_line(text: &str, at: usize) -> Option<&str> {
+    let start = text[..at.min(text.len())].rfind('\n').map_or(0, |p| p + 1);
+    let line = text[start..].lines().next()?;
+    let (key, _) = line.split_once('=')?;
+    let key = key.trim();
+    (!key.is_empty()
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-'))
+    .then_some(key)
+}
+
 /// Line and column of the line that sets `key` (1, 1 if not found).
 fn key_position(text: &str, key: &str) -> (usize, usize) {
     let mut offset = 0;
@@ -280,6 +305,30 @@ mod tests {
             e.starts_with("c.toml:1:1: invalid config: `relative_tolerance`"),
             "{e}"
         );
+    }
+
+    #[test]
+    fn type_errors_name_the_key() {
+        let e = Config::parse(
+            Path::new("c.toml"),
+            "email = \"a@b.org\"\ntolerance = \"five\"\n",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            e.starts_with("c.toml:2:13: invalid config: `tolerance`: "),
+            "{e}"
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(FILE_NAME);
+        std::fs::write(&path, b"\xEF\xBB\xBFtolerance = 3\n# caf\xe9\n").unwrap();
+        let e = Config::read(&path).unwrap_err().to_string();
+        assert!(
+            e.ends_with("claimcheck.toml:2:6: invalid config: not valid UTF-8"),
+            "{e}"
+        );
+        std::fs::write(&path, b"\xEF\xBB\xBFtolerance = 3\n").unwrap();
+        assert_eq!(Config::read(&path).unwrap().tolerance, Some(3.0));
     }
 
     #[test]

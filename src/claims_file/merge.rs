@@ -38,18 +38,26 @@ pub struct Merged {
     pub lost: Vec<String>,
 }
 
-/// The text of editable field `slot` of `c`, as fingerprinted.
-fn slot_text(c: &Claim, slot: usize) -> String {
+/// The fingerprint of editable field `slot` of `c`.
+fn slot_hash(c: &Claim, slot: usize) -> u32 {
+    let opt = |o: &Option<String>| match o {
+        // "\u{1}" marks a present value, so `None` and `Some("")` differ.
+        Some(s) => identity::fingerprint32(&[b"\x01", s.as_bytes()]),
+        None => identity::fingerprint32(&[]),
+    };
     match slot {
-        0 => c.kind.as_str().to_owned(),
-        1 => c.subject.clone(),
-        2 => json(&c.scope),
-        3 => json(&c.sources),
-        4 => json(&c.measure.intervention),
-        5 => json(&c.measure.comparator),
-        6 => json(&c.measure.population),
-        7 => json(&c.measure.outcome),
-        _ => json(&c.measure.time_point),
+        0 => identity::fingerprint32(&[c.kind.as_str().as_bytes()]),
+        1 => identity::fingerprint32(&[c.subject.as_bytes()]),
+        2 => identity::fingerprint32(&[json(&c.scope).as_bytes()]),
+        3 => {
+            let ids: Vec<&[u8]> = c.sources.iter().map(|s| s.as_bytes()).collect();
+            identity::fingerprint32(&ids)
+        }
+        4 => opt(&c.measure.intervention),
+        5 => opt(&c.measure.comparator),
+        6 => opt(&c.measure.population),
+        7 => opt(&c.measure.outcome),
+        _ => identity::fingerprint32(&[json(&c.measure.time_point).as_bytes()]),
     }
 }
 
@@ -75,14 +83,15 @@ fn json<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_default()
 }
 
-fn slot_hash(c: &Claim, slot: usize) -> String {
-    identity::short_hash(&[&slot_text(c, slot)], SLOT_HEX / 2)
-}
-
 /// The fingerprint of `c`'s editable fields as they are now: what the tool stores in
 /// `extracted` for the values it extracted.
 pub fn fingerprint(c: &Claim) -> String {
-    (0..SLOTS).map(|slot| slot_hash(c, slot)).collect()
+    use std::fmt::Write;
+    let mut out = String::with_capacity(SLOTS * SLOT_HEX);
+    for slot in 0..SLOTS {
+        let _ = write!(out, "{:08x}", slot_hash(c, slot));
+    }
+    out
 }
 
 /// Which editable fields of the reviewed claim `old` a reviewer changed. With a fingerprint that
@@ -92,9 +101,12 @@ fn edits(old: &Claim, fresh: Option<&Claim>) -> [bool; SLOTS] {
     let stored = (old.extracted.len() == SLOTS * SLOT_HEX).then_some(old.extracted.as_str());
     std::array::from_fn(|slot| match stored {
         Some(fp) => {
-            fp.get(slot * SLOT_HEX..(slot + 1) * SLOT_HEX) != Some(slot_hash(old, slot).as_str())
+            let stored = fp
+                .get(slot * SLOT_HEX..(slot + 1) * SLOT_HEX)
+                .and_then(|h| u32::from_str_radix(h, 16).ok());
+            stored != Some(slot_hash(old, slot))
         }
-        None => fresh.is_some_and(|f| slot_text(old, slot) != slot_text(f, slot)),
+        None => fresh.is_some_and(|f| slot_hash(old, slot) != slot_hash(f, slot)),
     })
 }
 

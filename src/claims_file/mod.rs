@@ -63,19 +63,14 @@ pub fn read(path: &Path) -> Result<ClaimsFile, Error> {
 /// Parses the bytes of a claims file: UTF-8, with or without a byte-order mark; invalid UTF-8 is
 /// an error at the line and column of the first bad byte.
 pub fn parse_bytes(path: &Path, bytes: &[u8]) -> Result<ClaimsFile, Error> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
+    match crate::model::utf8_text(bytes) {
         Ok(text) => parse(path, text),
-        Err(e) => {
-            let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
-            let (line, column) = crate::model::line_column_in(valid, valid.len());
-            Err(Error::Invalid {
-                path: path.to_owned(),
-                line,
-                column,
-                message: "not valid UTF-8 (claims files are UTF-8 text)".to_owned(),
-            })
-        }
+        Err((line, column)) => Err(Error::Invalid {
+            path: path.to_owned(),
+            line,
+            column,
+            message: "not valid UTF-8 (claims files are UTF-8 text)".to_owned(),
+        }),
     }
 }
 

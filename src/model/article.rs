@@ -263,6 +263,16 @@ pub fn line_column_in(text: &str, at: usize) -> (usize, usize) {
     (line, column)
 }
 
+/// `bytes` as UTF-8 text without a leading byte-order mark; invalid UTF-8 is the 1-based line and
+/// column of the first bad byte. For the files people edit: claims files and `claimcheck.toml`.
+pub fn utf8_text(bytes: &[u8]) -> Result<&str, (usize, usize)> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    std::str::from_utf8(bytes).map_err(|e| {
+        let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
+        line_column_in(valid, valid.len())
+    })
+}
+
 impl Article {
     /// The block that contains text offset `at`, if any.
     pub fn block_at(&self, at: usize) -> Option<&Block> {

@@ -32,6 +32,26 @@ pub fn normalize_words(s: &str) -> String {
     out
 }
 
+/// A 32-bit fingerprint of `parts` (separated by NUL) as 8 lower-case hex digits: FNV-1a, a fixed
+/// and fully specified function, so stored fingerprints stay valid across builds. For telling
+/// texts apart, not for ids (those use [`short_hash`]).
+pub fn fingerprint(parts: &[&[u8]]) -> String {
+    format!("{:08x}", fingerprint32(parts))
+}
+
+/// [`fingerprint`] as a number.
+pub fn fingerprint32(parts: &[&[u8]]) -> u32 {
+    use std::hash::Hasher;
+    let mut hasher = fnv::FnvHasher::default();
+    for (i, p) in parts.iter().enumerate() {
+        if i > 0 {
+            hasher.write(b"\x00");
+        }
+        hasher.write(p);
+    }
+    hasher.finish() as u32
+}
+
 /// The first `bytes` bytes of SHA-256 over the parts (separated by NUL), as lower-case hex.
 pub fn short_hash(parts: &[&str], bytes: usize) -> String {
     let mut hasher = Sha256::new();
@@ -107,8 +127,8 @@ impl<'a> Context<'a> {
 pub fn context(before: &str, after: &str, occurrence: u32) -> String {
     let mut out = format!(
         "{}.{}",
-        short_hash(&[&normalize_words(before)], 4),
-        short_hash(&[&normalize_words(after)], 4)
+        fingerprint(&[normalize_words(before).as_bytes()]),
+        fingerprint(&[normalize_words(after).as_bytes()])
     );
     if occurrence > 1 {
         out.push_str(&format!("/{occurrence}"));

@@ -15,7 +15,8 @@ mod report;
 mod resolution;
 
 pub use article::{
-    collapse_whitespace, line_column_in, Article, Block, BlockKind, Link, Piece, SourceMap,
+    collapse_whitespace, line_column_in, utf8_text, Article, Block, BlockKind, Link, Piece,
+    SourceMap,
 };
 pub use claims::{
     fmt_num, ArticleMeta, Bound, Claim, ClaimKind, ClaimsFile, DecidedBy, Location, ReviewStatus,
