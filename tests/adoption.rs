@@ -450,3 +450,56 @@ fn completions_and_man_page() {
     let bad = run(claimcheck().args(["completions", "tcsh"]));
     assert_eq!(bad.code, 2);
 }
+
+/// Hostile text in an article's file name and in a claims file's quote reaches `compare`'s page
+/// and table only escaped and made visible, as in `check`'s formats.
+#[test]
+fn compare_escapes_hostile_text_in_its_page_and_table() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let name = "p<img src=x onerror=alert(1)>\u{202E}dm.md";
+    std::fs::write(d.join(name), "In our audit, 64% of patients responded.\n").unwrap();
+    std::fs::write(d.join("b.md"), "In our audit, 60% of patients responded.\n").unwrap();
+    assert_eq!(run(claimcheck_in(d).args(["extract", "."])).code, 0);
+    // A claims file edited by hand: markup, an ANSI escape and a bidi override in the quote.
+    let claims = d.join("claims/b.md.json");
+    let mut file: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&claims).unwrap()).unwrap();
+    file["claims"][0]["quote"] = "60%</title><script>alert(2)</script>\u{1b}[2J\u{202E}".into();
+    std::fs::write(&claims, file.to_string()).unwrap();
+    let cache = root().join("fixtures/pubmed");
+    let compare = |format: &str| {
+        run(claimcheck_in(d)
+            .args(["compare", ".", "--offline", "--color", "never", "--cache"])
+            .arg(&cache)
+            .args(["--format", format]))
+    };
+    let page = compare("html");
+    assert_eq!(page.code, 0, "{}", page.stderr);
+    assert!(page.stdout.contains("&lt;img src=x"), "{}", page.stdout);
+    assert!(
+        page.stdout.contains("&lt;script&gt;alert(2)"),
+        "{}",
+        page.stdout
+    );
+    let table = compare("table");
+    assert_eq!(table.code, 0, "{}", table.stderr);
+    assert!(
+        !page.stdout.contains("<img") && !page.stdout.contains("<script"),
+        "{}",
+        page.stdout
+    );
+    // The table is plain text: markup is harmless there, a terminal escape is not.
+    for text in [&page.stdout, &table.stdout] {
+        assert!(
+            !text.contains('\u{1b}') && !text.contains('\u{202E}'),
+            "{text}"
+        );
+        // The table may wrap a cell anywhere.
+        let flat: String = text
+            .chars()
+            .filter(|c| !c.is_whitespace() && !"│┆".contains(*c))
+            .collect();
+        assert!(flat.contains("U+001B") && flat.contains("U+202E"), "{text}");
+    }
+}

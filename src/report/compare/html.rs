@@ -27,7 +27,7 @@ use super::{
 use crate::model::{
     interval_in, ArticleClaim, CompareReport, LiteratureFigure, MeasureGroup, Unit,
 };
-use crate::report::{fmt_num, tolerance_text};
+use crate::report::{fmt_num, tolerance_text, visible};
 
 /// The plot's width in SVG units (and CSS pixels at 100%).
 const WIDTH: f64 = 960.0;
@@ -832,8 +832,12 @@ fn short_design(design: &str) -> String {
     }
 }
 
-/// Escapes text for HTML content and double- or single-quoted attributes.
+/// Text for HTML content and double- or single-quoted attributes: made
+/// [`visible`] like every format's (line breaks become spaces, control and
+/// bidirectional characters a visible `<U+…>`), then the five characters HTML gives meaning
+/// escaped. Quotes, article paths, sentences and citations all come from outside.
 fn esc(s: &str) -> String {
+    let s = visible(s);
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {

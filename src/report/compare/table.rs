@@ -3,13 +3,16 @@
 //! contradictions and what was left out; then one summary line.
 //!
 //! Like the `check` table it never probes the terminal: the width is fixed and colour is exactly
-//! what the caller asked for, so the same report renders to the same bytes everywhere.
+//! what the caller asked for, so the same report renders to the same bytes everywhere. Text from
+//! articles, claims files and abstracts is made [`visible`] first: an ANSI escape in a quote never
+//! reaches the terminal.
 
 use std::io;
 
 use comfy_table::{Cell, Color, Table};
 
 use super::super::table::new_table;
+use super::super::visible;
 use super::{
     cited_by_text, flags, measure_meta, n_text, omitted_text, summary_text, time_point_text,
     value_text,
@@ -35,8 +38,8 @@ fn render_measure(
     color: bool,
     out: &mut dyn io::Write,
 ) -> io::Result<()> {
-    writeln!(out, "{} [{}]", m.label, m.key)?;
-    writeln!(out, "{}", measure_meta(m))?;
+    writeln!(out, "{} [{}]", visible(&m.label), m.key)?;
+    writeln!(out, "{}", visible(&measure_meta(m)))?;
     if !m.claims.is_empty() {
         writeln!(out, "{}", claims_table(m, color))?;
     }
@@ -45,7 +48,7 @@ fn render_measure(
         writeln!(out, "{}", literature_table(m, color))?;
     }
     for c in &m.contradictions {
-        writeln!(out, "contradiction: {}", c.note)?;
+        writeln!(out, "contradiction: {}", visible(&c.note))?;
     }
     if let Some(text) = omitted_text(m, row_limit) {
         writeln!(out, "omitted: {text}")?;
@@ -63,10 +66,10 @@ fn claims_table(m: &MeasureGroup, color: bool) -> Table {
             flag_cell = flag_cell.fg(Color::Red);
         }
         table.add_row(vec![
-            Cell::new(&c.article),
+            Cell::new(visible(&c.article)),
             Cell::new(format!("{}:{}", c.location.line, c.location.column)),
             Cell::new(value_text(&c.value)),
-            Cell::new(format!("“{}”", c.quote)),
+            Cell::new(format!("“{}”", visible(&c.quote))),
             flag_cell,
         ]);
     }
@@ -77,7 +80,7 @@ fn literature_table(m: &MeasureGroup, color: bool) -> Table {
     let mut table = new_table(color);
     table.set_header(["PMID", "study", "value", "sentence", "cited by"]);
     for f in &m.literature {
-        let study = [f.citation.as_str(), f.design.as_str(), &n_text(f)]
+        let study = [visible(&f.citation), visible(&f.design), n_text(f)]
             .into_iter()
             .filter(|s| !s.is_empty())
             .collect::<Vec<_>>()
@@ -90,8 +93,8 @@ fn literature_table(m: &MeasureGroup, color: bool) -> Table {
             Cell::new(f.pmid),
             Cell::new(study),
             Cell::new(value),
-            Cell::new(format!("“{}”", f.sentence)),
-            Cell::new(cited_by_text(f)),
+            Cell::new(format!("“{}”", visible(&f.sentence))),
+            Cell::new(visible(&cited_by_text(f))),
         ]);
     }
     table
