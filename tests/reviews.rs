@@ -665,3 +665,61 @@ fn version_1_files_are_migrated_and_moved() {
         (Some("c0123456789"), Some("rejected"))
     );
 }
+
+/// `check ARTICLE` (not the claims file) applies `ignored` and a reviewer's `added_sources`,
+/// shows notes and ids in the table, and warns about a reviewed claim the article lost.
+#[test]
+fn check_article_uses_its_claims_file_and_warns_on_lost_reviews() {
+    let page = "# Notes\n\nKetamine helped 64% of patients respond.\n\n\
+                Sessions last 45 minutes.\n\nAbout 30% felt dizzy.\n";
+    let dir = temp_with(&[("post.md", page.as_bytes())]);
+    let d = dir.path();
+    let (path, _) = extract_post(d, None);
+    let (report, _) = check_json(d, &["post.md"]);
+    assert_eq!(
+        quotes_checked(&report),
+        ["64%", "45 minutes", "About 30%"],
+        "{report}"
+    );
+    review(&path, "64%", |c| {
+        c["added_sources"] = serde_json::json!(["pmid:23982301"]);
+        c["status"] = "accepted_with_note".into();
+        c["note"] = "own audit".into();
+    });
+    review(&path, "45 minutes", |c| c["status"] = "ignored".into());
+    review(&path, "About 30%", |c| c["status"] = "accepted".into());
+    // The dizziness sentence goes; the claims file is not re-extracted.
+    std::fs::write(
+        d.join("post.md"),
+        "# Notes\n\nKetamine helped 64% of patients respond.\n\nSessions last 45 minutes.\n",
+    )
+    .unwrap();
+    let (report, out) = check_json(d, &["post.md"]);
+    assert_eq!(quotes_checked(&report), ["64%"], "{report}");
+    let finding = &report["articles"][0]["findings"][0];
+    assert_ne!(finding["verdict"], "unsourced", "the added source counts");
+    assert!(
+        stderr(&out).contains("(“About 30%”) can no longer be found in the article"),
+        "{}",
+        stderr(&out)
+    );
+    let id = finding["claim_id"].as_str().unwrap().to_owned();
+    let table = run(
+        d,
+        &[
+            "check",
+            "post.md",
+            "--offline",
+            "--cache",
+            &cache(),
+            "--color",
+            "never",
+        ],
+    );
+    let text = String::from_utf8_lossy(&table.stdout);
+    assert!(
+        text.contains(&id) && text.contains("note: own audit"),
+        "{text}"
+    );
+    assert!(!text.contains("45 minutes"), "{text}");
+}
