@@ -2,8 +2,9 @@
 //! (`Sarif.Multitool validate`, which checks the schema and its own SARIF1xxx/SARIF2xxx rules).
 //!
 //! Both come from npm's `@microsoft/sarif-multitool` (the Linux package ships the validator and
-//! `sarif-2.1.0.json`). `.ci/run` installs it under `target/tools`; set `SARIF_MULTITOOL_DIR`
-//! to use another copy. The test fails, rather than skips, without it: SARIF that was never
+//! `sarif-2.1.0.json`): `npm install -g @microsoft/sarif-multitool@5.7.0` (the README's
+//! prerequisites), or `.ci/run`, which installs it under `target/tools`; `SARIF_MULTITOOL_DIR`
+//! names another copy. The test fails, rather than skips, without it: SARIF that was never
 //! validated is not tested. The schema is also checked independently with Python's
 //! `jsonschema` when that module is importable.
 
@@ -14,19 +15,46 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The directory holding `Sarif.Multitool` and `sarif-2.1.0.json`.
+/// The directory holding `Sarif.Multitool` and `sarif-2.1.0.json`: `SARIF_MULTITOOL_DIR` when
+/// set, else `target/tools` (where `.ci/run` installs it), else the package beside the
+/// `sarif-multitool` command on `PATH` (`npm install -g @microsoft/sarif-multitool`, which puts
+/// the Linux package inside the main one, or beside it with older npm).
 fn multitool_dir() -> PathBuf {
-    let dir = std::env::var_os("SARIF_MULTITOOL_DIR").map_or_else(
-        || root().join("target/tools/node_modules/@microsoft/sarif-multitool-linux"),
-        PathBuf::from,
-    );
-    assert!(
-        dir.join("Sarif.Multitool").is_file(),
-        "Microsoft's SARIF validator is not at {}; install it with: npm install --prefix \
-         target/tools @microsoft/sarif-multitool (or run .ci/run)",
-        dir.display()
-    );
-    dir
+    const LINUX: &str = "sarif-multitool-linux";
+    let candidates: Vec<PathBuf> = match std::env::var_os("SARIF_MULTITOOL_DIR") {
+        Some(dir) => vec![PathBuf::from(dir)],
+        None => {
+            let mut c = vec![root()
+                .join("target/tools/node_modules/@microsoft")
+                .join(LINUX)];
+            if let Some(package) = on_path("sarif-multitool")
+                .and_then(|shim| shim.canonicalize().ok())
+                .and_then(|bin_js| bin_js.parent().map(Path::to_owned))
+            {
+                c.push(package.join("node_modules/@microsoft").join(LINUX));
+                c.push(package.with_file_name(LINUX));
+            }
+            c
+        }
+    };
+    candidates
+        .iter()
+        .find(|dir| dir.join("Sarif.Multitool").is_file())
+        .cloned()
+        .unwrap_or_else(|| {
+            panic!(
+                "Microsoft's SARIF validator is not installed (looked in {candidates:?}); install \
+                 it with: npm install -g @microsoft/sarif-multitool@5.7.0 (README, \
+                 \"Prerequisites\"), or run .ci/run"
+            )
+        })
+}
+
+/// The first `name` on `PATH`.
+fn on_path(name: &str) -> Option<PathBuf> {
+    std::env::split_paths(&std::env::var_os("PATH")?)
+        .map(|dir| dir.join(name))
+        .find(|p| p.is_file())
 }
 
 /// A SARIF log from the binary, written to `dir/name`.

@@ -1,13 +1,44 @@
 //! Headless Chromium for the browser tests (`compare_html.rs`, `check_html.rs`): one run with
 //! isolating flags, a deadline and its output in files.
+//!
+//! The browser is `CLAIMCHECK_CHROMIUM` when set, else the first of [`BROWSERS`] on `PATH`.
+//! Without one the tests fail (never skip) and say what to install.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 /// How long Chromium may take before the test gives up on it (a guard against a hung browser, not
 /// a timing assertion).
 const BROWSER_DEADLINE: Duration = Duration::from_secs(120);
+
+/// Chromium's command under the names distributions give it (Debian, Ubuntu, Google's builds).
+const BROWSERS: &[&str] = &[
+    "chromium",
+    "chromium-browser",
+    "google-chrome",
+    "google-chrome-stable",
+];
+
+/// The browser to run: `CLAIMCHECK_CHROMIUM`, else the first of [`BROWSERS`] on `PATH`.
+fn browser() -> PathBuf {
+    if let Some(path) = std::env::var_os("CLAIMCHECK_CHROMIUM") {
+        return PathBuf::from(path);
+    }
+    let dirs: Vec<PathBuf> =
+        std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()).collect();
+    BROWSERS
+        .iter()
+        .flat_map(|name| dirs.iter().map(move |dir| dir.join(name)))
+        .find(|p| p.is_file())
+        .unwrap_or_else(|| {
+            panic!(
+                "no Chromium on PATH (looked for {BROWSERS:?}); install it (Debian: apt-get \
+                 install -y --no-install-recommends chromium; README, \"Prerequisites\") or set \
+                 CLAIMCHECK_CHROMIUM to the browser's path"
+            )
+        })
+}
 
 /// What Chromium printed.
 pub struct Printed {
@@ -21,7 +52,8 @@ pub fn chromium(profile: &Path, extra: &[String]) -> Printed {
     std::fs::create_dir_all(profile).expect("profile dir");
     let out_path = profile.join("stdout.txt");
     let err_path = profile.join("stderr.txt");
-    let mut cmd = Command::new("chromium");
+    let browser = browser();
+    let mut cmd = Command::new(&browser);
     cmd.args([
         "--headless",
         "--no-sandbox",
@@ -43,8 +75,9 @@ pub fn chromium(profile: &Path, extra: &[String]) -> Printed {
     .stderr(std::fs::File::create(&err_path).expect("stderr file"));
     let mut child = cmd.spawn().unwrap_or_else(|e| {
         panic!(
-            "cannot run chromium ({e}); install it: apt-get install -y --no-install-recommends \
-             chromium"
+            "cannot run {} ({e}); install Chromium (Debian: apt-get install -y \
+             --no-install-recommends chromium) or set CLAIMCHECK_CHROMIUM",
+            browser.display()
         )
     });
     let started = Instant::now();
