@@ -280,14 +280,15 @@ fn links_keep_href_anchor_text_and_position() {
     assert_eq!(doi.line, 2);
     check_map(&a, doc.as_bytes());
 
-    // With a page URL, relative links become absolute.
+    // With a page URL, relative links to other pages become absolute.
     let ctx = Context {
         base_url: Some("https://clinic.example/blog/post".parse().unwrap()),
         charset: None,
     };
     let a = ingest::parse_with("u", doc.as_bytes(), Format::Html, &ctx).unwrap();
     assert_eq!(a.links[2].href, "https://clinic.example/rel");
-    assert_eq!(a.links[3].href, "https://clinic.example/blog/post#ref-2");
+    // An in-page link stays `#id`: it points at a footnote of this page, not at another page.
+    assert_eq!(a.links[3].href, "#ref-2");
 }
 
 const CP1252_PAGE: &[u8] = b"<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\">\n<title>Caf\xe9 menu</title></head>\n<body><p>Patients called the caf\xe9 \x93low-salt\x94 menu a success: 42% chose it.</p></body></html>";

@@ -12,8 +12,8 @@ use crate::cli::CheckArgs;
 use crate::config::Config;
 use crate::evidence::{self, Outcome, RecordIndex, SourceOutcome};
 use crate::model::{
-    ArticleReport, CheckReport, Claim, ClaimsFile, Finding, Identifier, Resolution, Source,
-    SourceResolution, Summary, Tolerance, Verdict, CHECK_REPORT_VERSION,
+    ArticleReport, CheckReport, CitedBy, Claim, ClaimsFile, Finding, Identifier, Resolution,
+    Source, SourceResolution, Summary, Tolerance, Verdict, CHECK_REPORT_VERSION,
 };
 use crate::report::{self, Format, RenderOptions};
 
@@ -308,7 +308,7 @@ fn check_file(
                     })
                 })
                 .collect();
-            evidence::assess(claim, &outcomes, tolerance)
+            say_how_attached(evidence::assess(claim, &outcomes, tolerance))
         })
         .collect();
     findings.sort_by_key(|f| (f.location.line, f.location.column, f.location.start));
@@ -324,6 +324,24 @@ pub(super) fn claim_keys(claim: &Claim, file_sources: &[Source]) -> Vec<String> 
         .cloned()
         .chain(claim.added_sources.iter().map(|a| added_key(a, &file_ids)))
         .collect()
+}
+
+/// Says in the reason when a claim was checked against sources the article cites elsewhere
+/// (its references, its section's source line) rather than in the claim's own sentence.
+fn say_how_attached(mut finding: Finding) -> Finding {
+    let Some(a) = finding.attachment.as_ref().filter(|a| !a.is_direct()) else {
+        return finding;
+    };
+    if finding.verdict != Verdict::Unsourced {
+        let what = match a.how {
+            CitedBy::SourceLine => "its section's source line",
+            _ => "the article's references",
+        };
+        finding.reason.push_str(&format!(
+            "; checked against {what}, not cited by this sentence"
+        ));
+    }
+    finding
 }
 
 fn reason_of<'a>(reasons: &'a [(String, String)], key: &str) -> &'a str {

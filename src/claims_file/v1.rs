@@ -106,6 +106,7 @@ fn migrate_claim(c: V1Claim) -> Claim {
         context: String::new(),
         location: c.location,
         sources: c.sources,
+        attachment: None,
         status,
         note,
         added_sources: c.added_sources,

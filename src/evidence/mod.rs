@@ -135,6 +135,7 @@ pub fn assess(claim: &Claim, sources: &[SourceOutcome<'_>], tol: &Tolerance) -> 
         conflict: None,
         review: claim.status,
         note: claim.note.clone(),
+        attachment: claim.attachment.clone(),
     };
     if sources.is_empty() {
         finding.reason = "no source is cited for this claim".to_owned();

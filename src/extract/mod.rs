@@ -42,6 +42,11 @@ pub fn extract_as(article: &Article, path: &str) -> ClaimsFile {
         if block.range.start >= skip_from {
             break;
         }
+        // Reference lists, source lines and footnotes that cite are not article text: their
+        // years, volumes and sample sizes are not claims.
+        if article.citations.is_apparatus(block.range.start) {
+            continue;
+        }
         let block_text = &article.text[block.range.clone()];
         let Some(first) = quantity::first_trigger(block_text) else {
             continue;
@@ -238,6 +243,7 @@ fn build_claim(
     } else {
         quantity::subject(kind, treatment, condition)
     };
+    let (sources, attachment) = index.for_claim(article, sentence, block);
     let measure = Measure {
         intervention: treatment.map(str::to_owned),
         population: condition.map(str::to_owned),
@@ -254,7 +260,8 @@ fn build_claim(
         sentence: sentence_text.to_owned(),
         context,
         location: article.map.locate(at.clone()),
-        sources: index.for_claim(sentence, block),
+        sources,
+        attachment,
         suppressed: article.is_suppressed(at.start),
         ..Claim::default()
     }

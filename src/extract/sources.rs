@@ -1,10 +1,17 @@
-//! The article's sources: its links (PubMed, PMC, DOI, Bookshelf or any other web page) and the
-//! citations it makes in words ("(Zarate et al., 2006)", "a study published in the American
-//! Journal of Psychiatry in 2017"), and which of them stand by which claim.
+//! The article's sources, and which of them stand by which claim.
 //!
-//! A claim's sources are the ones in its sentence, else the ones in its paragraph (block), else
-//! the article's reference list, which applies to every claim. Links that point back into the
-//! site itself (relative links, same host, `tel:`, `mailto:`) are navigation, not sources.
+//! Sources are the links and URLs of the article (PubMed, PMC, DOI, Bookshelf or any other web
+//! page; identifiers written in the text, "PMID: 123", "doi:10.…", arrive from ingest as links
+//! too), the entries of its reference lists, source lines and footnotes (an entry without a link
+//! is a citation in words), and citations written in the prose: author–year ("(Zarate et al.,
+//! 2006)", "Vickers et al. 2012") and studies named by journal ("a study published in the
+//! American Journal of Psychiatry in 2017"). Links back into the site itself (same host,
+//! relative, `tel:`, `mailto:`) are navigation, not sources.
+//!
+//! A claim's sources follow what the article says (see [`SourceIndex::for_claim`]): a citation
+//! in the claim's sentence or list item, else one in its paragraph, else the study its sentence
+//! refers back to ("the study found…"), else the source line of its section, else the
+//! article's research references. Each claim records how ([`Attachment`]).
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -13,147 +20,362 @@ use regex::Regex;
 use sha2::{Digest, Sha256};
 
 use crate::model::{
-    collapse_whitespace, host, identifier_from_url, Article, BlockKind, Source, SourceKind,
-    SourceRole,
+    collapse_whitespace, host, identifier_from_url, Article, Attachment, BlockKind, CitedBy,
+    EntryKind, FoundIn, Link, Source, SourceKind, SourceRole,
 };
 
-/// The sources of an article and where each occurs in its text.
+/// A citation in the prose: where it is, what it cites and how.
+#[derive(Debug, Clone)]
+struct Cue {
+    /// Its text.
+    range: Range<usize>,
+    /// Where it counts as standing: its own start, or for a marker right after a sentence's
+    /// closing punctuation ("…17.6%.[1]"), the end of that sentence.
+    at: usize,
+    ids: Vec<String>,
+    how: CitedBy,
+    marker: Option<String>,
+    /// Whether any of `ids` is a research source (not a web page).
+    research: bool,
+}
+
+/// The sources of an article and where each is cited.
 #[derive(Debug, Default)]
 pub struct SourceIndex {
     /// Every distinct source, in order of first occurrence.
     pub sources: Vec<Source>,
-    /// Every occurrence outside the reference list: the text range and the source id.
-    inline: Vec<(Range<usize>, String)>,
-    /// Ids of the sources in the reference list.
+    /// Citations in the prose, by position.
+    cues: Vec<Cue>,
+    /// Source lines: their text range, and their source ids.
+    source_lines: Vec<(Range<usize>, Vec<String>)>,
+    /// The research sources of every reference entry, for claims that cite nothing themselves.
     references: Vec<String>,
+    /// Where the first reference entry is.
+    references_at: Option<Range<usize>>,
+    /// Where each heading starts: sections end there.
+    headings: Vec<usize>,
 }
 
 impl SourceIndex {
-    /// The ids of the sources that stand by a claim in `sentence` of `block`.
-    pub fn for_claim(&self, sentence: Range<usize>, block: Range<usize>) -> Vec<String> {
-        let within =
-            |r: &Range<usize>, outer: &Range<usize>| r.start < outer.end && outer.start <= r.start;
-        let distinct = |ids: Vec<&String>| {
-            let mut out: Vec<String> = Vec::new();
-            for id in ids {
-                if !out.contains(id) {
-                    out.push(id.clone());
-                }
-            }
-            out
+    /// The sources of a claim in `sentence` of `block`, and how they were attached: see the
+    /// module docs. No sources and no attachment when the article cites nothing that could back
+    /// the claim.
+    pub fn for_claim(
+        &self,
+        article: &Article,
+        sentence: Range<usize>,
+        block: Range<usize>,
+    ) -> (Vec<String>, Option<Attachment>) {
+        let list_item = article
+            .block_at(block.start)
+            .is_some_and(|b| b.kind == BlockKind::ListItem);
+        let (own, found_in) = if list_item {
+            (block.clone(), FoundIn::ListItem)
+        } else {
+            (sentence.clone(), FoundIn::Sentence)
         };
-        let in_sentence = distinct(
-            self.inline
-                .iter()
-                .filter(|(r, _)| within(r, &sentence))
-                .map(|(_, id)| id)
-                .collect(),
-        );
-        if !in_sentence.is_empty() {
-            return in_sentence;
+        let direct = self
+            .cues_in(&own)
+            .map(|c| (c, found_in))
+            .or_else(|| self.cues_in(&block).map(|c| (c, FoundIn::Paragraph)))
+            .or_else(|| {
+                refers_back(&article.text[sentence.clone()])
+                    .then(|| self.earlier_cue(sentence.start))
+                    .flatten()
+                    .map(|c| (std::slice::from_ref(c), FoundIn::Earlier))
+            });
+        if let Some((cues, found_in)) = direct {
+            let mut ids = distinct(cues.iter().flat_map(|c| &c.ids));
+            // A study named only by journal may well be one of the references.
+            if cues.iter().all(|c| c.how == CitedBy::Named) {
+                ids = distinct(ids.iter().chain(&self.references));
+            }
+            let first = &cues[0];
+            let marker = distinct(cues.iter().filter_map(|c| c.marker.as_ref()));
+            let attachment = Attachment {
+                how: first.how,
+                found_in,
+                marker: (!marker.is_empty()).then(|| marker.join("; ")),
+                location: Some(article.map.locate(first.range.clone())),
+            };
+            return (ids, Some(attachment));
         }
-        let in_block = distinct(
-            self.inline
-                .iter()
-                .filter(|(r, _)| within(r, &block))
-                .map(|(_, id)| id)
-                .collect(),
-        );
-        if !in_block.is_empty() {
-            return in_block;
+        if let Some((range, ids)) = self.section_source_line(sentence.end) {
+            let attachment = Attachment {
+                how: CitedBy::SourceLine,
+                found_in: FoundIn::Section,
+                marker: None,
+                location: Some(article.map.locate(range.clone())),
+            };
+            return (ids.clone(), Some(attachment));
         }
-        self.references.clone()
+        if !self.references.is_empty() {
+            let attachment = Attachment {
+                how: CitedBy::ReferenceList,
+                found_in: FoundIn::Article,
+                marker: None,
+                location: self
+                    .references_at
+                    .as_ref()
+                    .map(|r| article.map.locate(r.clone())),
+            };
+            return (self.references.clone(), Some(attachment));
+        }
+        (Vec::new(), None)
     }
 
-    fn add(
+    /// The cues that stand in `range`, if any.
+    fn cues_in(&self, range: &Range<usize>) -> Option<&[Cue]> {
+        let from = self.cues.partition_point(|c| c.at < range.start);
+        let to = self.cues.partition_point(|c| c.at < range.end);
+        (to > from).then(|| &self.cues[from..to])
+    }
+
+    /// The last research cue before `at` in the same section.
+    fn earlier_cue(&self, at: usize) -> Option<&Cue> {
+        let before = self.cues.partition_point(|c| c.at < at);
+        let cue = self.cues[..before].iter().rev().find(|c| c.research)?;
+        self.same_section(cue.at, at).then_some(cue)
+    }
+
+    /// The first source line after `at` in the same section.
+    fn section_source_line(&self, at: usize) -> Option<&(Range<usize>, Vec<String>)> {
+        let line = self.source_lines.iter().find(|(r, _)| r.start >= at)?;
+        self.same_section(at, line.0.start).then_some(line)
+    }
+
+    fn same_section(&self, a: usize, b: usize) -> bool {
+        let i = self.headings.partition_point(|&h| h <= a);
+        self.headings.get(i).is_none_or(|&h| h > b)
+    }
+
+    /// Adds a source and returns its id. Of several occurrences of an id the first in the text
+    /// is kept whole (its anchor text, place and role), whatever order they are read in:
+    /// reference entries are read before the prose that cites them.
+    fn add(&mut self, article: &Article, range: Range<usize>, mut source: Source) -> String {
+        let id = source.id.clone();
+        source.location = article.map.locate(range);
+        match self.sources.iter_mut().find(|s| s.id == id) {
+            Some(known) if source.location.start < known.location.start => *known = source,
+            Some(_) => {}
+            None => self.sources.push(source),
+        }
+        id
+    }
+
+    fn is_research(&self, id: &str) -> bool {
+        self.sources
+            .iter()
+            .find(|s| s.id == id)
+            .is_some_and(|s| s.kind != SourceKind::Web)
+    }
+
+    fn push_cue(
         &mut self,
         article: &Article,
         range: Range<usize>,
-        mut source: Source,
-        role: SourceRole,
+        ids: Vec<String>,
+        how: CitedBy,
+        marker: Option<String>,
     ) {
-        source.role = role;
-        let id = source.id.clone();
-        if !self.sources.iter().any(|s| s.id == id) {
-            source.location = article.map.locate(range.clone());
-            self.sources.push(source);
+        if ids.is_empty() {
+            return;
         }
-        match role {
-            SourceRole::Reference => {
-                if !self.references.contains(&id) {
-                    self.references.push(id);
-                }
-            }
-            SourceRole::Inline => self.inline.push((range, id)),
-        }
+        let research = ids.iter().any(|id| self.is_research(id));
+        let at = if how == CitedBy::Footnote {
+            standing_point(&article.text, range.start)
+        } else {
+            range.start
+        };
+        self.cues.push(Cue {
+            range,
+            at,
+            ids,
+            how,
+            marker,
+            research,
+        });
     }
 }
 
 /// Collects the sources of `article`, ignoring everything from text offset `skip_from` on.
 pub(crate) fn collect(article: &Article, skip_from: usize) -> SourceIndex {
-    let mut index = SourceIndex::default();
-    let reference_blocks = reference_blocks(article, skip_from);
-    let in_references = |at: usize| reference_blocks.iter().any(|r| r.contains(&at));
+    let mut index = SourceIndex {
+        headings: article
+            .blocks
+            .iter()
+            .filter(|b| matches!(b.kind, BlockKind::Heading(_)))
+            .map(|b| b.range.start)
+            .collect(),
+        ..SourceIndex::default()
+    };
     let own_host = host(&article.origin);
-    // Articles link the same few pages again and again: classify each href once.
+    let entry_ids = entry_sources(article, skip_from, own_host.as_deref(), &mut index);
+    // Links in the prose.
     let mut known: std::collections::HashMap<&str, Option<Source>> = Default::default();
     for link in &article.links {
-        if link.text.start >= skip_from {
+        if link.text.start >= skip_from || article.citations.is_apparatus(link.text.start) {
             continue;
         }
         let classified = known
             .entry(link.href.as_str())
             .or_insert_with(|| link_source(article, link, own_host.as_deref()));
-        // Only a source's first occurrence is kept whole, so its anchor text is the one shown.
         let Some(source) = classified.clone() else {
             continue;
         };
-        let role = if in_references(link.text.start) {
-            SourceRole::Reference
-        } else {
-            SourceRole::Inline
-        };
-        index.add(article, link.text.clone(), source, role);
+        let id = index.add(article, link.text.clone(), source);
+        index.push_cue(article, link.text.clone(), vec![id], CitedBy::Link, None);
     }
+    // Footnote and reference markers.
+    for m in &article.citations.markers {
+        if m.range.start >= skip_from {
+            continue;
+        }
+        let ids = distinct(m.entries.iter().flat_map(|&e| &entry_ids[e]));
+        index.push_cue(
+            article,
+            m.range.clone(),
+            ids,
+            CitedBy::Footnote,
+            Some(m.label.clone()),
+        );
+    }
+    // Citations in words.
     for block in &article.blocks {
         if block.range.start >= skip_from {
             break;
         }
-        let text = &article.text[block.range.clone()];
-        let in_refs = in_references(block.range.start);
-        let has_link = article
-            .links
-            .iter()
-            .any(|l| l.text.start >= block.range.start && l.text.start < block.range.end);
-        if in_refs && !has_link && !matches!(block.kind, BlockKind::Heading(_)) {
-            // A reference written out with no link: the whole entry is one citation.
-            let range = block.range.clone();
-            index.add(article, range, citation(text), SourceRole::Reference);
+        if article.citations.is_apparatus(block.range.start) {
             continue;
         }
-        for m in CITATIONS
-            .iter()
-            .zip(may_cite(text))
-            .filter(|(_, possible)| *possible)
-            .flat_map(|(re, _)| re.find_iter(text))
-        {
-            let range = block.range.start + m.start()..block.range.start + m.end();
-            let role = if in_refs {
-                SourceRole::Reference
-            } else {
-                SourceRole::Inline
+        for (range, how) in citations_in(&article.text, block.range.clone()) {
+            // "(<a>NEJM, 2023</a>)": the link is the source.
+            let in_link = article
+                .links
+                .iter()
+                .any(|l| l.text.start < range.end && range.start < l.text.end);
+            if in_link {
+                continue;
+            }
+            let words = &article.text[range.clone()];
+            let ids = match matching_entry(article, words) {
+                Some(e) if how == CitedBy::AuthorYear && !entry_ids[e].is_empty() => {
+                    entry_ids[e].clone()
+                }
+                _ => {
+                    let mut source = citation(words);
+                    source.role = SourceRole::Inline;
+                    vec![index.add(article, range.clone(), source)]
+                }
             };
-            index.add(article, range, citation(m.as_str()), role);
+            let marker = Some(collapse_whitespace(words));
+            index.push_cue(article, range, ids, how, marker);
         }
+    }
+    index.cues.sort_by_key(|c| (c.at, c.range.start));
+    // Entries were read first; the file lists sources in the order the article cites them.
+    index.sources.sort_by_key(|s| s.location.start);
+    for (e, entry) in article.citations.entries.iter().enumerate() {
+        if entry.range.start >= skip_from {
+            continue;
+        }
+        if entry.kind == EntryKind::SourceLine {
+            index
+                .source_lines
+                .push((entry.range.clone(), entry_ids[e].clone()));
+        }
+        let research: Vec<String> = entry_ids[e]
+            .iter()
+            .filter(|id| index.is_research(id))
+            .cloned()
+            .collect();
+        if !research.is_empty() && index.references_at.is_none() {
+            index.references_at = Some(entry.range.clone());
+        }
+        index.references = distinct(index.references.iter().chain(&research));
     }
     index
 }
 
-fn link_source(
+/// The source ids of every reference entry (empty past `skip_from`): its links, else the entry
+/// itself as a citation in words.
+fn entry_sources(
     article: &Article,
-    link: &crate::model::Link,
+    skip_from: usize,
     own_host: Option<&str>,
-) -> Option<Source> {
+    index: &mut SourceIndex,
+) -> Vec<Vec<String>> {
+    let mut out = Vec::with_capacity(article.citations.entries.len());
+    for entry in &article.citations.entries {
+        let mut ids = Vec::new();
+        if entry.range.start < skip_from {
+            let from = article
+                .links
+                .partition_point(|l| l.text.start < entry.range.start);
+            for link in article.links[from..]
+                .iter()
+                .take_while(|l| l.text.start < entry.range.end)
+            {
+                if let Some(mut source) = link_source(article, link, own_host) {
+                    source.role = SourceRole::Reference;
+                    ids.push(index.add(article, link.text.clone(), source));
+                }
+            }
+            if ids.is_empty() {
+                let words = &article.text[entry.range.clone()];
+                ids.push(index.add(article, entry.range.clone(), citation(words)));
+            }
+        }
+        out.push(distinct(ids.iter()));
+    }
+    out
+}
+
+/// Where a marker at `start` stands: right after a sentence's closing punctuation
+/// ("…17.6%.[1]", "…rates. (1,2)") it belongs to that sentence, not the next.
+fn standing_point(text: &str, start: usize) -> usize {
+    let before = text[..start].trim_end_matches([' ', '\u{a0}']);
+    match before.chars().next_back() {
+        Some('.' | '!' | '?' | ')' | '”' | '"') if start - before.len() <= 1 => {
+            before.len().saturating_sub(1)
+        }
+        _ => start,
+    }
+}
+
+/// The reference entry an author–year citation names: its first author's family name and its
+/// year agree.
+fn matching_entry(article: &Article, words: &str) -> Option<usize> {
+    static NAME: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\p{Lu}[\p{L}'’\-]+").expect("valid regex"));
+    static YEAR: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\b(?:19|20)\d{2}\b").expect("valid regex"));
+    let name = NAME.find(words)?.as_str();
+    let year = YEAR.find(words)?.as_str();
+    article.citations.entries.iter().position(|e| {
+        let text = &article.text[e.range.clone()];
+        NAME.find(text)
+            .is_some_and(|m| m.as_str().eq_ignore_ascii_case(name))
+            && YEAR.find_iter(text).any(|y| y.as_str() == year)
+    })
+}
+
+/// Whether a sentence refers back to a study already cited: "The study found…", "in this
+/// trial", "the researchers…" (not "the study of depression", which is the field).
+fn refers_back(sentence: &str) -> bool {
+    static BACK: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:the|this|that|these|those)\s+(?:[\w\-]+\s+)?(?:study|study['’]s|studies|trial|trial['’]s|trials|meta-analysis|analysis|review|paper|researchers|investigators|authors)\b")
+            .expect("valid regex")
+    });
+    BACK.find_iter(sentence).any(|m| {
+        let after = sentence[m.end()..].trim_start();
+        !after
+            .get(..3)
+            .is_some_and(|w| w.eq_ignore_ascii_case("of ") || w.eq_ignore_ascii_case("of"))
+    })
+}
+
+fn link_source(article: &Article, link: &Link, own_host: Option<&str>) -> Option<Source> {
     let href = link.href.trim();
     let lower = href.to_ascii_lowercase();
     if !(lower.starts_with("http://") || lower.starts_with("https://")) {
@@ -189,79 +411,55 @@ fn citation(text: &str) -> Source {
         kind: SourceKind::Citation,
         url: None,
         text,
-        role: SourceRole::Inline,
+        role: SourceRole::Reference,
         location: Default::default(),
     }
 }
 
-/// The blocks of the article's reference list: after a "References"/"Sources"-style heading, the
-/// blocks that hold a link or read like a reference, up to the first one that does not.
-fn reference_blocks(article: &Article, skip_from: usize) -> Vec<Range<usize>> {
+/// Author–year citations and studies named by journal in one block, with their ranges.
+fn citations_in(text: &str, block: Range<usize>) -> Vec<(Range<usize>, CitedBy)> {
+    let s = &text[block.clone()];
     let mut out = Vec::new();
-    let mut in_list = false;
-    for block in &article.blocks {
-        if block.range.start >= skip_from {
-            break;
-        }
-        let text = article.text[block.range.clone()].trim();
-        let heading_like = matches!(block.kind, BlockKind::Heading(_)) || text.len() < 40;
-        if heading_like && is_reference_heading(text) {
-            in_list = true;
+    let possible = may_cite(s);
+    for (re, how, on) in [
+        (&*PARENTHETICAL, CitedBy::AuthorYear, possible[0]),
+        (&*NARRATIVE, CitedBy::AuthorYear, possible[1]),
+        (&*NAMED, CitedBy::Named, possible[2]),
+    ] {
+        if !on {
             continue;
         }
-        if !in_list {
-            continue;
-        }
-        let has_link = article
-            .links
-            .iter()
-            .any(|l| l.text.start >= block.range.start && l.text.start < block.range.end);
-        if has_link || looks_like_reference(text) {
-            out.push(block.range.clone());
-        } else {
-            in_list = false;
+        for m in re.find_iter(s) {
+            let range = block.start + m.start()..block.start + m.end();
+            if out
+                .iter()
+                .any(|(r, _): &(Range<usize>, CitedBy)| r.start < range.end && range.start < r.end)
+            {
+                continue;
+            }
+            // "(Smith 2019; Jones 2020)" is two citations.
+            let inner = &s[m.start()..m.end()];
+            if how == CitedBy::AuthorYear && inner.starts_with('(') && inner.contains(';') {
+                let mut at = m.start() + 1;
+                for part in inner[1..inner.len() - 1].split(';') {
+                    let lead = part.len() - part.trim_start().len();
+                    let r = block.start + at + lead..block.start + at + part.trim_end().len();
+                    out.push((r, how));
+                    at += part.len() + 1;
+                }
+                continue;
+            }
+            out.push((range, how));
         }
     }
+    out.sort_by_key(|(r, _)| r.start);
     out
-}
-
-fn is_reference_heading(text: &str) -> bool {
-    let lower = text
-        .trim()
-        .trim_end_matches(':')
-        .trim()
-        .to_ascii_lowercase();
-    [
-        "references",
-        "reference",
-        "sources",
-        "source",
-        "citations",
-        "bibliography",
-        "works cited",
-        "further reading",
-        "more information",
-        "resources",
-        "studies cited",
-        "research cited",
-        "notes",
-        "learn more",
-    ]
-    .contains(&lower.as_str())
-}
-
-/// "Murrough JW, et al. Am J Psychiatry. 2013;170(10):1134-42."
-fn looks_like_reference(text: &str) -> bool {
-    static YEAR: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?-u:\b)(?:19|20)\d{2}(?-u:\b)").expect("valid regex"));
-    text.len() < 400 && YEAR.is_match(text) && text.matches('.').count() >= 2
 }
 
 /// Which citation patterns can match `text` at all: SIMD substring searches that spare most
 /// blocks the full patterns.
 fn may_cite(text: &str) -> [bool; 3] {
     use memchr::memmem::Finder;
-    static ET_AL: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("et al"));
     static VERBS: LazyLock<[Finder<'static>; 3]> = LazyLock::new(|| {
         [
             Finder::new("ublished"),
@@ -269,27 +467,48 @@ fn may_cite(text: &str) -> [bool; 3] {
             Finder::new("ppearing"),
         ]
     });
+    static YEAR_HINTS: LazyLock<[Finder<'static>; 2]> =
+        LazyLock::new(|| [Finder::new(" 19"), Finder::new(" 20")]);
     let bytes = text.as_bytes();
+    let year = YEAR_HINTS.iter().any(|f| f.find(bytes).is_some());
     [
-        memchr::memchr(b'(', bytes).is_some(),
-        ET_AL.find(bytes).is_some(),
+        year && memchr::memchr(b'(', bytes).is_some(),
+        year,
         VERBS.iter().any(|f| f.find(bytes).is_some()),
     ]
 }
 
-static CITATIONS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
-    [
-        // (Zarate et al., 2006), (Murrough and Iosifescu 2013), (Smith & Jones, 2019)
-        r"\([A-Z][A-Za-z'’\-]+(?: et al\.?| (?:and|&) [A-Z][A-Za-z'’\-]+)?,? (?:19|20)\d{2}[a-z]?\)",
-        // Murrough et al. (2013)
-        r"(?-u:\b)[A-Z][A-Za-z'’\-]+ et al\.? \((?:19|20)\d{2}[a-z]?\)",
-        // a (landmark) study published in the American Journal of Psychiatry (in 2017)
-        r"(?i:(?-u:\b)(?:a|an|the|one|this|that)\s+(?:[a-z0-9\-]+\s+){0,3}?(?:study|trial|paper|review|meta-analysis|analysis|report|article))\s+(?i:published|appearing|reported)\s+in\s+(?:the\s+)?(?:[A-Z][A-Za-z&\-]*|of|and|for|the)(?:\s+(?:[A-Z][A-Za-z&\-]*|of|and|for|the))*(?:\s+in\s+(?:19|20)\d{2})?",
-    ]
-    .iter()
-    .map(|p| Regex::new(p).expect("citation patterns are valid"))
-    .collect()
+const NAME: &str = r"\p{Lu}[\p{L}'’\-]+";
+
+/// (Zarate et al., 2006), (Murrough and Iosifescu 2013), (Smith & Jones, 2019; Lee 2020)
+static PARENTHETICAL: LazyLock<Regex> = LazyLock::new(|| {
+    let one = format!(r"{NAME}(?: et al\.?| (?:and|&) {NAME})?,? (?:19|20)\d{{2}}[a-z]?");
+    Regex::new(&format!(r"\({one}(?:\s*;\s*{one})*\)")).expect("valid regex")
 });
+
+/// Murrough et al. (2013), Vickers et al. 2012, Smith and Jones (2019)
+static NARRATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b{NAME} (?:et al\.?|(?:and|&) {NAME}),? (?:\((?:19|20)\d{{2}}[a-z]?\)|(?:19|20)\d{{2}}[a-z]?\b)"
+    ))
+    .expect("valid regex")
+});
+
+/// a (landmark) study published in the American Journal of Psychiatry (in 2017)
+static NAMED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i:(?-u:\b)(?:a|an|the|one|this|that)\s+(?:[a-z0-9\-]+\s+){0,3}?(?:study|trial|paper|review|meta-analysis|analysis|report|article))\s+(?i:published|appearing|reported)\s+in\s+(?:the\s+)?(?:[A-Z][A-Za-z&\-]*|of|and|for|the)(?:\s+(?:[A-Z][A-Za-z&\-]*|of|and|for|the))*(?:\s+in\s+(?:19|20)\d{2})?")
+        .expect("valid regex")
+});
+
+fn distinct<'a>(ids: impl IntoIterator<Item = &'a String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for id in ids {
+        if !out.contains(id) {
+            out.push(id.clone());
+        }
+    }
+    out
+}
 
 fn short_hash(s: &str) -> String {
     let digest = Sha256::digest(s.as_bytes());

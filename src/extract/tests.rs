@@ -1,7 +1,9 @@
 //! Extraction over small articles built in the test: blocks, sources, boilerplate, ids.
 
 use super::*;
-use crate::model::{Block, Link, ReviewStatus, SourceKind, SourceMap, SourceRole, Unit};
+use crate::model::{
+    Block, CitedBy, FoundIn, Link, ReviewStatus, SourceKind, SourceMap, SourceRole, Unit,
+};
 
 /// A text article: blocks are runs of non-blank lines; `[anchor](url)` is not parsed, but every
 /// `<url>` written as `@@url@@` becomes a link on the preceding word.
@@ -24,7 +26,7 @@ fn article(text: &str, links: &[(&str, &str)]) -> Article {
     if let Some(s) = start {
         blocks.push(block(text, s, text.len()));
     }
-    let links = links
+    let links: Vec<Link> = links
         .iter()
         .map(|(anchor, href)| {
             let at = text.find(anchor).expect("anchor in text");
@@ -34,12 +36,14 @@ fn article(text: &str, links: &[(&str, &str)]) -> Article {
             }
         })
         .collect();
+    let citations = crate::ingest::citations_of(text, &blocks, &links);
     Article {
         origin: "test.txt".to_owned(),
         title: None,
         text: text.to_owned(),
         blocks,
         links,
+        citations,
         suppressed: Vec::new(),
         map: SourceMap::identity(text),
         content_hash: "sha256:0".to_owned(),
@@ -82,29 +86,20 @@ fn claims_carry_location_subject_and_sentence() {
 
 #[test]
 fn sources_come_from_sentence_then_paragraph_then_reference_list() {
-    let text = "\
-Results
+    let md = "\
+# Results
 
-In one trial 64% of patients responded within 24 hours (see the trial). About 30% of people have TRD.
+In one trial 64% of patients responded within 24 hours ([see the trial](https://pubmed.ncbi.nlm.nih.gov/23982301/)). About 30% of people have TRD.
 
 Sessions take 45–60 minutes.
 
-References
+## References
 
-Murrough trial
-Mayo page
+- [Zarate trial](https://doi.org/10.1001/archpsyc.63.8.856)
+- [Mayo page](https://www.mayoclinic.org/trd)
 ";
-    let a = article(
-        text,
-        &[
-            ("see the trial", "https://pubmed.ncbi.nlm.nih.gov/23982301/"),
-            (
-                "Murrough trial",
-                "https://doi.org/10.1001/archpsyc.63.8.856",
-            ),
-            ("Mayo page", "https://www.mayoclinic.org/trd"),
-        ],
-    );
+    let a =
+        crate::ingest::parse("results.md", md.as_bytes(), crate::ingest::Format::Markdown).unwrap();
     let file = extract(&a);
     let by_quote = |q: &str| {
         file.claims
@@ -112,21 +107,31 @@ Mayo page
             .find(|c| c.quote == q)
             .unwrap_or_else(|| panic!("no claim {q}: {:#?}", file.claims))
     };
+    let how = |q: &str| {
+        let a = by_quote(q).attachment.as_ref().expect("attached");
+        (a.how, a.found_in)
+    };
     assert_eq!(by_quote("64%").sources, ["pmid:23982301"]);
+    assert_eq!(how("64%"), (CitedBy::Link, FoundIn::Sentence));
     // Same paragraph, other sentence.
     assert_eq!(by_quote("About 30%").sources, ["pmid:23982301"]);
-    // No inline source: the reference list applies.
-    let refs = &by_quote("45–60 minutes").sources;
-    assert_eq!(refs.len(), 2);
-    assert!(refs[0].starts_with("doi:10.1001/archpsyc.63.8.856"));
-    assert!(refs[1].starts_with("web:mayoclinic.org/"));
+    assert_eq!(how("About 30%"), (CitedBy::Link, FoundIn::Paragraph));
+    // No citation of its own: the reference list's research sources apply, not its web pages.
+    assert_eq!(
+        by_quote("45–60 minutes").sources,
+        ["doi:10.1001/archpsyc.63.8.856"]
+    );
+    assert_eq!(
+        how("45–60 minutes"),
+        (CitedBy::ReferenceList, FoundIn::Article)
+    );
     let kinds: Vec<_> = file.sources.iter().map(|s| (s.kind, s.role)).collect();
     assert_eq!(
         kinds,
         [
             (SourceKind::Pubmed, SourceRole::Inline),
             (SourceKind::Doi, SourceRole::Reference),
-            (SourceKind::Web, SourceRole::Reference)
+            (SourceKind::Web, SourceRole::Reference),
         ]
     );
 }
@@ -148,8 +153,8 @@ A landmark study published in the American Journal of Psychiatry in 2017 found r
     assert_eq!(
         cites,
         [
-            "(Zarate et al., 2006)",
-            "A landmark study published in the American Journal of Psychiatry in 2017"
+            "A landmark study published in the American Journal of Psychiatry in 2017",
+            "(Zarate et al., 2006)"
         ]
     );
     assert_eq!(file.claims.len(), 2, "{:#?}", file.claims);

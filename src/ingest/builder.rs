@@ -10,8 +10,12 @@
 //! Everything here is linear in the input: text only grows at its end, and nothing rescans it.
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use super::charset::DocPiece;
+use super::citations::Hints;
 use crate::model::{Block, BlockKind, Link};
 
 /// An author's instruction in a comment.
@@ -65,6 +69,7 @@ pub(crate) struct Parts {
     pub links: Vec<Link>,
     pub suppressed: Vec<Range<usize>>,
     pub pieces: Vec<DocPiece>,
+    pub hints: Hints,
 }
 
 #[derive(Debug)]
@@ -89,6 +94,12 @@ pub(crate) struct Builder {
     ignore_open: bool,
     disabled: bool,
     disabled_from: Option<usize>,
+    /// Open superscripts: where their text starts, once it does.
+    sups: Vec<Option<usize>>,
+    /// Element ids waiting for the text they label.
+    pending_ids: Vec<String>,
+    /// An ordered-list item's number, waiting for the item's text.
+    pending_ordinal: Option<u32>,
 }
 
 impl Default for Builder {
@@ -103,6 +114,9 @@ impl Default for Builder {
             ignore_open: false,
             disabled: false,
             disabled_from: None,
+            sups: Vec::new(),
+            pending_ids: Vec::new(),
+            pending_ordinal: None,
         }
     }
 }
@@ -165,6 +179,37 @@ impl Builder {
         });
     }
 
+    /// Opens a superscript; its text is whatever comes before [`Builder::sup_end`].
+    pub fn sup_start(&mut self) {
+        self.sups.push(None);
+    }
+
+    /// Closes the innermost superscript and records its text range.
+    pub fn sup_end(&mut self) {
+        if let Some(Some(start)) = self.sups.pop() {
+            let end = self.parts.text.len();
+            if end > start {
+                self.parts.hints.superscripts.push(start..end);
+            }
+        }
+    }
+
+    /// Records an element id (or anchor name) for the text that comes next.
+    pub fn anchor(&mut self, id: &str) {
+        self.pending_ids.push(id.to_owned());
+    }
+
+    /// Records the number of the ordered-list item whose text comes next.
+    pub fn ordinal(&mut self, n: u32) {
+        self.pending_ordinal = Some(n);
+    }
+
+    /// Records a Markdown footnote reference (`[^label]`) at the current end of the text.
+    pub fn footnote_ref(&mut self, label: &str) {
+        let at = self.parts.text.len();
+        self.parts.hints.footnote_refs.push((at, label.to_owned()));
+    }
+
     /// Applies a suppression comment.
     pub fn directive(&mut self, d: Directive) {
         match d {
@@ -220,6 +265,15 @@ impl Builder {
         let at = parts.text.len();
         for anchor in &mut self.anchors {
             anchor.start.get_or_insert(at);
+        }
+        for sup in &mut self.sups {
+            sup.get_or_insert(at);
+        }
+        for id in self.pending_ids.drain(..) {
+            parts.hints.anchors.push((id, at));
+        }
+        if let Some(n) = self.pending_ordinal.take() {
+            parts.hints.ordinals.push((at, n));
         }
         parts.pieces.push(DocPiece {
             text: at,
@@ -382,6 +436,7 @@ impl Builder {
         let mut parts = self.parts;
         parts.links.sort_by_key(|l| l.text.start);
         add_bare_urls(&parts.text, &mut parts.links);
+        add_bare_identifiers(&parts.text, &mut parts.links);
         parts.suppressed = merge_ranges(std::mem::take(&mut parts.suppressed));
         parts
     }
@@ -488,14 +543,83 @@ fn agrees(raw: &[u8], dec: &[u8]) -> bool {
 /// sorted by start.
 pub(crate) fn add_bare_urls(text: &str, links: &mut Vec<Link>) {
     let mut found = Vec::new();
-    find_bare_urls(text, |r| found.push(r));
+    find_bare_urls(text, |r| found.push((r.clone(), text[r].to_owned())));
+    add_uncovered(found, links);
+}
+
+/// Adds every research identifier written in `text` ("PMID: 123", "PMCID: PMC123", "doi:10.…",
+/// a bare "10.1056/…", "NBK470357") that no link covers, as a link to its page, keeping `links`
+/// sorted by start.
+pub(crate) fn add_bare_identifiers(text: &str, links: &mut Vec<Link>) {
+    static ID: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(concat!(
+            r"(?i:\bpmid\s*:?\s*(?P<pmid>\d{1,9})\b)",
+            r"|(?i:\bpmcid\s*:?\s*)?(?P<pmc>\bPMC\d{3,9})\b",
+            r"|(?i:\bdoi\s*:?\s*)?(?P<doi>\b10\.\d{4,9}/[^\s\x22<>]+)",
+            r"|(?P<nbk>\bNBK\d{3,9})\b",
+        ))
+        .expect("valid regex")
+    });
+    let mut found = Vec::new();
+    for caps in ID.captures_iter(text) {
+        let Some(whole) = caps.get(0) else { continue };
+        let (href, end) = if let Some(m) = caps.name("pmid") {
+            (
+                format!("https://pubmed.ncbi.nlm.nih.gov/{}/", m.as_str()),
+                m.end(),
+            )
+        } else if let Some(m) = caps.name("pmc") {
+            let id = m.as_str().to_ascii_uppercase();
+            (
+                format!("https://pmc.ncbi.nlm.nih.gov/articles/{id}/"),
+                m.end(),
+            )
+        } else if let Some(m) = caps.name("doi") {
+            let doi = trim_doi(m.as_str());
+            (format!("https://doi.org/{doi}"), m.start() + doi.len())
+        } else if let Some(m) = caps.name("nbk") {
+            (
+                format!("https://www.ncbi.nlm.nih.gov/books/{}/", m.as_str()),
+                m.end(),
+            )
+        } else {
+            continue;
+        };
+        found.push((whole.start()..end, href));
+    }
+    add_uncovered(found, links);
+}
+
+/// A DOI without what commonly trails it in prose: a sentence's full stop or comma, a closing
+/// bracket it does not open.
+fn trim_doi(doi: &str) -> &str {
+    let mut end = doi.len();
+    while end > 0 {
+        let s = &doi[..end];
+        let last = s.as_bytes()[end - 1];
+        let trim = match last {
+            b'.' | b',' | b';' | b':' | b'\'' | b']' => true,
+            b')' => s.matches('(').count() < s.matches(')').count(),
+            _ => false,
+        };
+        if !trim {
+            break;
+        }
+        end -= 1;
+    }
+    &doi[..end]
+}
+
+/// Adds the links `found` (a text range and its target, in text order) that no link in
+/// `links` covers yet, keeping `links` sorted by start.
+fn add_uncovered(found: Vec<(Range<usize>, String)>, links: &mut Vec<Link>) {
     if found.is_empty() {
         return;
     }
     let mut merged = Vec::with_capacity(links.len() + found.len());
     let mut existing = std::mem::take(links).into_iter().peekable();
     let mut reach = 0;
-    for url in found {
+    for (url, href) in found {
         while let Some(l) = existing.next_if(|l| l.text.start < url.end) {
             reach = reach.max(l.text.end);
             merged.push(l);
@@ -503,10 +627,8 @@ pub(crate) fn add_bare_urls(text: &str, links: &mut Vec<Link>) {
         if reach > url.start {
             continue;
         }
-        merged.push(Link {
-            href: text[url.clone()].to_owned(),
-            text: url,
-        });
+        reach = url.end;
+        merged.push(Link { href, text: url });
     }
     merged.extend(existing);
     merged.sort_by_key(|l| l.text.start);
@@ -518,8 +640,8 @@ pub(crate) fn add_bare_urls(text: &str, links: &mut Vec<Link>) {
 pub(crate) fn find_bare_urls(text: &str, mut f: impl FnMut(Range<usize>)) {
     let bytes = text.as_bytes();
     let mut pos = 0;
-    static HTTP: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("http"));
+    static HTTP: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("http"));
     while let Some(at) = bytes.get(pos..).and_then(|t| HTTP.find(t)) {
         let start = pos + at;
         pos = start + 4;
@@ -573,7 +695,7 @@ pub(crate) fn find_bare_urls(text: &str, mut f: impl FnMut(Range<usize>)) {
     }
 }
 
-fn merge_ranges(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
+pub(crate) fn merge_ranges(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
     ranges.retain(|r| r.start < r.end);
     ranges.sort_by_key(|r| r.start);
     let mut out: Vec<Range<usize>> = Vec::with_capacity(ranges.len());

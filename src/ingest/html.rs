@@ -285,6 +285,10 @@ struct Elem {
     end: usize,
     children: Vec<u32>,
     href: Option<String>,
+    /// The element's `id` (or an `<a name>`): what in-page links point at.
+    anchor: Option<Box<str>>,
+    /// An `<ol start>` or `<li value>` number.
+    number: Option<u32>,
     flags: u8,
 }
 
@@ -348,6 +352,8 @@ impl TreeBuilder {
                     end: 0,
                     children: Vec::new(),
                     href: None,
+                    anchor: None,
+                    number: None,
                     flags: 0,
                 }),
             }],
@@ -529,6 +535,17 @@ impl TreeBuilder {
             _ => {}
         }
         let href = if tag == Tag::A { attr(b"href") } else { None };
+        let anchor = attr(b"id")
+            .or_else(|| (tag == Tag::A).then(|| attr(b"name")).flatten())
+            .map(|a| a.trim().to_owned())
+            .filter(|a| !a.is_empty())
+            .map(String::into_boxed_str);
+        let number = match tag {
+            Tag::Ol => attr(b"start"),
+            Tag::Li => attr(b"value"),
+            _ => None,
+        }
+        .and_then(|n| n.trim().parse().ok());
         let name = (tag == Tag::Other).then(|| st.name.to_vec().into_boxed_slice());
         let foreign = self.open[Tag::Svg as usize] + self.open[Tag::Math as usize] > 0;
         let opens = !(tag.is_void() || (st.self_closing && foreign));
@@ -542,6 +559,8 @@ impl TreeBuilder {
             end: st.span.end,
             children: Vec::new(),
             href,
+            anchor,
+            number,
             flags,
         }));
         if opens {
@@ -934,6 +953,10 @@ fn subtree_lengths(nodes: &[Node], count: impl Fn(usize) -> bool) -> Vec<usize> 
 
 fn resolve(href: &str, base: Option<&Url>) -> Option<String> {
     let href = href.trim();
+    // An in-page link (a footnote marker, a table of contents) stays `#id`.
+    if href.starts_with('#') {
+        return (href.len() > 1).then(|| href.to_owned());
+    }
     if href.is_empty()
         || href
             .get(..11)
@@ -962,6 +985,8 @@ fn write(tree: &TreeBuilder, analysis: &Analysis, doc: &str, base: Option<&Url>,
         }
     }
     let mut kinds = vec![BlockKind::Paragraph];
+    // Open lists: the next item's number in an `<ol>`, `None` in a `<ul>`.
+    let mut lists: Vec<Option<u32>> = Vec::new();
     let mut stack: Vec<(u32, bool)> = vec![(analysis.container as u32, false)];
     while let Some((id, leaving)) = stack.pop() {
         let i = id as usize;
@@ -984,12 +1009,26 @@ fn write(tree: &TreeBuilder, analysis: &Analysis, doc: &str, base: Option<&Url>,
                     kinds.push(kind);
                     b.set_kind(kind);
                 }
+                if let Some(id) = &e.anchor {
+                    b.anchor(id);
+                }
                 match e.tag {
                     Tag::A => b.link_start(e.href.as_deref().and_then(|h| resolve(h, base))),
-                    // A line break is a space; a footnote marker is kept apart from the number
-                    // before it ("30%<sup>2</sup>" is not "30%2").
-                    Tag::Br | Tag::Sup => {
+                    Tag::Br => b.space(e.start..e.end, false),
+                    // A footnote marker is kept apart from the number before it
+                    // ("30%<sup>2</sup>" is not "30%2").
+                    Tag::Sup => {
                         b.space(e.start..e.end, false);
+                        b.sup_start();
+                    }
+                    Tag::Ol => lists.push(Some(e.number.unwrap_or(1))),
+                    Tag::Ul | Tag::Menu => lists.push(None),
+                    Tag::Li => {
+                        if let Some(Some(next)) = lists.last_mut() {
+                            let n = e.number.unwrap_or(*next);
+                            b.ordinal(n);
+                            *next = n.saturating_add(1);
+                        }
                     }
                     _ => {}
                 }
@@ -997,8 +1036,13 @@ fn write(tree: &TreeBuilder, analysis: &Analysis, doc: &str, base: Option<&Url>,
                 stack.extend(e.children.iter().rev().map(|&c| (c, false)));
             }
             Data::Elem(e) => {
-                if e.tag == Tag::A {
-                    b.link_end();
+                match e.tag {
+                    Tag::A => b.link_end(),
+                    Tag::Sup => b.sup_end(),
+                    Tag::Ol | Tag::Ul | Tag::Menu => {
+                        lists.pop();
+                    }
+                    _ => {}
                 }
                 if e.tag.is_block() {
                     b.end_block();

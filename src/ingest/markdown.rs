@@ -31,6 +31,8 @@ pub(crate) fn parse(doc: &str) -> Markdown {
     let mut kinds = vec![BlockKind::Paragraph];
     let mut front_title = None;
     let (mut code, mut image, mut metadata) = (0usize, 0usize, false);
+    // Open lists: the next item's number for an ordered list, `None` for a bulleted one.
+    let mut lists: Vec<Option<u64>> = Vec::new();
 
     let open = |b: &mut Builder, kinds: &mut Vec<BlockKind>, kind: Option<BlockKind>| {
         b.end_block();
@@ -49,12 +51,26 @@ pub(crate) fn parse(doc: &str) -> Markdown {
     for (event, range) in Parser::new_ext(doc, options).into_offset_iter() {
         match event {
             Event::Start(tag) => match tag {
-                Tag::Paragraph | Tag::FootnoteDefinition(_) => open(&mut b, &mut kinds, None),
+                Tag::Paragraph => open(&mut b, &mut kinds, None),
+                Tag::FootnoteDefinition(label) => {
+                    open(&mut b, &mut kinds, None);
+                    b.anchor(&format!("^{label}"));
+                }
                 Tag::Heading { level, .. } => {
                     open(&mut b, &mut kinds, Some(BlockKind::Heading(level as u8)));
                 }
                 Tag::BlockQuote(_) => open(&mut b, &mut kinds, Some(BlockKind::Quote)),
-                Tag::Item => open(&mut b, &mut kinds, Some(BlockKind::ListItem)),
+                Tag::Item => {
+                    open(&mut b, &mut kinds, Some(BlockKind::ListItem));
+                    if let Some(Some(next)) = lists.last_mut() {
+                        b.ordinal(u32::try_from(*next).unwrap_or(u32::MAX));
+                        *next += 1;
+                    }
+                }
+                Tag::List(start) => {
+                    b.end_block();
+                    lists.push(start);
+                }
                 Tag::TableCell => open(&mut b, &mut kinds, Some(BlockKind::Table)),
                 Tag::CodeBlock(_) => {
                     b.end_block();
@@ -65,7 +81,7 @@ pub(crate) fn parse(doc: &str) -> Markdown {
                 Tag::Link { dest_url, .. } if image == 0 => {
                     b.link_start(Some(dest_url.trim().to_owned()).filter(|u| !u.is_empty()));
                 }
-                Tag::HtmlBlock | Tag::List(_) | Tag::Table(_) | Tag::TableHead | Tag::TableRow => {
+                Tag::HtmlBlock | Tag::Table(_) | Tag::TableHead | Tag::TableRow => {
                     b.end_block();
                 }
                 _ => {}
@@ -81,8 +97,12 @@ pub(crate) fn parse(doc: &str) -> Markdown {
                 TagEnd::MetadataBlock(_) => metadata = false,
                 TagEnd::Image => image = image.saturating_sub(1),
                 TagEnd::Link if image == 0 => b.link_end(),
-                TagEnd::HtmlBlock | TagEnd::List(_) | TagEnd::Table | TagEnd::TableHead => {
+                TagEnd::HtmlBlock | TagEnd::Table | TagEnd::TableHead => {
                     b.end_block();
+                }
+                TagEnd::List(_) => {
+                    b.end_block();
+                    lists.pop();
                 }
                 _ => {}
             },
@@ -103,9 +123,18 @@ pub(crate) fn parse(doc: &str) -> Markdown {
                 let tag = html.trim().to_ascii_lowercase();
                 if tag.starts_with("<br") {
                     b.space(range, false);
+                } else if tag.starts_with("<sup") {
+                    b.space(range, false);
+                    b.sup_start();
+                } else if tag.starts_with("</sup") {
+                    b.sup_end();
+                }
+                if let Some(id) = html_anchor(&html) {
+                    b.anchor(&id);
                 }
             }
             Event::SoftBreak | Event::HardBreak => b.space(range, false),
+            Event::FootnoteReference(label) => b.footnote_ref(&format!("^{label}")),
             Event::Rule => b.end_block(),
             // Inline code, footnote markers, task boxes and math are not prose.
             _ => {}
@@ -120,6 +149,21 @@ pub(crate) fn parse(doc: &str) -> Markdown {
         Some(parts.text[h.range.clone()].to_owned())
     });
     Markdown { parts, title }
+}
+
+/// The `id` (or an anchor's `name`) of an HTML tag in Markdown (`<a id="ref1"></a>`).
+fn html_anchor(html: &str) -> Option<String> {
+    let lower = html.to_ascii_lowercase();
+    let at = [" id=", " name="]
+        .iter()
+        .find_map(|k| lower.find(k).map(|p| p + k.len()))?;
+    let rest = &html[at..];
+    let quote = rest.chars().next().filter(|c| *c == '"' || *c == '\'');
+    let value = match quote {
+        Some(q) => rest[1..].split(q).next()?,
+        None => rest.split(|c: char| c.is_whitespace() || c == '>').next()?,
+    };
+    (!value.is_empty()).then(|| value.to_owned())
 }
 
 /// The `title:` (YAML) or `title =` (TOML) value of a front-matter block.

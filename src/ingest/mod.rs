@@ -17,6 +17,7 @@
 
 mod builder;
 mod charset;
+mod citations;
 mod fetch;
 mod html;
 mod markdown;
@@ -29,7 +30,7 @@ use std::path::{Path, PathBuf};
 use sha2::{Digest, Sha256};
 use url::Url;
 
-use crate::model::{Article, SourceMap};
+use crate::model::{Article, Block, Citations, Link, SourceMap};
 
 /// The input formats ingest understands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -377,12 +378,19 @@ pub fn parse_with(
             };
             decoded.source_map(bytes, &[whole])
         };
+        let citations = citations::read(
+            &decoded.text,
+            &parts.blocks,
+            &parts.links,
+            &citations::Hints::default(),
+        );
         return Ok(Article {
             origin: origin.to_owned(),
             title: parts.title,
             text: decoded.text.into_owned(),
             blocks: parts.blocks,
             links: parts.links,
+            citations,
             suppressed: parts.suppressed,
             map,
             content_hash,
@@ -399,7 +407,8 @@ pub fn parse_with(
             let m = markdown::parse(&decoded.text);
             let mut parts = m.parts;
             if let Some(base) = &ctx.base_url {
-                for link in &mut parts.links {
+                // In-page links (`#ref1`) stay as they are: they point at footnotes.
+                for link in parts.links.iter_mut().filter(|l| !l.href.starts_with('#')) {
                     if let Ok(abs) = base.join(&link.href) {
                         link.href = abs.into();
                     }
@@ -409,17 +418,25 @@ pub fn parse_with(
         }
     };
     let map = decoded.source_map(bytes, &parts.pieces);
+    let citations = citations::read(&parts.text, &parts.blocks, &parts.links, &parts.hints);
     Ok(Article {
         origin: origin.to_owned(),
         title,
         text: parts.text,
         blocks: parts.blocks,
         links: parts.links,
+        citations,
         suppressed: parts.suppressed,
         map,
         content_hash,
         warnings,
     })
+}
+
+/// The citation structure of an article's text, blocks and links, without what a format reader
+/// notices beyond them (as for a plain-text file): for building articles in tests.
+pub fn citations_of(text: &str, blocks: &[Block], links: &[Link]) -> Citations {
+    citations::read(text, blocks, links, &citations::Hints::default())
 }
 
 /// NUL bytes near the start mean binary data (as git and ripgrep judge it), unless a UTF-16 or

@@ -8,7 +8,7 @@
 
 use std::ops::Range;
 
-use super::builder::{add_bare_urls, directive, Directive};
+use super::builder::{add_bare_identifiers, add_bare_urls, directive, Directive};
 use crate::model::{Block, BlockKind, Link};
 
 /// What a text file holds besides its text.
@@ -147,13 +147,23 @@ pub(crate) fn parse(text: &str) -> TextParts {
         out.suppressed.push(from..text.len());
     }
     add_bare_urls(text, &mut out.links);
+    add_bare_identifiers(text, &mut out.links);
     out
 }
 
-/// A list item: `•`, `-`, `*`, `–` or `—` then a space, or `1.` / `1)` then a space.
+/// A list item: `•`, `-`, `*`, `–` or `—` then a space, or `1.` / `1)` / `[1]` then a space.
 fn is_bullet(line: &str) -> bool {
     let mut chars = line.chars();
     match chars.next() {
+        Some('[') => {
+            let digits = line[1..].bytes().take_while(u8::is_ascii_digit).count();
+            (1..=3).contains(&digits)
+                && line.as_bytes().get(1 + digits) == Some(&b']')
+                && line
+                    .as_bytes()
+                    .get(2 + digits)
+                    .is_some_and(u8::is_ascii_whitespace)
+        }
         Some('•' | '◦' | '▪') => true,
         Some('-' | '*' | '–' | '—' | '+') => chars.next().is_some_and(char::is_whitespace),
         Some(c) if c.is_ascii_digit() => {

@@ -16,8 +16,11 @@ pub struct Article {
     pub text: String,
     /// The blocks (paragraphs, headings, list items…) of `text`, in order, not overlapping.
     pub blocks: Vec<Block>,
-    /// Every link in the main content, in order, bare URLs in text included.
+    /// Every link in the main content, in order, bare URLs and identifiers written in the text
+    /// ("PMID: 123", "doi:10.…", as links to their pages) included.
     pub links: Vec<Link>,
+    /// The citation structure: reference entries and the markers that point at them.
+    pub citations: super::Citations,
     /// Ranges of `text` an author suppressed with `<!-- claimcheck-ignore -->` or a
     /// `claimcheck-disable` / `claimcheck-enable` pair.
     pub suppressed: Vec<Range<usize>>,

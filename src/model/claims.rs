@@ -78,6 +78,11 @@ pub struct Claim {
     pub location: Location,
     /// Ids of the sources that stand by the claim.
     pub sources: Vec<String>,
+    /// Tool-computed: how `sources` were attached to the claim (a link in its sentence, a
+    /// footnote marker, the article's reference list…). Absent when the article cites nothing
+    /// that could back the claim.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attachment: Option<Attachment>,
     /// The reviewer's verdict on the claim (never set by the tool).
     #[serde(default)]
     pub status: ReviewStatus,
@@ -118,6 +123,7 @@ impl Default for Claim {
             context: String::new(),
             location: Location::default(),
             sources: Vec::new(),
+            attachment: None,
             status: ReviewStatus::default(),
             note: None,
             added_sources: Vec::new(),
@@ -678,4 +684,83 @@ pub enum SourceRole {
     Inline,
     /// In the article's reference list: it applies to every claim.
     Reference,
+}
+
+/// How a claim's sources were attached to it: what in the article ties them to the claim, and
+/// where that is. Lets an editor see why a source was used, and correct it (`added_sources`,
+/// or the claim's `sources`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Attachment {
+    /// What cites the sources.
+    pub how: CitedBy,
+    /// Where that is, seen from the claim.
+    pub found_in: FoundIn,
+    /// The marker or citation as written: `3`, `2–4`, `*`, `Smith et al., 2019`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub marker: Option<String>,
+    /// Where the citation (the link, marker, source line or first reference) is in the input file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<Location>,
+}
+
+impl Attachment {
+    /// Whether the claim cites its sources itself (its sentence, list item or paragraph, or the
+    /// study its sentence refers back to), rather than the article citing them elsewhere.
+    pub fn is_direct(&self) -> bool {
+        !matches!(self.found_in, FoundIn::Section | FoundIn::Article)
+    }
+}
+
+/// What cites a claim's sources.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CitedBy {
+    /// A link, a URL or an identifier (PMID, PMCID, DOI, Bookshelf id) in the text.
+    Link,
+    /// A footnote or reference marker (`[1]`, `¹`, `(2,3)`, `*`, a `#ref1` link) resolved to a
+    /// reference entry.
+    Footnote,
+    /// An author–year citation ("(Smith et al., 2019)", "Smith and Jones (2019)"), matched to a
+    /// reference entry or searched for.
+    AuthorYear,
+    /// A study named in words ("a study published in the NEJM in 2015"), searched for.
+    Named,
+    /// A "Source:" line in the claim's section.
+    SourceLine,
+    /// The article's references (reference lists, footnotes and source lines).
+    ReferenceList,
+}
+
+impl CitedBy {
+    /// The snake_case name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CitedBy::Link => "link",
+            CitedBy::Footnote => "footnote",
+            CitedBy::AuthorYear => "author_year",
+            CitedBy::Named => "named",
+            CitedBy::SourceLine => "source_line",
+            CitedBy::ReferenceList => "reference_list",
+        }
+    }
+}
+
+/// Where the citation of a claim is, seen from the claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FoundIn {
+    /// The claim's sentence (a marker right after its full stop included).
+    Sentence,
+    /// The list item the claim is in.
+    ListItem,
+    /// Another sentence of the claim's paragraph (the paragraph's closing citation).
+    Paragraph,
+    /// An earlier sentence of the claim's section, which the claim's sentence refers back to
+    /// ("the study found…").
+    Earlier,
+    /// The claim's section (its "Source:" line): article-level, not cited by the sentence.
+    Section,
+    /// The whole article (its references): article-level, not cited by the sentence.
+    Article,
 }

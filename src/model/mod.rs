@@ -5,6 +5,7 @@
 //! module is pure: no file system, no network, no printing.
 
 mod article;
+mod citations;
 mod claims;
 mod compare;
 mod identifier;
@@ -18,9 +19,11 @@ pub use article::{
     collapse_whitespace, line_column_in, utf8_text, Article, Block, BlockKind, Link, Piece,
     SourceMap,
 };
+pub use citations::{Citations, Entry, EntryKind, Marker};
 pub use claims::{
-    fmt_num, ArticleMeta, Bound, Claim, ClaimKind, ClaimsFile, DecidedBy, Location, ReviewStatus,
-    Source, SourceKind, SourceRole, Unit, Value, CLAIMS_FILE_VERSION,
+    fmt_num, ArticleMeta, Attachment, Bound, CitedBy, Claim, ClaimKind, ClaimsFile, DecidedBy,
+    FoundIn, Location, ReviewStatus, Source, SourceKind, SourceRole, Unit, Value,
+    CLAIMS_FILE_VERSION,
 };
 pub use compare::*;
 pub use identifier::{from_url as identifier_from_url, host, Identifier};

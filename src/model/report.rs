@@ -77,6 +77,10 @@ pub struct Finding {
     pub evidence: Vec<Evidence>,
     /// Set when two of the claim's sources disagree with each other.
     pub conflict: Option<String>,
+    /// How the claim's sources were attached (see the claims file's `attachment`); absent for
+    /// an unsourced claim.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attachment: Option<super::Attachment>,
     /// The reviewer's status of the claim, from its claims file: `unreviewed`, `accepted`, or
     /// `accepted_with_note` (the reviewer accepts the claim despite its verdict; such a finding
     /// never fails a run). Claims a reviewer rejected or ignored are not reported at all.

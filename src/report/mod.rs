@@ -297,6 +297,7 @@ pub(crate) mod tests {
                     }],
                     conflict: None,
                     review: ReviewStatus::Unreviewed,
+                    attachment: None,
                     note: None,
                 },
                 Finding {
@@ -340,6 +341,7 @@ pub(crate) mod tests {
                             .to_owned(),
                     ),
                     review: ReviewStatus::Unreviewed,
+                    attachment: None,
                     note: Some("Checked with Dr. Ruiz: the 50% is from our own audit.".to_owned()),
                 },
                 Finding {
@@ -355,6 +357,7 @@ pub(crate) mod tests {
                     evidence: Vec::new(),
                     conflict: None,
                     review: ReviewStatus::Unreviewed,
+                    attachment: None,
                     note: None,
                 },
                 Finding {
@@ -372,6 +375,7 @@ pub(crate) mod tests {
                     evidence: Vec::new(),
                     conflict: None,
                     review: ReviewStatus::Unreviewed,
+                    attachment: None,
                     note: None,
                 },
             ],
@@ -396,6 +400,7 @@ pub(crate) mod tests {
                     evidence: Vec::new(),
                     conflict: None,
                     review: ReviewStatus::Unreviewed,
+                    attachment: None,
                     note: None,
                 },
                 Finding {
@@ -425,6 +430,7 @@ pub(crate) mod tests {
                     }],
                     conflict: None,
                     review: ReviewStatus::Unreviewed,
+                    attachment: None,
                     note: None,
                 },
             ],
