@@ -1,92 +1,33 @@
 //! The evidence stage: one claim and what its sources say in, a [`Finding`] out — a verdict, the
-//! figures that decided it and a one-line reason.
+//! figures that decided it and a one-line reason an editor can check.
 //!
-//! Pure: records come in already fetched. The figures in an abstract are found by the same
-//! scanner that found the claim ([`crate::quantity`]), so both sides are read by one set of rules.
-//! A figure bears on a claim when it states the same measure: the same kind, a unit of the same
-//! family, the same treatment (when the abstract names one) and the same time point (when both
-//! state one). Two values agree when they overlap once tolerance, approximation and bounds are
-//! taken into account; see [`agrees`].
+//! Pure: records come in already fetched, and each is read once ([`RecordIndex`]). How it
+//! decides:
+//! 1. **Read** every abstract as trials report results ([`reader`]): each figure's role
+//!    (result, threshold, baseline, interval…), arm, outcome, threshold and time point.
+//! 2. **Choose by relevance, never by agreement** ([`relevance`]): every figure of every source
+//!    is scored against the claim's stored measure; figures of another measure are excluded
+//!    (a control arm never stands for the treatment). The best-scoring figures decide; with
+//!    none, the verdict is `not_found`.
+//! 3. **Compare honestly** ([`agreement`]): tolerance that scales with the value, rounding,
+//!    approximations as wide as their wording, bounds in both directions.
+//!
+//! Equally relevant figures that disagree (two sources, or time points the claim does not
+//! choose between) never make a claim `supported`: the finding reports both. Figures about the
+//! clinic itself are never checked.
 
-use crate::model::{
-    collapse_whitespace, host, Bound, Claim, ClaimKind, Evidence, Finding, Record, Tolerance, Unit,
-    Value, Verdict,
-};
-use crate::quantity::{self, Figure};
+pub mod agreement;
+mod explain;
+pub mod reader;
+pub mod relevance;
+pub mod text;
+pub mod vocab;
 
-/// A record's abstract, read once: its sentences and the figures in each.
-#[derive(Debug, Clone)]
-pub struct RecordIndex {
-    /// The record.
-    pub record: Record,
-    /// "Murrough et al. 2013, Am J Psychiatry".
-    pub citation: String,
-    sentences: Vec<(String, Vec<Figure>)>,
-    main_treatment: Option<&'static str>,
-}
+pub use agreement::agrees;
+pub use reader::{Reading, RecordIndex, Role, Section};
 
-impl RecordIndex {
-    /// Reads the title and abstract of `record`.
-    pub fn new(record: Record) -> Self {
-        let mut sentences = Vec::new();
-        let mut push = |text: &str| {
-            for r in quantity::sentences::split(text, 0..text.len()) {
-                let s = text[r].to_owned();
-                let figs = quantity::figures(&s);
-                sentences.push((s, figs));
-            }
-        };
-        push(&record.title);
-        for section in &record.abstract_sections {
-            push(&section.text);
-        }
-        let lower = format!("{} {}", record.title, record.abstract_text()).to_ascii_lowercase();
-        let main_treatment = if lower.contains("esketamine") {
-            Some("esketamine")
-        } else if lower.contains("ketamine") {
-            Some("ketamine")
-        } else {
-            None
-        };
-        RecordIndex {
-            citation: record.short_citation(),
-            record,
-            sentences,
-            main_treatment,
-        }
-    }
-}
-
-impl RecordIndex {
-    /// Every figure of the title and abstract, with the sentence that states it.
-    pub fn figures(&self) -> impl Iterator<Item = (&str, &Figure)> {
-        self.sentences
-            .iter()
-            .flat_map(|(s, figs)| figs.iter().map(move |f| (s.as_str(), f)))
-    }
-
-    /// The treatment the record is about when a figure names none (ketamine or esketamine).
-    pub fn main_treatment(&self) -> Option<&'static str> {
-        self.main_treatment
-    }
-
-    /// The study's size: the first participant count its abstract states.
-    pub fn sample_size(&self) -> Option<u32> {
-        self.figures()
-            .find(|(_, f)| f.kind == ClaimKind::SampleSize)
-            .and_then(|(_, f)| f.value.high)
-            .map(|n| n as u32)
-    }
-}
-
-/// A source figure that bears on the claim, with what orders it and describes it.
-struct Candidate {
-    evidence: Evidence,
-    /// How far its value is from the claim's (0 when they overlap).
-    distance: f64,
-    /// The time point the figure refers to, for the reason line.
-    time_point: Option<Value>,
-}
+use crate::model::{host, Claim, ClaimKind, Evidence, Finding, Scope, Tolerance, Value, Verdict};
+use relevance::{relevance, Exclusion, Target};
 
 /// What one of a claim's sources turned out to be.
 #[derive(Debug, Clone, Copy)]
@@ -119,6 +60,48 @@ pub struct SourceOutcome<'a> {
     pub outcome: Outcome<'a>,
 }
 
+/// The reason given for a figure about the clinic itself.
+pub const CLINIC_REASON: &str =
+    "a figure about the clinic itself (not a research claim); not checked against sources";
+
+/// A figure of one source, scored against the claim.
+#[derive(Debug, Clone)]
+struct Candidate<'a> {
+    index: &'a RecordIndex,
+    source: &'a str,
+    citation: String,
+    reading: Reading,
+    /// For a list of subgroup values read as one range: its members.
+    value: Value,
+    relevance: Result<f64, Exclusion>,
+    agrees: bool,
+}
+
+impl Candidate<'_> {
+    fn score(&self) -> f64 {
+        *self.relevance.as_ref().unwrap_or(&f64::NEG_INFINITY)
+    }
+
+    fn evidence(&self) -> Evidence {
+        let sentence = self.index.sentence(self.reading.sentence);
+        Evidence {
+            source: self.source.to_owned(),
+            pmid: self.index.record.pmid,
+            citation: self.citation.clone(),
+            sentence: sentence.to_owned(),
+            figure: sentence
+                .get(self.reading.range.clone())
+                .unwrap_or_default()
+                .to_owned(),
+            value: self.value.clone(),
+            agrees: self.agrees,
+        }
+    }
+}
+
+/// Figures this close to the best score count as equally relevant.
+const EQUAL: f64 = 0.25;
+
 /// Decides the verdict of `claim` given its sources.
 pub fn assess(claim: &Claim, sources: &[SourceOutcome<'_>], tol: &Tolerance) -> Finding {
     let mut finding = Finding {
@@ -136,50 +119,88 @@ pub fn assess(claim: &Claim, sources: &[SourceOutcome<'_>], tol: &Tolerance) -> 
         review: claim.status,
         note: claim.note.clone(),
         attachment: claim.attachment.clone(),
+        scope: claim.scope,
     };
+    if claim.scope == Scope::Clinic {
+        finding.reason = CLINIC_REASON.to_owned();
+        return finding;
+    }
     if sources.is_empty() {
         finding.reason = "no source is cited for this claim".to_owned();
         return finding;
     }
-    let target = ClaimTarget::of(claim);
-    let mut evidence: Vec<Candidate> = Vec::new();
+    let target = Target::of(claim);
+    let (candidates, checked, unverifiable) = collect(&target, sources, tol);
+    let claimed = explain::claimed(claim);
+    let mut relevant: Vec<&Candidate<'_>> =
+        candidates.iter().filter(|c| c.relevance.is_ok()).collect();
+    // Best first; among equals, the record's own order (never agreement).
+    relevant.sort_by(|a, b| b.score().total_cmp(&a.score()));
+    let Some(best) = relevant.first() else {
+        finding.verdict = if checked.is_empty() {
+            Verdict::Unverifiable
+        } else {
+            Verdict::NotFound
+        };
+        finding.reason =
+            explain::not_found(&claimed, &target, &candidates, &checked, &unverifiable);
+        return finding;
+    };
+    let contenders: Vec<&Candidate<'_>> = relevant
+        .iter()
+        .copied()
+        .filter(|c| c.score() >= best.score() - EQUAL)
+        .collect();
+    let decision = decide(&target, &contenders);
+    finding.verdict = decision.verdict;
+    let chosen = decision.chosen;
+    let runner_up = relevant
+        .iter()
+        .copied()
+        .filter(|c| c.score() < best.score() - EQUAL)
+        .find(|c| c.agrees != chosen.agrees);
+    finding.reason = explain::decided(&claimed, chosen, runner_up, &candidates);
+    finding.conflict = decision
+        .conflict
+        .map(|other| explain::conflict(chosen, other));
+    let mut evidence: Vec<Evidence> = vec![chosen.evidence()];
+    for c in contenders.iter().chain(relevant.iter()) {
+        if evidence.len() >= 3 {
+            break;
+        }
+        let e = c.evidence();
+        if !evidence.contains(&e) {
+            evidence.push(e);
+        }
+    }
+    finding.evidence = evidence;
+    finding
+}
+
+/// Every figure of every record source, scored; the citations checked; why others could not be.
+fn collect<'a>(
+    target: &Target,
+    sources: &[SourceOutcome<'a>],
+    tol: &Tolerance,
+) -> (Vec<Candidate<'a>>, Vec<String>, Vec<String>) {
+    let mut candidates = Vec::new();
     let mut checked = Vec::new();
     let mut unverifiable = Vec::new();
     // A record both linked and inferred from a citation counts once, as linked.
-    let mut ordered: Vec<&SourceOutcome<'_>> = sources.iter().collect();
+    let mut ordered: Vec<&SourceOutcome<'a>> = sources.iter().collect();
     ordered.sort_by_key(|s| matches!(s.outcome, Outcome::Record { inferred: true, .. }));
-    let mut seen_pmids = Vec::new();
+    let mut seen = Vec::new();
     for s in ordered {
         match s.outcome {
-            Outcome::Record { index, .. } if seen_pmids.contains(&index.record.pmid) => {}
+            Outcome::Record { index, .. } if seen.contains(&index.record.pmid) => {}
             Outcome::Record { index, inferred } => {
-                seen_pmids.push(index.record.pmid);
+                seen.push(index.record.pmid);
                 let mut citation = index.citation.clone();
                 if inferred {
                     citation.push_str(" (inferred from a citation)");
                 }
                 checked.push(citation.clone());
-                for (sentence, figs) in &index.sentences {
-                    for fig in figs {
-                        if !target.matches(fig, index.main_treatment) {
-                            continue;
-                        }
-                        let agree = agrees(&claim.value, &fig.value, tol);
-                        evidence.push(Candidate {
-                            evidence: Evidence {
-                                source: s.source.to_owned(),
-                                pmid: index.record.pmid,
-                                citation: citation.clone(),
-                                sentence: sentence.clone(),
-                                figure: sentence[fig.range.clone()].to_owned(),
-                                value: fig.value.clone(),
-                                agrees: agree,
-                            },
-                            distance: distance(&claim.value, &fig.value),
-                            time_point: fig.measure.time_point.clone(),
-                        });
-                    }
-                }
+                candidates.extend(record_candidates(target, index, s.source, &citation, tol));
             }
             Outcome::NotResearch { url } => unverifiable.push(format!(
                 "{} is a web page, not a research record",
@@ -188,272 +209,114 @@ pub fn assess(claim: &Claim, sources: &[SourceOutcome<'_>], tol: &Tolerance) -> 
             Outcome::Unavailable { reason } => unverifiable.push(reason.to_owned()),
         }
     }
-    // Agreeing figures first, then the nearest disagreeing ones.
-    evidence.sort_by(|a, b| {
-        b.evidence
-            .agrees
-            .cmp(&a.evidence.agrees)
-            .then(a.distance.total_cmp(&b.distance))
-            .then(a.evidence.pmid.cmp(&b.evidence.pmid))
-    });
-    let claimed = describe_claim(claim);
-    if let Some(Candidate {
-        evidence: best,
-        time_point,
-        ..
-    }) = evidence.first()
-    {
-        finding.verdict = if best.agrees {
-            Verdict::Supported
-        } else {
-            Verdict::Differs
+    (candidates, checked, unverifiable)
+}
+
+/// The figures of one record as candidates; a list of subgroup values is one range.
+fn record_candidates<'a>(
+    target: &Target,
+    index: &'a RecordIndex,
+    source: &'a str,
+    citation: &str,
+    tol: &Tolerance,
+) -> Vec<Candidate<'a>> {
+    let mut out: Vec<Candidate<'a>> = Vec::new();
+    for r in &index.readings {
+        let mut value = match r.list {
+            Some(id) if out.iter().any(|c| c.reading.list == Some(id)) => continue,
+            Some(id) => list_range(index, id).unwrap_or_else(|| r.value.clone()),
+            None => r.value.clone(),
         };
-        finding.reason = format!(
-            "claims {claimed}; {} reports {}{}",
-            best.citation,
-            best.value,
-            describe_figure(claim.kind, time_point.as_ref())
-        );
-        finding.conflict = conflict(&evidence);
-    } else if !checked.is_empty() {
-        finding.verdict = Verdict::NotFound;
-        finding.reason = format!(
-            "claims {claimed}; no figure for {} in {}",
-            kind_phrase(claim.kind),
-            checked.join("; ")
-        );
-        if !unverifiable.is_empty() {
-            finding
-                .reason
-                .push_str(&format!(" ({})", unverifiable.join("; ")));
+        // "A mean change of -12.4%" states a weight loss of 12.4%.
+        if target.kind == ClaimKind::WeightLoss && value.high.is_some_and(|h| h < 0.0) {
+            let (lo, hi) = (value.low.map(f64::abs), value.high.map(f64::abs));
+            value.low = hi;
+            value.high = lo;
         }
-    } else {
-        finding.verdict = Verdict::Unverifiable;
-        finding.reason = format!("claims {claimed}; {}", unverifiable.join("; "));
+        let rel = relevance(target, r, index);
+        // A threshold ("at least 5%") is compared as the number it names, not as everything
+        // above it: it only matters when explaining a claim that quotes it.
+        if r.role == Role::Criterion {
+            value.bound = None;
+        }
+        out.push(Candidate {
+            index,
+            source,
+            citation: citation.to_owned(),
+            agrees: agrees(&target.value, &value, tol),
+            value,
+            reading: r.clone(),
+            relevance: rel,
+        });
     }
-    finding.evidence = evidence.into_iter().take(3).map(|c| c.evidence).collect();
-    finding
+    out
 }
 
-/// What a claim is about, recovered from its sentence with the same scanner.
-struct ClaimTarget {
-    kind: ClaimKind,
-    unit: Unit,
-    treatment: Option<&'static str>,
-    time_point: Option<Value>,
+/// The range a list of subgroup values spans.
+fn list_range(index: &RecordIndex, id: usize) -> Option<Value> {
+    let members: Vec<&Reading> = index
+        .readings
+        .iter()
+        .filter(|r| r.list == Some(id))
+        .collect();
+    let lo = members
+        .iter()
+        .filter_map(|r| r.value.low)
+        .reduce(f64::min)?;
+    let hi = members
+        .iter()
+        .filter_map(|r| r.value.high)
+        .reduce(f64::max)?;
+    Some(Value::range(lo, hi, members[0].value.unit))
 }
 
-impl ClaimTarget {
-    fn of(claim: &Claim) -> Self {
-        let fig = quantity::figures(&claim.sentence)
-            .into_iter()
-            .find(|f| collapse_whitespace(&claim.sentence[f.range.clone()]) == claim.quote);
-        let treatment = fig
-            .as_ref()
-            .and_then(|f| {
-                f.measure
-                    .intervention
-                    .as_deref()
-                    .and_then(quantity::treatment_in)
-            })
-            .or_else(|| quantity::treatment_in(&claim.subject));
-        ClaimTarget {
-            kind: claim.kind,
-            unit: claim.value.unit,
-            treatment,
-            time_point: fig.and_then(|f| f.measure.time_point),
-        }
-    }
-
-    fn matches(&self, fig: &Figure, record_treatment: Option<&'static str>) -> bool {
-        if fig.kind != self.kind || !same_family(self.unit, fig.value.unit) {
-            return false;
-        }
-        let treatment_matters = !matches!(
-            self.kind,
-            ClaimKind::Prevalence | ClaimKind::SampleSize | ClaimKind::DefinitionThreshold
-        );
-        if treatment_matters {
-            if let Some(want) = self.treatment {
-                let have = fig
-                    .measure
-                    .intervention
-                    .as_deref()
-                    .and_then(quantity::treatment_in)
-                    .or(record_treatment);
-                if have.is_some_and(|h| h != want) {
-                    return false;
-                }
-            }
-        }
-        if let (Some(a), Some(b)) = (&self.time_point, &fig.measure.time_point) {
-            if !same_time(a, b) {
-                return false;
-            }
-        }
-        true
-    }
+/// The verdict among equally relevant figures.
+struct Decision<'c, 'a> {
+    verdict: Verdict,
+    chosen: &'c Candidate<'a>,
+    /// An equally relevant figure that disagrees with the chosen one.
+    conflict: Option<&'c Candidate<'a>>,
 }
 
-fn same_family(a: Unit, b: Unit) -> bool {
-    a == b || (a.hours().is_some() && b.hours().is_some())
-}
-
-fn same_time(a: &Value, b: &Value) -> bool {
-    let (Some(ha), Some(hb)) = (hours_interval(a), hours_interval(b)) else {
-        return true;
-    };
-    ha.0 <= hb.1 * 1.25 && hb.0 <= ha.1 * 1.25
-}
-
-fn hours_interval(v: &Value) -> Option<(f64, f64)> {
-    let h = v.unit.hours()?;
-    Some((v.low? * h, v.high? * h))
-}
-
-/// An interval `[lo, hi]` in a common scale (hours for times), open ends as infinities.
-fn interval(v: &Value) -> Option<(f64, f64)> {
-    let scale = v.unit.hours().unwrap_or(1.0);
-    if v.is_vague() {
-        // "within hours or days": hours up to two weeks; "weeks": a week up to a year.
-        let h = v.unit.hours()?;
-        let (lo, hi) = match v.unit {
-            Unit::Hours => (1.0, 14.0 * 24.0),
-            Unit::Days => (24.0, 8.0 * 7.0 * 24.0),
-            Unit::Weeks => (7.0 * 24.0, 365.0 * 24.0),
-            Unit::Months => (30.0 * 24.0, 5.0 * 365.0 * 24.0),
-            _ => (h, h),
-        };
-        return Some((lo, hi));
-    }
-    let lo = v.low.unwrap_or(f64::NEG_INFINITY) * scale;
-    let hi = v.high.or(v.low).unwrap_or(f64::INFINITY) * scale;
-    Some(match v.bound {
-        None => (lo, hi),
-        Some(Bound::AtLeast | Bound::MoreThan) => (lo, f64::INFINITY),
-        Some(Bound::AtMost | Bound::LessThan) => (0.0, hi),
-    })
-}
-
-/// Whether a claimed value agrees with a source figure: their intervals overlap once widened by
-/// the tolerance (percentage points for `%`, relative otherwise; doubled for an approximate
-/// claim). Bounds open one end: "at least 2" agrees with 3, "up to 70%" with 64%.
-pub fn agrees(claim: &Value, figure: &Value, tol: &Tolerance) -> bool {
-    let (Some(c), Some(f)) = (interval(claim), interval(figure)) else {
-        return false;
-    };
-    let widen = |v: f64| -> f64 {
-        let base = if claim.unit == Unit::Percent {
-            tol.percentage_points
-        } else {
-            v.abs() * tol.relative
-        };
-        if claim.approx {
-            base * 2.0
-        } else {
-            base
-        }
-    };
-    let lo = if c.0.is_finite() {
-        c.0 - widen(c.0)
-    } else {
-        c.0
-    };
-    let hi = if c.1.is_finite() {
-        c.1 + widen(c.1)
-    } else {
-        c.1
-    };
-    // A strict bound excludes its own value: "more than 85%" is not supported by 85%.
-    let (f_lo, f_hi) = f;
-    match claim.bound {
-        Some(Bound::MoreThan) => f_hi > c.0 - widen(c.0) && f_hi >= lo,
-        Some(Bound::LessThan) => f_lo < c.1 + widen(c.1) && f_lo <= hi,
-        _ => f_lo <= hi && lo <= f_hi,
-    }
-}
-
-/// How far a figure is from a claim, for ordering evidence (0 when they overlap).
-fn distance(claim: &Value, figure: &Value) -> f64 {
-    match (interval(claim), interval(figure)) {
-        (Some(c), Some(f)) => {
-            if f.1 < c.0 {
-                c.0 - f.1
-            } else if f.0 > c.1 {
-                f.0 - c.1
+fn decide<'c, 'a>(target: &Target, contenders: &[&'c Candidate<'a>]) -> Decision<'c, 'a> {
+    let first = contenders[0];
+    // A study's size is stated at several stages (screened, randomized, analysed); a claim
+    // that names no stage agrees when it matches any of them.
+    if target.kind == ClaimKind::SampleSize {
+        let chosen = contenders
+            .iter()
+            .copied()
+            .find(|c| c.agrees)
+            .unwrap_or(first);
+        return Decision {
+            verdict: if chosen.agrees {
+                Verdict::Supported
             } else {
-                0.0
-            }
-        }
-        _ => f64::INFINITY,
+                Verdict::Differs
+            },
+            chosen,
+            conflict: None,
+        };
     }
-}
-
-/// When the figures of two sources disagree with each other: a note naming both.
-fn conflict(evidence: &[Candidate]) -> Option<String> {
-    for (i, a) in evidence.iter().map(|c| &c.evidence).enumerate() {
-        for b in evidence[i + 1..].iter().map(|c| &c.evidence) {
-            if a.pmid == b.pmid {
-                continue;
-            }
-            let tol = Tolerance::default();
-            if a.agrees != b.agrees || !agrees(&a.value, &b.value, &tol) {
-                return Some(format!(
-                    "sources disagree: {} reports {}, {} reports {}",
-                    a.citation, a.value, b.citation, b.value
-                ));
-            }
-        }
-    }
-    None
-}
-
-fn describe_claim(claim: &Claim) -> String {
-    if claim.value.is_vague() {
-        format!("“{}”", claim.quote)
-    } else {
-        claim.value.to_string()
-    }
-}
-
-/// " response at 24 hours": the measure and, for rates, the time point of the figure.
-fn describe_figure(kind: ClaimKind, time_point: Option<&Value>) -> String {
-    let short = match kind {
-        ClaimKind::ResponseRate => " response",
-        ClaimKind::RemissionRate => " remission",
-        ClaimKind::RelapseRate => " relapse",
-        ClaimKind::Prevalence => " prevalence",
-        _ => "",
-    };
-    // Rates are reported at a time point ("64% response at 24 hours"); other figures are not.
-    let time = match time_point {
-        Some(t) if !short.is_empty() && kind != ClaimKind::Prevalence => format!(" at {t}"),
-        _ => String::new(),
-    };
-    format!("{short}{time}")
-}
-
-fn kind_phrase(kind: ClaimKind) -> &'static str {
-    match kind {
-        ClaimKind::ResponseRate => "the response rate",
-        ClaimKind::RemissionRate => "the remission rate",
-        ClaimKind::RelapseRate => "the relapse rate",
-        ClaimKind::OnsetTime => "onset time",
-        ClaimKind::Prevalence => "prevalence",
-        ClaimKind::EffectDuration => "how long the effect lasts",
-        ClaimKind::SessionDuration => "session length",
-        ClaimKind::TreatmentCourse => "the treatment course",
-        ClaimKind::Dose => "the dose",
-        ClaimKind::SampleSize => "the sample size",
-        ClaimKind::DefinitionThreshold => "the definition threshold",
-        ClaimKind::WeightLoss => "weight loss",
-        ClaimKind::SuccessRate => "the success rate",
-        ClaimKind::SideEffectRate => "the side-effect rate",
-        ClaimKind::Price => "the price",
-        ClaimKind::RecoveryTime => "recovery time",
-        ClaimKind::FollowUp => "the follow-up period",
-        ClaimKind::OtherPercentage => "this percentage",
-        ClaimKind::Other => "this figure",
+    let disagreeing = contenders.iter().copied().find(|c| !c.agrees);
+    let agreeing = contenders.iter().copied().find(|c| c.agrees);
+    match (agreeing, disagreeing) {
+        (Some(a), None) => Decision {
+            verdict: Verdict::Supported,
+            chosen: a,
+            conflict: None,
+        },
+        (None, _) => Decision {
+            verdict: Verdict::Differs,
+            chosen: first,
+            conflict: None,
+        },
+        // Equally relevant figures disagree: never supported; both are reported.
+        (Some(a), Some(d)) => Decision {
+            verdict: Verdict::Differs,
+            chosen: d,
+            conflict: Some(a),
+        },
     }
 }
 

@@ -25,6 +25,9 @@ pub struct Record {
     pub publication_types: Vec<String>,
     /// MeSH descriptor names.
     pub mesh_headings: Vec<String>,
+    /// The authors' keywords (`KeywordList`).
+    #[serde(default)]
+    pub keywords: Vec<String>,
     /// The record's own DOI.
     pub doi: Option<String>,
     /// The record's own PMC id (`PMC…`).

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{ClaimKind, Location, ReviewStatus, Value};
+use super::{ClaimKind, Location, ReviewStatus, Scope, Value};
 
 /// The check report format version.
 pub const CHECK_REPORT_VERSION: u32 = 1;
@@ -89,6 +89,10 @@ pub struct Finding {
     /// The reviewer's note on the claim.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// `clinic` for a figure about the clinic itself (its prices, its patients): reported as
+    /// `unsourced`, never checked, and never failing a run. Absent for research claims.
+    #[serde(default, skip_serializing_if = "Scope::is_research")]
+    pub scope: Scope,
 }
 
 fn is_unreviewed(s: &ReviewStatus) -> bool {
@@ -96,9 +100,10 @@ fn is_unreviewed(s: &ReviewStatus) -> bool {
 }
 
 impl Finding {
-    /// Whether the finding can fail a run: a reviewer's `accepted_with_note` waives it.
+    /// Whether the finding can fail a run: a reviewer's `accepted_with_note` waives it, and a
+    /// figure about the clinic itself never does.
     pub fn counts_against(&self) -> bool {
-        self.review != ReviewStatus::AcceptedWithNote
+        self.review != ReviewStatus::AcceptedWithNote && self.scope != Scope::Clinic
     }
 }
 

@@ -292,8 +292,9 @@ impl<R: BufRead> RecordReader<R> {
                 Tag::Pmid => self.pmid(b)?,
                 Tag::Article => self.article(b)?,
                 Tag::MeshHeadingList => self.mesh_headings(b)?,
+                Tag::KeywordList => self.keywords(b)?,
                 // CommentsCorrectionsList (other papers' PMIDs), OtherAbstract (not the
-                // abstract), InvestigatorList (not authors), ChemicalList, KeywordList…
+                // abstract), InvestigatorList (not authors), ChemicalList…
                 _ => self.skip()?,
             }
         }
@@ -475,6 +476,21 @@ impl<R: BufRead> RecordReader<R> {
         Ok(())
     }
 
+    /// `KeywordList`: the authors' keywords (the evidence stage reads them with the title).
+    fn keywords(&mut self, b: &mut Builder) -> Result<(), ParseError> {
+        while let Some(tag) = self.child()? {
+            if tag != Tag::Keyword {
+                self.skip()?;
+                continue;
+            }
+            let text = self.text()?;
+            if !text.is_empty() {
+                b.record.keywords.push(text);
+            }
+        }
+        Ok(())
+    }
+
     /// `PubmedData` / `PubmedBookData`: only its own `ArticleIdList` (never the ones inside
     /// `ReferenceList`, which name the cited papers).
     fn pubmed_data(&mut self, b: &mut Builder) -> Result<(), ParseError> {
@@ -645,6 +661,8 @@ enum Tag {
     MeshHeadingList,
     MeshHeading,
     DescriptorName,
+    KeywordList,
+    Keyword,
     ArticleIdList,
     ArticleId,
     Book,
@@ -689,6 +707,8 @@ impl Tag {
             b"MeshHeadingList" => Tag::MeshHeadingList,
             b"MeshHeading" => Tag::MeshHeading,
             b"DescriptorName" => Tag::DescriptorName,
+            b"KeywordList" => Tag::KeywordList,
+            b"Keyword" => Tag::Keyword,
             b"ArticleIdList" => Tag::ArticleIdList,
             b"ArticleId" => Tag::ArticleId,
             b"Book" => Tag::Book,
@@ -1400,6 +1420,18 @@ mod tests {
             r.mesh_headings,
             ["Ketamine", "Depressive Disorder, Treatment-Resistant"]
         );
+    }
+
+    #[test]
+    fn keywords_are_read_from_the_keyword_list() {
+        let r = one_full(
+            "",
+            "<KeywordList Owner=\"NOTNLM\"><Keyword MajorTopicYN=\"N\">obesity</Keyword><Keyword MajorTopicYN=\"N\"><i>GLP-1</i> agonist</Keyword><Keyword/></KeywordList>",
+            "",
+        );
+        assert_eq!(r.keywords, ["obesity", "GLP-1 agonist"]);
+        let none = one_full("", "", "");
+        assert!(none.keywords.is_empty());
     }
 
     #[test]

@@ -299,6 +299,7 @@ pub(crate) mod tests {
                     review: ReviewStatus::Unreviewed,
                     attachment: None,
                     note: None,
+                    scope: Default::default(),
                 },
                 Finding {
                     claim_id: "remission_rate-77b2e0".to_owned(),
@@ -343,6 +344,7 @@ pub(crate) mod tests {
                     review: ReviewStatus::Unreviewed,
                     attachment: None,
                     note: Some("Checked with Dr. Ruiz: the 50% is from our own audit.".to_owned()),
+                    scope: Default::default(),
                 },
                 Finding {
                     claim_id: "onset_time-0c44d1".to_owned(),
@@ -359,6 +361,7 @@ pub(crate) mod tests {
                     review: ReviewStatus::Unreviewed,
                     attachment: None,
                     note: None,
+                    scope: Default::default(),
                 },
                 Finding {
                     claim_id: "session_duration-5e61aa".to_owned(),
@@ -377,6 +380,7 @@ pub(crate) mod tests {
                     review: ReviewStatus::Unreviewed,
                     attachment: None,
                     note: None,
+                    scope: Default::default(),
                 },
             ],
         };
@@ -402,6 +406,7 @@ pub(crate) mod tests {
                     review: ReviewStatus::Unreviewed,
                     attachment: None,
                     note: None,
+                    scope: Default::default(),
                 },
                 Finding {
                     claim_id: "sample_size-41f7c2".to_owned(),
@@ -432,6 +437,7 @@ pub(crate) mod tests {
                     review: ReviewStatus::Unreviewed,
                     attachment: None,
                     note: None,
+                    scope: Default::default(),
                 },
             ],
         };

@@ -1,0 +1,890 @@
+//! One sentence of an abstract: its figures read in context (role, arm, outcome words, time
+//! point, stage), then read together (thresholds, "respectively", "vs" pairs, lists, totals).
+
+use std::ops::Range;
+
+use super::super::text::{self, Class, Tok};
+use super::super::vocab;
+use super::arms::{arm_mentions, attach};
+use super::implied::{implied_counts, Item};
+use super::time::{time_mentions, TimeMention};
+use super::{Reading, RecordIndex, Role, Section};
+use crate::model::{Bound, ClaimKind, Unit, Value};
+
+pub(super) struct SentenceReader<'a> {
+    index: &'a RecordIndex,
+    i: usize,
+    section: Section,
+    t: &'a [Tok],
+    lists: &'a mut usize,
+    /// Arm mentions: (token, arm index).
+    mentions: Vec<(usize, usize)>,
+    times: Vec<TimeMention>,
+    /// Depth of brackets at each token (0 outside).
+    depth: Vec<u8>,
+    /// The bracket each token is in: the index of its opening token, or `usize::MAX` outside.
+    group: Vec<usize>,
+}
+
+impl<'a> SentenceReader<'a> {
+    pub(super) fn new(
+        index: &'a RecordIndex,
+        i: usize,
+        t: &'a [Tok],
+        lists: &'a mut usize,
+    ) -> Self {
+        let s = &index.sentences[i];
+        let mut depth = Vec::with_capacity(t.len());
+        let mut group = Vec::with_capacity(t.len());
+        let mut open: Vec<usize> = Vec::new();
+        for (k, w) in t.iter().enumerate() {
+            if w.is_punct(')') || w.is_punct(']') {
+                open.pop();
+            }
+            depth.push(u8::try_from(open.len()).unwrap_or(u8::MAX));
+            group.push(open.last().copied().unwrap_or(usize::MAX));
+            if w.is_punct('(') || w.is_punct('[') {
+                open.push(k);
+            }
+        }
+        SentenceReader {
+            index,
+            i,
+            section: s.section,
+            t,
+            lists,
+            mentions: arm_mentions(&index.arms, t),
+            times: time_mentions(t),
+            depth,
+            group,
+        }
+    }
+
+    pub(super) fn read(&mut self) -> Vec<Reading> {
+        let items = self.items();
+        let spans: Vec<(usize, usize, bool)> = items
+            .iter()
+            .map(|it| (it.first, it.last, it.value.unit == Unit::Percent))
+            .collect();
+        let arms = attach(self.t, &self.mentions, &spans, &|k| self.clause(k));
+        let mut out: Vec<Reading> = items
+            .iter()
+            .zip(arms)
+            .enumerate()
+            .map(|(j, (it, arm))| {
+                // The figure's own phrase starts after the figure before it.
+                let from = j.checked_sub(1).map_or(0, |p| items[p].last + 1);
+                self.reading(it, arm, from)
+            })
+            .collect();
+        self.outcomes_and_times(&items, &mut out);
+        self.assign_thresholds(&items, &mut out);
+        self.assign_groups(&items, &mut out);
+        self.mark_lists(&items, &mut out);
+        out.extend(self.arm_totals(&items, &out));
+        out
+    }
+
+    /// The scanner's figures (those that start and end on word boundaries) and the counts the
+    /// sentence implies.
+    fn items(&self) -> Vec<Item> {
+        let t = self.t;
+        let mut items: Vec<Item> = self.index.sentences[self.i]
+            .figures
+            .iter()
+            .filter_map(|f| {
+                let first = t.iter().position(|w| w.range.end > f.range.start)?;
+                let last = t.iter().rposition(|w| w.range.start < f.range.end)?;
+                let mut item = Item {
+                    range: f.range.clone(),
+                    value: f.value.clone(),
+                    kind: f.kind,
+                    first,
+                    last,
+                };
+                // "cm2 in 9-beam" read as "2 in 9": a figure that starts inside a word is a
+                // misreading, unless it is the tail of a grouped number ("17 922").
+                let inside = t[first].range.start != f.range.start;
+                if first > last || (inside && !widen_grouped_number(t, &mut item)) {
+                    return None;
+                }
+                Some(item)
+            })
+            .collect();
+        let implied = implied_counts(t, &items);
+        items.extend(implied);
+        items.sort_by_key(|it| it.first);
+        for it in &mut items {
+            // "301 medication-free patients": a count of people, whatever noun came first.
+            if it.value.unit == Unit::Count && counts_people(t, it) {
+                it.kind = ClaimKind::SampleSize;
+            }
+        }
+        items
+    }
+
+    fn reading(&self, it: &Item, arm: Option<usize>, phrase_start: usize) -> Reading {
+        let role = self.role(it);
+        Reading {
+            sentence: self.i,
+            range: it.range.clone(),
+            value: it.value.clone(),
+            kind: it.kind,
+            role,
+            section: self.section,
+            arm,
+            outcome: Vec::new(),
+            threshold: None,
+            time_point: None,
+            stage: self.stage(it),
+            sex: self.sex(it),
+            list: None,
+            derived: None,
+            amount: self.is_amount(it, phrase_start),
+        }
+    }
+
+    /// "the mean change in body weight was -12.4%", "a median of 8.4 kg": an amount, not a
+    /// share of participants ("63.2% of the patients").
+    fn is_amount(&self, it: &Item, phrase_start: usize) -> bool {
+        let t = self.t;
+        let share = (it.last + 1..(it.last + 6).min(t.len()))
+            .take_while(|&k| !t[k].is_punct(',') && !t[k].is_punct(';'))
+            .any(|k| {
+                text::canon(&t[k].lower) == "participant"
+                    || t[k].is_any(&["sample", "cohort", "those", "group", "arm"])
+            });
+        let clause = self.clause(it.first);
+        let measured = (clause.start.max(phrase_start)..it.first).any(|k| {
+            t[k].is_any(&[
+                "mean",
+                "median",
+                "average",
+                "change",
+                "difference",
+                "reduction",
+                "decrease",
+                "increase",
+            ])
+        });
+        measured && !share
+    }
+
+    // --- role -------------------------------------------------------------------------------
+
+    fn role(&self, it: &Item) -> Role {
+        if self.is_interval(it) {
+            return Role::Interval;
+        }
+        if self.is_criterion(it) {
+            return Role::Criterion;
+        }
+        if it.kind == ClaimKind::SampleSize
+            || (it.value.unit == Unit::Count && self.counts_studies(it))
+        {
+            return Role::Size;
+        }
+        if self.is_baseline(it) {
+            return Role::Baseline;
+        }
+        match self.section {
+            Section::Background | Section::Objective => Role::Context,
+            Section::Methods => Role::Protocol,
+            _ if matches!(
+                it.kind,
+                ClaimKind::Dose | ClaimKind::TreatmentCourse | ClaimKind::SessionDuration
+            ) =>
+            {
+                Role::Protocol
+            }
+            _ => Role::Result,
+        }
+    }
+
+    /// "29 of 31 eligible RCTs", "39 trials".
+    fn counts_studies(&self, it: &Item) -> bool {
+        (it.last..(it.last + 4).min(self.t.len())).any(|k| text::canon(&self.t[k].lower) == "study")
+    }
+
+    /// "95% CI", "(95% confidence interval, 0.33 to 0.63)": the interval's level or a limit.
+    fn is_interval(&self, it: &Item) -> bool {
+        let t = self.t;
+        let names_interval = |k: usize| t[k].is_any(&["ci", "cis", "confidence", "credible"]);
+        let after = (it.last + 1..(it.last + 3).min(t.len())).any(names_interval);
+        // Inside a bracket that names an interval before the figure.
+        let d = self.depth[it.first];
+        let inside = d > 0
+            && (0..it.first)
+                .rev()
+                .take_while(|&k| self.depth[k] >= d)
+                .any(names_interval);
+        after || inside
+    }
+
+    /// A threshold, a definition or an eligibility rule, not a result.
+    fn is_criterion(&self, it: &Item) -> bool {
+        let t = self.t;
+        let v = &it.value;
+        let bounded = v.bound.is_some() || self.symbol_bound(it.first);
+        let defining = self
+            .clause(it.first)
+            .any(|k| t[k].is_any(vocab::CRITERION_WORDS));
+        // "a ≥50% reduction", "at least 5% of their body weight", "a reduction of 50%".
+        let after = it.last + 1..(it.last + 4).min(t.len());
+        let change_noun = after
+            .clone()
+            .take_while(|&k| !t[k].is_punct(',') && !t[k].is_punct(';'))
+            .any(|k| t[k].is_any(vocab::CHANGE_NOUNS))
+            || (it.first >= 2
+                && t[it.first - 1].is("of")
+                && t[it.first - 2].is_any(vocab::CHANGE_NOUNS));
+        // "less than half of patients", "more than 50% of the sample": a share of people.
+        let of_people = (it.first..after.end).any(|k| {
+            text::canon(&t[k].lower) == "participant" || t[k].is_any(&["sample", "cohort"])
+        });
+        if of_people {
+            return false;
+        }
+        if v.unit != Unit::Percent && v.unit != Unit::Count {
+            // "HAM-D scores of 10 or less", "a BMI of at least 30": only where defined.
+            return defining && bounded && !self.section.reports_results();
+        }
+        (bounded && change_noun)
+            || (defining && (bounded || change_noun))
+            || (bounded && self.section == Section::Methods)
+    }
+
+    /// "≥", "> or =", "≤": a bound written as a symbol just before the figure.
+    fn symbol_bound(&self, first: usize) -> bool {
+        let t = self.t;
+        (first.saturating_sub(3)..first).any(|k| {
+            t[k].is_punct('≥') || t[k].is_punct('≤') || t[k].is_punct('>') || t[k].is_punct('<')
+        })
+    }
+
+    /// "At baseline, the mean BMI was 38.3", "78.5% of the patients were women".
+    fn is_baseline(&self, it: &Item) -> bool {
+        let t = self.t;
+        let time_point = it.value.unit.hours().is_some()
+            && it
+                .first
+                .checked_sub(1)
+                .is_some_and(|k| t[k].is_any(&["at", "after", "by", "to", "and"]));
+        if time_point {
+            // "assessed at baseline and at 2 months": a schedule, not a characteristic.
+            return false;
+        }
+        let clause: Vec<usize> = self.clause(it.first).collect();
+        let opens_with_baseline = t.len() > 2 && t[0].is("at") && t[1].is("baseline");
+        let baseline_word = clause.iter().any(|&k| {
+            t[k].is_any(vocab::BASELINE_WORDS)
+                && !k
+                    .checked_sub(1)
+                    .is_some_and(|p| t[p].is_any(vocab::CHANGE_FROM_WORDS))
+        });
+        let changed = clause.iter().any(|&k| {
+            t[k].is_any(&[
+                "increased",
+                "decreased",
+                "reduced",
+                "improved",
+                "change",
+                "reduction",
+            ])
+        });
+        let describes_sample = clause.iter().any(|&k| t[k].is_any(&["age", "aged"]))
+            || (it.last + 1..(it.last + 6).min(t.len())).any(|k| {
+                t[k].is_any(&["were", "was"])
+                    && t.get(k + 1).is_some_and(|n| {
+                        n.is_any(&["women", "men", "female", "male", "white", "black"])
+                    })
+            });
+        (opens_with_baseline || baseline_word || describes_sample) && !changed
+    }
+
+    /// The tokens of the clause holding token `k`: bounded by ";" and by ", and", ", but",
+    /// "whereas", "while" in the same bracket as `k` or outside it ("(54%; 136/253)" splits only
+    /// what is inside its brackets).
+    fn clause(&self, k: usize) -> Range<usize> {
+        let t = self.t;
+        let encloses = |j: usize| {
+            let g = self.group[j];
+            g == usize::MAX || g == self.group[k] || self.encloses(g, k)
+        };
+        let boundary = |j: usize| {
+            encloses(j)
+                && (t[j].is_punct(';')
+                    || t[j].is_any(&["whereas", "while"])
+                    || (t[j].is_punct(',')
+                        && t.get(j + 1)
+                            .is_some_and(|n| n.is_any(&["and", "but", "whereas", "while"]))))
+        };
+        let start = (0..k).rev().find(|&j| boundary(j)).map_or(0, |j| j + 1);
+        let end = (k..t.len()).find(|&j| boundary(j)).unwrap_or(t.len());
+        start..end
+    }
+
+    /// Whether the bracket opened at token `g` holds token `k`.
+    fn encloses(&self, g: usize, k: usize) -> bool {
+        let mut at = self.group[k];
+        while at != usize::MAX {
+            if at == g {
+                return true;
+            }
+            at = self.group[at];
+        }
+        false
+    }
+
+    // --- stage, sex, outcome words, time points ---------------------------------------------
+
+    fn stage(&self, it: &Item) -> Option<vocab::Stage> {
+        if it.value.unit != Unit::Count {
+            return None;
+        }
+        let clause = self.clause(it.first);
+        clause
+            .clone()
+            .filter_map(|k| vocab::stage(&self.t[k].lower).map(|s| (k, s)))
+            .min_by_key(|(k, _)| distance(*k, it.first, it.last))
+            .map(|(_, s)| s)
+    }
+
+    /// "122 female and 103 male subjects": the sex a count is about.
+    fn sex(&self, it: &Item) -> Option<&'static str> {
+        if it.value.unit != Unit::Count {
+            return None;
+        }
+        let t = self.t;
+        (it.last + 1..(it.last + 2).min(t.len()))
+            .chain(it.first..=it.last)
+            .map(|k| text::canon(&t[k].lower))
+            .find_map(|w| match w.as_str() {
+                "female" => Some("female"),
+                "male" => Some("male"),
+                _ => None,
+            })
+    }
+
+    /// Each word of a clause belongs to one figure of each unit: between two figures, the words
+    /// before the last "and", comma or comparison word describe the first, the rest the second
+    /// ("78.5% of the patients were women and 61.2% had prediabetes"). A time point belongs to
+    /// the nearest percentage (else the nearest figure); a sentence that opens with a time
+    /// ("At 6 months, …") gives it to every figure that has none.
+    fn outcomes_and_times(&self, items: &[Item], out: &mut [Reading]) {
+        let t = self.t;
+        for k in 0..t.len() {
+            if t[k].class != Class::Word
+                || t[k].lower.chars().count() < 2
+                || vocab::is_stop(&t[k].lower)
+                || vocab::time_unit_hours(&t[k].lower).is_some()
+                || self.mentions.iter().any(|(m, _)| *m == k)
+                || items.iter().any(|it| (it.first..=it.last).contains(&k))
+            {
+                continue;
+            }
+            let c = text::canon(&t[k].lower);
+            if vocab::is_stop(&c) {
+                continue;
+            }
+            let families: [&dyn Fn(&Item) -> bool; 3] = [
+                &|it: &Item| it.value.unit == Unit::Percent,
+                &|it: &Item| it.value.unit == Unit::Count,
+                &|it: &Item| !matches!(it.value.unit, Unit::Percent | Unit::Count),
+            ];
+            for family in families {
+                if let Some(j) = self.word_owner(k, items, family) {
+                    if !out[j].outcome.contains(&c) {
+                        out[j].outcome.push(c.clone());
+                    }
+                }
+            }
+        }
+        for m in &self.times {
+            let is_time_item = |it: &Item| it.value.unit.hours().is_some();
+            if items
+                .iter()
+                .any(|it| !is_time_item(it) && (it.first..=it.last).contains(&m.at))
+            {
+                continue;
+            }
+            let near = |family: &dyn Fn(&Item) -> bool| {
+                let clause = self.clause(m.at);
+                items
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, it)| family(it) && clause.contains(&it.first))
+                    .map(|(j, it)| (distance(m.at, it.first, it.last), j))
+                    .filter(|(d, _)| *d > 0 && *d <= 20)
+                    .min()
+                    .map(|(_, j)| j)
+            };
+            let owner = near(&|it: &Item| it.value.unit == Unit::Percent)
+                .or_else(|| near(&|it: &Item| !is_time_item(it)));
+            if let Some(j) = owner {
+                if out[j].time_point.is_none() {
+                    out[j].time_point = Some(m.value.clone());
+                }
+            }
+        }
+        let opening = self
+            .times
+            .iter()
+            .find(|m| m.at <= 3)
+            .map(|m| m.value.clone());
+        for (j, r) in out.iter_mut().enumerate() {
+            if r.time_point.is_none() && items[j].value.unit.hours().is_none() {
+                r.time_point.clone_from(&opening);
+            }
+            // Only results are reported at a time point; a sample size or a dose is not.
+            if !matches!(r.role, Role::Result | Role::Baseline) {
+                r.time_point = None;
+            }
+            // A figure's own words name its kind when the scanner looked further away
+            // ("Sustained response occurred in 79%, and remission …").
+            let named: Vec<ClaimKind> = r.outcome.iter().filter_map(|w| outcome_kind(w)).collect();
+            if r.role == Role::Result && named.len() == 1 && r.value.unit == Unit::Percent {
+                r.kind = named[0];
+            }
+        }
+    }
+
+    /// The figure (of those `family` accepts) that word `k` describes.
+    fn word_owner(
+        &self,
+        k: usize,
+        items: &[Item],
+        family: &dyn Fn(&Item) -> bool,
+    ) -> Option<usize> {
+        let t = self.t;
+        let clause = self.clause(k);
+        let mine: Vec<usize> = (0..items.len())
+            .filter(|&j| family(&items[j]) && clause.contains(&items[j].first))
+            .collect();
+        let before = mine.iter().rev().find(|&&j| items[j].last < k).copied();
+        let after = mine.iter().find(|&&j| items[j].first > k).copied();
+        match (before, after) {
+            (Some(a), Some(b)) => {
+                let split = (items[a].last + 1..items[b].first).rev().find(|&x| {
+                    t[x].is_any(&["and", "or", "vs", "versus", "compared", "than", "whereas"])
+                        || t[x].is_punct(',')
+                });
+                Some(if split.is_some_and(|x| k > x) { b } else { a })
+            }
+            (a, b) => a.or(b),
+        }
+    }
+
+    // --- thresholds, groups, lists, totals -------------------------------------------------
+
+    /// A criterion inside a results sentence qualifies the results before it ("63.2% … lost
+    /// at least 5% of their body weight"), else the nearest one before it.
+    fn assign_thresholds(&self, items: &[Item], out: &mut [Reading]) {
+        let crit: Vec<usize> = (0..out.len())
+            .filter(|&j| out[j].role == Role::Criterion && out[j].value.unit == Unit::Percent)
+            .collect();
+        if crit.is_empty() {
+            return;
+        }
+        for j in 0..out.len() {
+            if out[j].role != Role::Result || out[j].value.unit != Unit::Percent {
+                continue;
+            }
+            let pick = crit
+                .iter()
+                .find(|&&c| items[c].first > items[j].last)
+                .or_else(|| crit.iter().rev().find(|&&c| items[c].last < items[j].first));
+            if let Some(&c) = pick {
+                let mut v = out[c].value.clone();
+                if v.bound.is_none() {
+                    v.bound = Some(Bound::AtLeast);
+                }
+                out[j].threshold = Some(v);
+                let words = out[c].outcome.clone();
+                for w in words {
+                    if !out[j].outcome.contains(&w) {
+                        out[j].outcome.push(w);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Figures compared or listed together: "X% vs Y%", "X% and Y%, respectively", "X% in the
+    /// A group and Y% in the B group". Maps arms (or outcomes) in order and shares time points,
+    /// thresholds and outcome words across the group.
+    fn assign_groups(&self, items: &[Item], out: &mut [Reading]) {
+        let mut previous: Option<(usize, Vec<Option<ListItem>>)> = None;
+        for g in self.groups(items, out) {
+            let last = items[g[g.len() - 1]].last;
+            let resp = self.respectively_after(last);
+            let mut mapped: Vec<Option<ListItem>> = vec![None; g.len()];
+            if let Some(names) = resp.and_then(|r| self.name_list(r, g.len(), items[g[0]].first)) {
+                for (slot, name) in mapped.iter_mut().zip(names) {
+                    *slot = Some(name);
+                }
+            } else if let Some((n, pm)) = &previous {
+                // "(compared with 10.4% and 5% of those receiving sham rTMS)" after a
+                // "respectively" list of outcomes: the same outcomes, in order.
+                if *n == g.len() && self.follows_comparison(items[g[0]].first) {
+                    mapped.clone_from(pm);
+                }
+            }
+            for (slot, &j) in mapped.iter().zip(&g) {
+                match slot {
+                    Some(ListItem::Arm(a)) => out[j].arm = Some(*a),
+                    Some(ListItem::Outcome(words, kind)) => {
+                        out[j].outcome.clone_from(words);
+                        if let Some(k) = kind {
+                            out[j].kind = *k;
+                        }
+                    }
+                    None => {}
+                }
+            }
+            let outcomes_mapped = mapped
+                .iter()
+                .any(|m| matches!(m, Some(ListItem::Outcome(..))));
+            let arms_mapped = mapped.iter().any(|m| matches!(m, Some(ListItem::Arm(_))));
+            let own: Vec<usize> = g.iter().filter_map(|&j| out[j].arm).collect();
+            if outcomes_mapped && !own.is_empty() && own.iter().all(|a| *a == own[0]) {
+                // "29.3% and 18.6% of subjects receiving HF-rTMS … responders and remitters,
+                // respectively": one arm for the whole list.
+                for &j in &g {
+                    out[j].arm = Some(own[0]);
+                }
+            } else if own.is_empty() && !arms_mapped && !outcomes_mapped {
+                if let Some(order) = self.arms_in_order(items[g[0]].first, g.len()) {
+                    for (&j, a) in g.iter().zip(order) {
+                        out[j].arm = Some(a);
+                    }
+                }
+            }
+            self.share_within_group(&g, out, outcomes_mapped);
+            previous = Some((g.len(), mapped));
+        }
+    }
+
+    /// Runs of comparable result figures joined only by "and", "or", "vs", "versus",
+    /// "compared with", brackets, arm names and the counts behind a percentage ("91 of 336
+    /// patients [27.1%] vs. 60 of 340 patients [17.6%]").
+    fn groups(&self, items: &[Item], out: &[Reading]) -> Vec<Vec<usize>> {
+        let t = self.t;
+        let mut groups: Vec<Vec<usize>> = Vec::new();
+        let mut current: Vec<usize> = Vec::new();
+        let joining = |w: &Tok| {
+            w.class == Class::Punct && !w.is_punct(';')
+                || w.class == Class::Number
+                || w.is_any(&[
+                    "and",
+                    "or",
+                    "vs",
+                    "versus",
+                    "compared",
+                    "with",
+                    "as",
+                    "in",
+                    "the",
+                    "of",
+                    "group",
+                    "groups",
+                    "arm",
+                    "those",
+                    "receiving",
+                    "on",
+                    "patients",
+                    "participants",
+                    "subjects",
+                ])
+        };
+        for j in 0..items.len() {
+            if out[j].role != Role::Result || items[j].value.unit != Unit::Percent {
+                continue;
+            }
+            if let Some(&p) = current.last() {
+                let gap = items[p].last + 1..items[j].first;
+                let joined = gap.len() <= 14
+                    && gap
+                        .clone()
+                        .all(|k| joining(&t[k]) || self.mentions.iter().any(|(m, _)| *m == k));
+                if !joined {
+                    groups.push(std::mem::take(&mut current));
+                }
+            }
+            current.push(j);
+        }
+        groups.push(current);
+        groups.retain(|g| g.len() >= 2);
+        groups
+    }
+
+    /// The token index of "respectively" if it closes the clause after token `last`.
+    fn respectively_after(&self, last: usize) -> Option<usize> {
+        let t = self.t;
+        (last + 1..(last + 25).min(t.len()))
+            .take_while(|&k| !t[k].is_punct(';') && !t[k].is_punct('%'))
+            .find(|&k| t[k].is("respectively"))
+    }
+
+    /// Whether a comparison word stands just before token `first`.
+    fn follows_comparison(&self, first: usize) -> bool {
+        (first.saturating_sub(3)..first)
+            .any(|k| self.t[k].is_any(&["compared", "versus", "vs", "than"]))
+    }
+
+    /// The list of `n` names a "respectively" at token `resp` refers to: the coordinated list
+    /// just before it ("responders and remitters, respectively"; "for back and neck pain,
+    /// osteoarthritis, and chronic headache, respectively").
+    fn name_list(&self, resp: usize, n: usize, group_first: usize) -> Option<Vec<ListItem>> {
+        let t = self.t;
+        let mut start = resp;
+        while start > group_first {
+            let w = &t[start - 1];
+            if w.class == Class::Number
+                || w.is_punct('%')
+                || w.is_any(&[
+                    "as", "for", "of", "in", "with", "to", "were", "was", "had", "than",
+                ])
+                || w.is_punct('(')
+                || w.is_punct(';')
+            {
+                break;
+            }
+            start -= 1;
+        }
+        let mut parts: Vec<Vec<usize>> = vec![Vec::new()];
+        for k in start..resp {
+            if t[k].is_punct(',') {
+                parts.push(Vec::new());
+            } else if let Some(last) = parts.last_mut() {
+                last.push(k);
+            }
+        }
+        parts.retain(|i| !i.is_empty());
+        for i in &mut parts {
+            if i.first().is_some_and(|&k| t[k].is_any(&["and", "or"])) {
+                i.remove(0);
+            }
+        }
+        // "compared with the sham device": not a list item.
+        parts.retain(|i| {
+            !i.first()
+                .is_some_and(|&k| t[k].is_any(&["compared", "versus", "vs"]))
+        });
+        if parts.len() == 1 && n == 2 {
+            let one = parts.remove(0);
+            if let Some(p) = one.iter().position(|&k| t[k].is_any(&["and", "or"])) {
+                parts = vec![one[..p].to_vec(), one[p + 1..].to_vec()];
+            } else {
+                parts = vec![one];
+            }
+        }
+        if parts.len() != n || parts.iter().any(Vec::is_empty) {
+            return None;
+        }
+        Some(parts.iter().map(|toks| self.list_item(toks)).collect())
+    }
+
+    fn list_item(&self, toks: &[usize]) -> ListItem {
+        if let Some((_, a)) = self.mentions.iter().find(|(m, _)| toks.contains(m)) {
+            return ListItem::Arm(*a);
+        }
+        let words: Vec<String> = toks
+            .iter()
+            .map(|&k| &self.t[k])
+            .filter(|w| w.class == Class::Word && !vocab::is_stop(&w.lower))
+            .map(|w| text::canon(&w.lower))
+            .collect();
+        let kind = words.iter().find_map(|w| outcome_kind(w));
+        ListItem::Outcome(words, kind)
+    }
+
+    /// The first `n` distinct arms named before token `before` in this sentence, in order; or
+    /// the study's arms, treatment first, when there are exactly `n`.
+    fn arms_in_order(&self, before: usize, n: usize) -> Option<Vec<usize>> {
+        let mut named: Vec<usize> = Vec::new();
+        for (k, a) in &self.mentions {
+            if *k < before && !named.contains(a) {
+                named.push(*a);
+            }
+        }
+        if named.len() == n {
+            return Some(named);
+        }
+        let arms = &self.index.arms;
+        if named.is_empty() && arms.len() == n {
+            let mut order: Vec<usize> = (0..n).filter(|&a| !arms[a].control).collect();
+            order.extend((0..n).filter(|&a| arms[a].control));
+            return Some(order);
+        }
+        None
+    }
+
+    /// Members of a group share a time point, a threshold, a kind named by one of them, and
+    /// (when they measure one thing) the outcome words around them.
+    fn share_within_group(&self, g: &[usize], out: &mut [Reading], outcomes_mapped: bool) {
+        let time = g.iter().find_map(|&j| out[j].time_point.clone());
+        let threshold = g.iter().find_map(|&j| out[j].threshold.clone());
+        let specific = g
+            .iter()
+            .map(|&j| out[j].kind)
+            .find(|k| !matches!(k, ClaimKind::OtherPercentage | ClaimKind::Other));
+        let mut shared: Vec<String> = Vec::new();
+        for &j in g {
+            for w in &out[j].outcome {
+                if !shared.contains(w) {
+                    shared.push(w.clone());
+                }
+            }
+        }
+        for &j in g {
+            if out[j].time_point.is_none() {
+                out[j].time_point.clone_from(&time);
+            }
+            if out[j].threshold.is_none() {
+                out[j].threshold.clone_from(&threshold);
+            }
+            if outcomes_mapped {
+                continue;
+            }
+            if let Some(k) = specific {
+                if out[j].kind == ClaimKind::OtherPercentage {
+                    out[j].kind = k;
+                }
+            }
+            for w in &shared {
+                if !out[j].outcome.contains(w) {
+                    out[j].outcome.push(w.clone());
+                }
+            }
+        }
+    }
+
+    /// "increased by 20.2, 20.6, 18.4, 20.9, and 25.7 per cm2": three or more values of one
+    /// unit listed without arms of their own are one result across subgroups.
+    fn mark_lists(&mut self, items: &[Item], out: &mut [Reading]) {
+        let t = self.t;
+        let mut run: Vec<usize> = Vec::new();
+        let mut runs: Vec<Vec<usize>> = Vec::new();
+        for j in 0..items.len() {
+            if out[j].role != Role::Result {
+                runs.push(std::mem::take(&mut run));
+                continue;
+            }
+            if let Some(&p) = run.last() {
+                let gap = &t[items[p].last + 1..items[j].first];
+                let listed = items[p].value.unit == items[j].value.unit
+                    && gap.len() <= 2
+                    && gap.iter().all(|w| w.is_punct(',') || w.is("and"));
+                if !listed {
+                    runs.push(std::mem::take(&mut run));
+                }
+            }
+            run.push(j);
+        }
+        runs.push(run);
+        for run in runs {
+            if run.len() >= 3 && run.iter().all(|&j| out[j].arm.is_none()) {
+                let time = run.iter().find_map(|&j| out[j].time_point.clone());
+                let mut words: Vec<String> = Vec::new();
+                for &j in &run {
+                    words.extend(
+                        out[j]
+                            .outcome
+                            .iter()
+                            .filter(|w| !words.contains(w))
+                            .cloned()
+                            .collect::<Vec<_>>(),
+                    );
+                }
+                for &j in &run {
+                    out[j].list = Some(*self.lists);
+                    out[j].outcome.clone_from(&words);
+                    if out[j].time_point.is_none() {
+                        out[j].time_point.clone_from(&time);
+                    }
+                }
+                *self.lists += 1;
+            }
+        }
+    }
+
+    /// "336 patients were assigned to the esketamine group and 340 to the quetiapine group":
+    /// when a sentence gives the size of every arm, the total is their sum.
+    fn arm_totals(&self, items: &[Item], out: &[Reading]) -> Vec<Reading> {
+        let sized: Vec<usize> = (0..out.len())
+            .filter(|&j| out[j].role == Role::Size && out[j].arm.is_some() && out[j].sex.is_none())
+            .collect();
+        let mut arms: Vec<usize> = sized.iter().filter_map(|&j| out[j].arm).collect();
+        arms.dedup();
+        let n_arms = self.index.arms.len();
+        if arms.len() < 2 || arms.len() != sized.len() || arms.len() != n_arms {
+            return Vec::new();
+        }
+        let values: Vec<f64> = sized.iter().filter_map(|&j| out[j].value.high).collect();
+        let (first, last) = (sized[0], sized[sized.len() - 1]);
+        let derived = values
+            .iter()
+            .map(|v| crate::model::fmt_num(*v))
+            .collect::<Vec<_>>()
+            .join(" + ");
+        vec![Reading {
+            range: items[first].range.start..items[last].range.end,
+            value: Value::point(values.iter().sum(), Unit::Count),
+            arm: None,
+            derived: Some(derived),
+            ..out[first].clone()
+        }]
+    }
+}
+
+/// What a "respectively" list names for each figure.
+#[derive(Debug, Clone)]
+enum ListItem {
+    /// An arm.
+    Arm(usize),
+    /// Outcome words, and the kind they name.
+    Outcome(Vec<String>, Option<ClaimKind>),
+}
+
+/// The kind an outcome word names, for words that name one unambiguously.
+fn outcome_kind(w: &str) -> Option<ClaimKind> {
+    match w {
+        "response" => Some(ClaimKind::ResponseRate),
+        "remission" => Some(ClaimKind::RemissionRate),
+        "relapse" => Some(ClaimKind::RelapseRate),
+        _ => None,
+    }
+}
+
+/// Tokens between a token and a figure.
+fn distance(k: usize, first: usize, last: usize) -> usize {
+    if k < first {
+        first - k
+    } else {
+        k.saturating_sub(last)
+    }
+}
+
+/// "17 922 patients" read by the scanner as "922 patients": the number token holds all of it.
+fn widen_grouped_number(t: &[Tok], item: &mut Item) -> bool {
+    let tok = &t[item.first];
+    let (Some(full), Some(part)) = (tok.number(), item.value.low) else {
+        return false;
+    };
+    let digits: String = tok.lower.chars().filter(char::is_ascii_digit).collect();
+    if part >= full || part.fract() != 0.0 || !digits.ends_with(&format!("{part}")) {
+        return false;
+    }
+    item.value.low = Some(full);
+    item.value.high = Some(full);
+    item.range.start = tok.range.start;
+    true
+}
+
+/// Whether a count's noun is people: "301 medication-free patients", "122 female … subjects".
+fn counts_people(t: &[Tok], it: &Item) -> bool {
+    (it.first..(it.last + 3).min(t.len()))
+        .take_while(|&k| k <= it.last || !t[k].is_punct(',') && !t[k].is_any(&["of", "in", "to"]))
+        .any(|k| text::canon(&t[k].lower) == "participant")
+}

@@ -1,0 +1,387 @@
+//! How relevant an abstract figure is to a claim: scored on the claim's stored measure (kind,
+//! unit, intervention arm, outcome, threshold, population, time point), never on whether the
+//! numbers agree.
+//!
+//! A figure is **excluded** when it measures something else: another unit family, an unrelated
+//! kind, a control arm for a claim about the treatment (or the treatment for a claim about the
+//! control), another active arm, another time point, another responder threshold, another sex,
+//! or a role that is not a result (a Methods threshold, a confidence interval, a baseline value
+//! for a claim about outcomes). Otherwise it scores points for every part of the measure it
+//! shares, so that the figure that states the claim's own measure wins.
+
+use super::reader::{Reading, RecordIndex, Role, Section};
+use super::text;
+use super::vocab::{self, Stage};
+use crate::model::{Bound, Claim, ClaimKind, Unit, Value};
+use crate::quantity;
+
+/// What a claim measures, from its stored fields (a reviewer may have corrected them).
+#[derive(Debug, Clone)]
+pub struct Target {
+    /// The kind.
+    pub kind: ClaimKind,
+    /// The claimed value.
+    pub value: Value,
+    /// Canonical words naming the intervention (brands as their generic names).
+    pub intervention: Vec<String>,
+    /// The intervention as written, for acronyms ("TMS" for "transcranial magnetic stimulation").
+    pub intervention_text: String,
+    /// The claim is about a control arm ("vs 34% placebo").
+    pub control: bool,
+    /// Canonical outcome words.
+    pub outcome: Vec<String>,
+    /// The responder threshold the outcome names ("lost ≥5% of body weight": ≥5%).
+    pub threshold: Option<Value>,
+    /// "female" or "male" when the population is one sex.
+    pub sex: Option<&'static str>,
+    /// The time point.
+    pub time_point: Option<Value>,
+}
+
+impl Target {
+    /// The target of `claim`, from its measure (or, for a claims file without one, its subject).
+    pub fn of(claim: &Claim) -> Target {
+        let m = &claim.measure;
+        let intervention_text = m
+            .intervention
+            .clone()
+            .or_else(|| quantity::treatment_in(&claim.subject).map(str::to_owned))
+            .unwrap_or_default();
+        let intervention: Vec<String> = text::content_words(&intervention_text)
+            .into_iter()
+            .map(|w| vocab::generic(&w).map_or(w, str::to_owned))
+            .filter(|w| !vocab::GENERIC_ARM_WORDS.contains(&w.as_str()))
+            .collect();
+        let outcome_text = m.outcome.clone().unwrap_or_default();
+        let population = m.population.clone().unwrap_or_default();
+        let sex = text::content_words(&population)
+            .into_iter()
+            .find_map(|w| match w.as_str() {
+                "female" => Some("female"),
+                "male" => Some("male"),
+                _ => None,
+            });
+        Target {
+            kind: claim.kind,
+            value: claim.value.clone(),
+            control: super::reader::is_control_phrase(&intervention_text),
+            intervention,
+            intervention_text,
+            outcome: text::content_words(&outcome_text)
+                .into_iter()
+                .filter(|w| vocab::time_unit_hours(w).is_none())
+                .collect(),
+            threshold: threshold_in(&outcome_text),
+            sex,
+            time_point: m.time_point.clone(),
+        }
+    }
+}
+
+/// The responder threshold written in an outcome ("lost ≥5% of their body weight", "at least a
+/// 50% reduction"): the first percentage, as a bound.
+pub fn threshold_in(outcome: &str) -> Option<Value> {
+    let toks = text::tokens(outcome);
+    let k = (0..toks.len()).find(|&k| {
+        toks[k].number().is_some() && toks.get(k + 1).is_some_and(|n| n.is_punct('%'))
+    })?;
+    let v = toks[k].number()?;
+    let before: Vec<&str> = toks[k.saturating_sub(2)..k]
+        .iter()
+        .map(|t| t.lower.as_str())
+        .collect();
+    let bound = if before.contains(&"more") || before.contains(&"over") || before.contains(&">") {
+        Bound::MoreThan
+    } else {
+        Bound::AtLeast
+    };
+    Some(Value {
+        bound: Some(bound),
+        ..Value::point(v, Unit::Percent)
+    })
+}
+
+/// Why a figure does not state the claim's measure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exclusion {
+    /// Another kind of measure or unit.
+    Measure,
+    /// Not a result: a threshold, an interval, a baseline value, the protocol.
+    Role(Role),
+    /// A control arm, for a claim about the treatment.
+    ControlArm,
+    /// The treatment arm, for a claim about the control.
+    TreatmentArm,
+    /// Another active arm.
+    OtherArm,
+    /// Another time point.
+    Time,
+    /// Another responder threshold (or none where the claim has one).
+    Threshold,
+    /// Another sex.
+    Population,
+    /// A count of people lost to follow-up.
+    Lost,
+}
+
+impl Exclusion {
+    /// How the exclusion reads in an explanation.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Exclusion::Measure => "another measure",
+            Exclusion::Role(r) => r.describe(),
+            Exclusion::ControlArm => "the control arm",
+            Exclusion::TreatmentArm => "the treatment arm, not the control",
+            Exclusion::OtherArm => "another arm",
+            Exclusion::Time => "another time point",
+            Exclusion::Threshold => "another threshold",
+            Exclusion::Population => "another group of participants",
+            Exclusion::Lost => "participants lost to follow-up",
+        }
+    }
+}
+
+/// The result of matching a figure against a claim.
+pub type Relevance = Result<f64, Exclusion>;
+
+/// How relevant `r` (a figure of `index`) is to `target`.
+pub fn relevance(target: &Target, r: &Reading, index: &RecordIndex) -> Relevance {
+    let kind = kind_score(target, r)?;
+    role_allowed(target, r)?;
+    let mut score = kind;
+    score += arm_score(target, r, index)?;
+    score += time_score(target, r, index)?;
+    score += threshold_score(target, r)?;
+    if let (Some(a), Some(b)) = (target.sex, r.sex) {
+        if a != b {
+            return Err(Exclusion::Population);
+        }
+        score += 1.0;
+    }
+    score += outcome_score(target, r)?;
+    score += match r.section {
+        // A study states its size wherever it likes; for results the Results section is best.
+        _ if r.role == Role::Size => 0.0,
+        Section::Results => 1.0,
+        Section::Unlabelled | Section::Conclusions => 0.5,
+        Section::Methods if r.role == Role::Protocol => 0.5,
+        _ => 0.0,
+    };
+    Ok(score)
+}
+
+/// Whether the units can be compared at all.
+fn same_family(a: Unit, b: Unit) -> bool {
+    a == b || (a.hours().is_some() && b.hours().is_some())
+}
+
+/// Points for the kind; kinds that cannot be the same measure exclude.
+fn kind_score(target: &Target, r: &Reading) -> Relevance {
+    use ClaimKind as K;
+    if !same_family(target.value.unit, r.value.unit) {
+        return Err(Exclusion::Measure);
+    }
+    // A share of patients (responders, survivors, those who lost weight) is never a mean or a
+    // change ("the mean change in body weight was -12.4%").
+    let rate = matches!(
+        target.kind,
+        K::ResponseRate
+            | K::RemissionRate
+            | K::RelapseRate
+            | K::SuccessRate
+            | K::SideEffectRate
+            | K::Prevalence
+            | K::OtherPercentage
+    );
+    if rate && r.amount && target.value.unit == Unit::Percent {
+        return Err(Exclusion::Measure);
+    }
+    let (a, b) = (target.kind, r.kind);
+    if a == b && !matches!(a, K::Other | K::OtherPercentage) {
+        return Ok(3.0);
+    }
+    let pair = |x: K, y: K| (a == x && b == y) || (a == y && b == x);
+    let score = if pair(K::SuccessRate, K::ResponseRate) {
+        2.0
+    } else if pair(K::SuccessRate, K::RemissionRate) {
+        1.0
+    } else if pair(K::TreatmentCourse, K::FollowUp)
+        || pair(K::EffectDuration, K::FollowUp)
+        || pair(K::TreatmentCourse, K::Other)
+    {
+        1.0
+    } else if a == b
+        || pair(K::OtherPercentage, b)
+        || pair(a, K::OtherPercentage)
+        || pair(K::Other, b)
+    {
+        // Loose kinds are the same measure only when the outcome words say so.
+        0.5
+    } else if pair(K::WeightLoss, K::SuccessRate) && target.threshold.is_some() {
+        1.0
+    } else {
+        return Err(Exclusion::Measure);
+    };
+    Ok(score)
+}
+
+/// Which roles can state the claim's measure.
+fn role_allowed(target: &Target, r: &Reading) -> Result<(), Exclusion> {
+    use ClaimKind as K;
+    let ok = match r.role {
+        Role::Result => !matches!(target.kind, K::SampleSize | K::DefinitionThreshold),
+        Role::Size => matches!(target.kind, K::SampleSize | K::Other),
+        Role::Protocol => matches!(
+            target.kind,
+            K::Dose
+                | K::TreatmentCourse
+                | K::SessionDuration
+                | K::FollowUp
+                | K::Other
+                | K::SampleSize
+        ),
+        Role::Criterion => target.kind == K::DefinitionThreshold && target.value.bound.is_some(),
+        Role::Context => matches!(target.kind, K::Prevalence | K::DefinitionThreshold),
+        Role::Baseline => {
+            matches!(target.kind, K::Other | K::OtherPercentage) && !target.outcome.is_empty()
+        }
+        Role::Interval => false,
+    };
+    if !ok {
+        return Err(Exclusion::Role(r.role));
+    }
+    if r.stage == Some(Stage::Lost) {
+        return Err(Exclusion::Lost);
+    }
+    Ok(())
+}
+
+/// Which arm of `index` the claim is about: `Some(i)` when its words name one; the
+/// experimental arm when they name the study's treatment or nothing the study names.
+pub fn target_arm(target: &Target, index: &RecordIndex) -> Option<usize> {
+    if target.control {
+        return index.arms.iter().position(|a| a.control);
+    }
+    let named = index.arms.iter().position(|a| {
+        !a.control
+            && target.intervention.iter().any(|w| {
+                a.words.contains(w)
+                    || text::abbreviates(w, &a.label)
+                    || a.words
+                        .iter()
+                        .any(|aw| text::abbreviates(aw, &target.intervention_text))
+            })
+    });
+    named.or_else(|| index.experimental_arm())
+}
+
+/// Points for the arm; a control arm never supports a claim about the treatment.
+fn arm_score(target: &Target, r: &Reading, index: &RecordIndex) -> Relevance {
+    use ClaimKind as K;
+    if matches!(
+        target.kind,
+        K::SampleSize | K::Prevalence | K::DefinitionThreshold
+    ) {
+        return Ok(0.0);
+    }
+    let Some(arm) = r.arm else {
+        // A figure with no arm: the study's own result in a one-arm study, or a pooled one.
+        return if target.control {
+            Err(Exclusion::TreatmentArm)
+        } else {
+            Ok(0.5)
+        };
+    };
+    let is_control = index.arms[arm].control;
+    if is_control && !target.control {
+        return Err(Exclusion::ControlArm);
+    }
+    if target.control {
+        return if is_control {
+            Ok(2.0)
+        } else {
+            Err(Exclusion::TreatmentArm)
+        };
+    }
+    match target_arm(target, index) {
+        Some(t) if t == arm => Ok(2.0),
+        Some(_) => Err(Exclusion::OtherArm),
+        None => Ok(1.0),
+    }
+}
+
+/// Whether two time points are the same within a quarter.
+pub fn same_time(a: &Value, b: &Value) -> bool {
+    let hours = |v: &Value| -> Option<(f64, f64)> {
+        let h = v.unit.hours()?;
+        Some((v.low? * h, v.high? * h))
+    };
+    let (Some(ha), Some(hb)) = (hours(a), hours(b)) else {
+        return true;
+    };
+    ha.0 <= hb.1 * 1.25 && hb.0 <= ha.1 * 1.25
+}
+
+/// Points for the time point; another time point excludes. A claim that names none prefers
+/// figures that name none (the study's overall result) to figures at one time of several.
+fn time_score(target: &Target, r: &Reading, index: &RecordIndex) -> Relevance {
+    let implicit = if r.role == Role::Result {
+        index.end_point.as_ref()
+    } else {
+        None
+    };
+    match (&target.time_point, r.time_point.as_ref().or(implicit)) {
+        (Some(t), Some(f)) => {
+            if same_time(t, f) {
+                Ok(2.0)
+            } else {
+                Err(Exclusion::Time)
+            }
+        }
+        (Some(_), None) => Ok(0.0),
+        (None, Some(_)) if r.time_point.is_some() => Ok(-1.0),
+        _ => Ok(0.0),
+    }
+}
+
+/// Points for the responder threshold: both must name the same one, or neither.
+fn threshold_score(target: &Target, r: &Reading) -> Relevance {
+    match (&target.threshold, &r.threshold) {
+        (Some(a), Some(b)) => {
+            let (x, y) = (a.low.unwrap_or(0.0), b.low.unwrap_or(0.0));
+            if (x - y).abs() < 0.5 {
+                Ok(2.0)
+            } else {
+                Err(Exclusion::Threshold)
+            }
+        }
+        (None, None) => Ok(0.0),
+        // "Response" names its usual definition (a 50% reduction); a claim about response need
+        // not repeat it.
+        (None, Some(_))
+            if matches!(
+                r.kind,
+                ClaimKind::ResponseRate | ClaimKind::RemissionRate | ClaimKind::RelapseRate
+            ) && r.kind == target.kind =>
+        {
+            Ok(0.0)
+        }
+        _ => Err(Exclusion::Threshold),
+    }
+}
+
+/// Points for outcome words in common; loose kinds need at least one.
+fn outcome_score(target: &Target, r: &Reading) -> Relevance {
+    let shared = target
+        .outcome
+        .iter()
+        .filter(|w| r.outcome.contains(w))
+        .count();
+    let loose = matches!(target.kind, ClaimKind::Other | ClaimKind::OtherPercentage)
+        || matches!(r.kind, ClaimKind::Other | ClaimKind::OtherPercentage)
+        || r.role == Role::Baseline;
+    if loose && shared == 0 {
+        return Err(Exclusion::Measure);
+    }
+    Ok((shared as f64).min(3.0))
+}

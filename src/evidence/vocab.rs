@@ -1,0 +1,517 @@
+//! The evidence stage's vocabulary, as data in one place: words that name a control arm, a stage
+//! of a study, a baseline or a criterion, a time; brand names; synonyms that fold outcome words
+//! together; and stop words. Everything else (drug, device, procedure and outcome names) is read
+//! from the text itself.
+
+/// Words that make an arm a control arm: a claim about the treatment is never checked against
+/// it. Matched as whole words; two-word forms are matched on their first word and checked by
+/// [`control_phrase`].
+pub const CONTROL_WORDS: &[&str] = &[
+    "placebo",
+    "placebos",
+    "sham",
+    "control",
+    "controls",
+    "saline",
+    "vehicle",
+    "waitlist",
+    "wait-list",
+    "dummy",
+    "no-treatment",
+];
+
+/// Two-word control arms ("usual care", "no acupuncture", "standard care").
+pub fn control_phrase(first: &str, second: &str) -> bool {
+    matches!(
+        (first, second),
+        ("usual", "care") | ("standard", "care") | ("wait", "list") | ("no", _) | ("as", "usual")
+    ) && !matches!(
+        second,
+        "significant" | "difference" | "differences" | "change"
+    )
+}
+
+/// Brand names and the generic names abstracts use for them.
+pub const BRANDS: &[(&str, &str)] = &[
+    ("spravato", "esketamine"),
+    ("ketalar", "ketamine"),
+    ("saxenda", "liraglutide"),
+    ("victoza", "liraglutide"),
+    ("wegovy", "semaglutide"),
+    ("ozempic", "semaglutide"),
+    ("rybelsus", "semaglutide"),
+    ("mounjaro", "tirzepatide"),
+    ("zepbound", "tirzepatide"),
+    ("qsymia", "phentermine"),
+    ("contrave", "naltrexone"),
+    ("botox", "onabotulinumtoxina"),
+    ("hairmax", "lasercomb"),
+    ("neurostar", "tms"),
+];
+
+/// The generic name of a brand, if `word` is one.
+pub fn generic(word: &str) -> Option<&'static str> {
+    BRANDS.iter().find(|(b, _)| *b == word).map(|(_, g)| *g)
+}
+
+/// Words that fold together when comparing what two figures measure. Each entry is
+/// (canonical form, words that mean it).
+const SYNONYMS: &[(&str, &[&str])] = &[
+    (
+        "response",
+        &[
+            "response",
+            "responses",
+            "responder",
+            "responders",
+            "respond",
+            "responded",
+            "responding",
+        ],
+    ),
+    (
+        "remission",
+        &[
+            "remission",
+            "remissions",
+            "remitter",
+            "remitters",
+            "remit",
+            "remitted",
+        ],
+    ),
+    (
+        "relapse",
+        &[
+            "relapse",
+            "relapses",
+            "relapsed",
+            "recurrence",
+            "recurrences",
+        ],
+    ),
+    (
+        "survival",
+        &["survival", "alive", "survive", "survived", "surviving"],
+    ),
+    ("death", &["death", "deaths", "died", "mortality"]),
+    ("female", &["female", "females", "woman", "women"]),
+    ("male", &["male", "males", "man", "men"]),
+    (
+        "study",
+        &[
+            "study",
+            "studies",
+            "trial",
+            "trials",
+            "rct",
+            "rcts",
+            "experiment",
+        ],
+    ),
+    (
+        "participant",
+        &[
+            "participant",
+            "participants",
+            "patient",
+            "patients",
+            "subject",
+            "subjects",
+            "people",
+            "persons",
+            "adults",
+            "adult",
+            "individuals",
+            "volunteers",
+            "users",
+        ],
+    ),
+    (
+        "loss",
+        &[
+            "loss",
+            "lost",
+            "lose",
+            "losing",
+            "reduction",
+            "reduced",
+            "decrease",
+        ],
+    ),
+    (
+        "dropout",
+        &[
+            "dropout",
+            "dropouts",
+            "drop-out",
+            "withdrawal",
+            "discontinued",
+            "discontinuation",
+            "complete",
+            "completed",
+            "completing",
+            "completion",
+        ],
+    ),
+    (
+        "adverse",
+        &[
+            "adverse",
+            "side-effect",
+            "side-effects",
+            "toxic",
+            "toxicity",
+        ],
+    ),
+    (
+        "session",
+        &[
+            "session",
+            "sessions",
+            "visit",
+            "visits",
+            "treatments",
+            "infusions",
+        ],
+    ),
+    ("hair", &["hair", "hairs"]),
+];
+
+/// The canonical word for `w`, if it is in a synonym set.
+pub fn synonym(w: &str) -> Option<&'static str> {
+    SYNONYMS
+        .iter()
+        .find(|(_, words)| words.contains(&w))
+        .map(|(c, _)| *c)
+}
+
+/// Function words and words too general to tell two measures apart.
+const STOP: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "with",
+    "by",
+    "from",
+    "and",
+    "or",
+    "as",
+    "than",
+    "that",
+    "this",
+    "these",
+    "those",
+    "their",
+    "its",
+    "his",
+    "her",
+    "was",
+    "were",
+    "is",
+    "are",
+    "be",
+    "been",
+    "had",
+    "has",
+    "have",
+    "who",
+    "which",
+    "after",
+    "before",
+    "during",
+    "within",
+    "over",
+    "about",
+    "approximately",
+    "around",
+    "nearly",
+    "up",
+    "more",
+    "less",
+    "least",
+    "most",
+    "all",
+    "each",
+    "both",
+    "per",
+    "vs",
+    "versus",
+    "compared",
+    "total",
+    "mean",
+    "median",
+    "average",
+    "rate",
+    "rates",
+    "percentage",
+    "percent",
+    "proportion",
+    "number",
+    "group",
+    "groups",
+    "arm",
+    "arms",
+    "participant",
+    "some",
+    "any",
+    "also",
+    "only",
+    "just",
+    "generally",
+    "typically",
+    "usually",
+    "significant",
+    "significantly",
+    "overall",
+    "respectively",
+    "achieved",
+    "achieve",
+    "reached",
+    "reach",
+    "showed",
+    "show",
+    "seen",
+    "reported",
+    "report",
+    "found",
+    "experienced",
+    "experience",
+    "received",
+    "receiving",
+    "receive",
+    "treated",
+    "taking",
+    "on",
+    "it",
+    "they",
+    "them",
+    "we",
+    "our",
+    "not",
+    "no",
+    "did",
+    "do",
+    "can",
+    "may",
+    "will",
+    "than",
+    "while",
+    "whereas",
+    "into",
+    "out",
+    "among",
+    "there",
+    "such",
+    "so",
+    "but",
+    "if",
+    "when",
+    "treatment",
+    "therapy",
+];
+
+/// Whether `w` is a stop word.
+pub fn is_stop(w: &str) -> bool {
+    STOP.contains(&w)
+}
+
+/// Words that are too general to name an arm ("the treatment group", "the study group").
+pub const GENERIC_ARM_WORDS: &[&str] = &[
+    "treatment",
+    "study",
+    "active",
+    "intervention",
+    "experimental",
+    "each",
+    "both",
+    "two",
+    "three",
+    "four",
+    "the",
+    "a",
+    "age",
+    "dose",
+    "doses",
+    "total",
+    "same",
+    "other",
+    "all",
+    "either",
+    "respective",
+    "randomized",
+    "randomised",
+    "two-arm",
+    "parallel",
+    "original",
+    "whole",
+    "mg",
+    "kg",
+    "ml",
+    "mcg",
+    "µg",
+    "g",
+    "oral",
+    "orally",
+    "intravenous",
+    "iv",
+    "subcutaneous",
+    "injection",
+    "injections",
+    "injected",
+    "infusion",
+    "infusions",
+    "nasal",
+    "spray",
+    "tablet",
+    "tablets",
+    "capsule",
+    "capsules",
+    "once-daily",
+    "once-weekly",
+    "twice-daily",
+    "daily",
+    "weekly",
+    "flexible",
+    "fixed",
+    "single",
+    "repeated",
+    "extended-release",
+    "add-on",
+    "adjunctive",
+    "standard",
+    "usual",
+    "patients",
+    "participants",
+    "subjects",
+];
+
+/// The stage of a study a participant count belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// Screened for eligibility.
+    Screened,
+    /// Enrolled, included or entered.
+    Enrolled,
+    /// Randomized or assigned.
+    Randomized,
+    /// Analysed, completed, evaluable or remaining.
+    Analysed,
+    /// Lost to follow-up, withdrew or dropped out: not a sample size.
+    Lost,
+}
+
+/// The stage a word names.
+pub fn stage(w: &str) -> Option<Stage> {
+    Some(match w {
+        "screened" | "screening" | "assessed" => Stage::Screened,
+        "enrolled" | "enrollment" | "enrolment" | "included" | "entered" | "recruited"
+        | "involving" | "totaling" | "totalling" | "comprising" => Stage::Enrolled,
+        "randomized" | "randomised" | "randomly" | "assigned" | "allocated" => Stage::Randomized,
+        "analyzed" | "analysed" | "analysis" | "evaluable" | "remaining" | "completed"
+        | "completing" | "completers" | "treated" => Stage::Analysed,
+        "lost" | "withdrew" | "discontinued" | "dropped" | "excluded" | "died" => Stage::Lost,
+        _ => return None,
+    })
+}
+
+/// Words that say a clause states a criterion (a definition, an end point's threshold or an
+/// eligibility rule), not a result.
+pub const CRITERION_WORDS: &[&str] = &[
+    "defined",
+    "definition",
+    "criteria",
+    "criterion",
+    "threshold",
+    "eligible",
+    "eligibility",
+    "inclusion",
+    "exclusion",
+    "required",
+    "cutoff",
+    "cut-off",
+];
+
+/// Nouns after a bounded percentage that make it a threshold of change ("a ≥50% reduction",
+/// "at least 5% weight loss", "more than 10% of their body weight").
+pub const CHANGE_NOUNS: &[&str] = &[
+    "reduction",
+    "decrease",
+    "improvement",
+    "increase",
+    "decline",
+    "drop",
+    "loss",
+    "weight",
+    "body",
+    "change",
+    "fall",
+];
+
+/// Words that mark a clause as describing participants at baseline.
+pub const BASELINE_WORDS: &[&str] = &["baseline", "entry", "enrollment", "enrolment"];
+
+/// Words that say a baseline mention is about change from it, which is a result.
+pub const CHANGE_FROM_WORDS: &[&str] = &["from", "change", "changes", "increased", "decreased"];
+
+/// Time units by name, in hours.
+pub fn time_unit_hours(w: &str) -> Option<f64> {
+    Some(match w {
+        "minute" | "minutes" | "min" | "mins" => 1.0 / 60.0,
+        "hour" | "hours" | "h" | "hr" | "hrs" => 1.0,
+        "day" | "days" => 24.0,
+        "week" | "weeks" | "wk" | "wks" => 24.0 * 7.0,
+        "month" | "months" | "mo" => 24.0 * 30.4,
+        "year" | "years" | "yr" | "yrs" => 24.0 * 365.25,
+        _ => return None,
+    })
+}
+
+/// The number a number word names: "one" to "twelve", tens, and hyphenated compounds
+/// ("twenty-two", "seventy-eight"); "a"/"an" as one ("a year").
+pub fn number_word(w: &str) -> Option<f64> {
+    const UNITS: &[&str] = &[
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const TENS: &[&str] = &[
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    let unit = |x: &str| UNITS.iter().position(|u| *u == x).map(|i| i as f64);
+    let ten = |x: &str| {
+        TENS.iter()
+            .position(|u| *u == x)
+            .map(|i| (i as f64 + 2.0) * 10.0)
+    };
+    if matches!(w, "a" | "an") {
+        return Some(1.0);
+    }
+    if let Some((t, u)) = w.split_once('-') {
+        return Some(ten(t)? + unit(u).filter(|v| (1.0..10.0).contains(v))?);
+    }
+    unit(w).or_else(|| ten(w))
+}
