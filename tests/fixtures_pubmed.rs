@@ -148,9 +148,9 @@ const STUDIES: &[(u32, &str, &str, &[&str])] = &[
         "Randomized Controlled Trial",
         &[
             "Within 110 minutes",
-            "71% met response criteria",
-            "29% met remission criteria",
-            "35% of patients",
+            "71% and 29% met response and remission criteria, respectively",
+            "the day after the infusion",
+            "35% maintained their response",
             "at least 1 week",
         ],
     ),
@@ -160,8 +160,8 @@ const STUDIES: &[(u32, &str, &str, &[&str])] = &[
         "Randomized Controlled Trial",
         &[
             "73 patients",
-            "At 24 hours, 64% of patients given ketamine",
-            "28% of patients given midazolam",
+            "64% and 28% in the ketamine and midazolam groups, respectively",
+            "within 24 hours",
         ],
     ),
     (
@@ -169,10 +169,10 @@ const STUDIES: &[(u32, &str, &str, &[&str])] = &[
         "Newport",
         "Meta-Analysis",
         &[
-            "7 trials",
+            "Seven trials of ketamine",
             "147 participants",
-            "9.87 (95% CI 4.37–22.29)",
-            "14.47 (95% CI 2.67–78.49)",
+            "9.87; 95% CI 4.37–22.29",
+            "14.47; 95% CI 2.67–78.49",
         ],
     ),
     (
@@ -215,7 +215,7 @@ const STUDIES: &[(u32, &str, &str, &[&str])] = &[
         "Multicenter Study",
         &[
             "3,671 outpatients",
-            "36.8%, 30.6%, 13.7% and 13.0%",
+            "36.8%, 30.6%, 13.7%, and 13.0%",
             "was 67%",
         ],
     ),
@@ -236,7 +236,7 @@ const STUDIES: &[(u32, &str, &str, &[&str])] = &[
         &[
             "26.7% of the esketamine group and 45.3%",
             "hazard ratio, 0.49; 95% CI, 0.29–0.84",
-            "25.8% with esketamine and 57.6%",
+            "25.8% and 57.6% of the esketamine and placebo groups, respectively",
             "hazard ratio, 0.30; 95% CI, 0.16–0.55",
         ],
     ),

@@ -137,9 +137,10 @@ fn the_actions_check_and_sarif_steps_run_on_the_hugo_site() {
     assert!(std::fs::read_to_string(&summary)
         .unwrap()
         .contains("# claimcheck report"));
-    // A failing page fails the step.
+    // A failing page fails the step (a research claim without a source: a price, a figure
+    // about the clinic itself, would never fail it).
     let page = dir.path().join("new-post.md");
-    std::fs::write(&page, "Sessions cost 300 dollars each.\n").unwrap();
+    std::fs::write(&page, "Ketamine helps 70% of patients.\n").unwrap();
     let args = format!(
         "--offline --cache {}",
         site.join(".claimcheck-cache").display()

@@ -12,8 +12,9 @@ use crate::cli::{Cli, CompletionsArgs, InitArgs};
 pub const INIT_CONFIG: &str = r##"# claimcheck settings for this repository. Flags override them.
 # Every setting is optional; remove the leading "# " to use one.
 
-# How far a claimed number may be from its source's and still agree:
-# percentage points for percentages, a fraction for every other unit.
+# How far a claimed number may be from its source's and still agree: a percentage must be
+# within `tolerance` percentage points and within `relative_tolerance` of the value (both);
+# every other unit within `relative_tolerance`. Rounding and "about" widen as worded.
 # tolerance = 5
 # relative_tolerance = 0.1
 

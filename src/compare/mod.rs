@@ -33,8 +33,8 @@
 //!   family ([`MeasureKey`]); synonyms are grouped under the measure they name and marked.
 //! - Claims a reviewer rejected or ignored, and stale claims, are skipped.
 //! - An outlier is a claim with a number whose range lies entirely outside the range of the
-//!   measure's literature figures, by more than the tolerance `check` uses (±5 percentage points,
-//!   ±10% otherwise), so a measure needs one figure to have outliers. Approximate claims are read
+//!   measure's literature figures, by more than ±5 percentage points (±10% for
+//!   other units), so a measure needs one figure to have outliers. Approximate claims are read
 //!   literally; vague claims are never outliers; a bound reaches as far as it claims ("at least
 //!   60%" is not an outlier against 70%).
 //! - Two articles contradict each other when one claim of each, for the same measure, are apart

@@ -1,8 +1,8 @@
 //! Whether a claimed value agrees with a source figure, read the way the claim is worded.
 //!
 //! Three things widen a claim, and they do not add up:
-//! - **tolerance** ([`Tolerance`]): for percentages both limits apply at once, so two values agree
-//!   when they are within `percentage_points` *and* within `relative` of the larger one (64% and
+//! - **tolerance** ([`Tolerance`]): for percentages both limits apply at once, so a figure agrees
+//!   when it is within `percentage_points` *and* within `relative` of the claimed value (64% and
 //!   66% agree; 4% and 8% do not, though only 4 points apart). Other units use `relative`.
 //! - **rounding**: a number stands for everything that rounds to it ("62%" covers 61.5–62.5;
 //!   "27.1%" covers 27.05–27.15).
@@ -16,9 +16,10 @@
 
 use crate::model::{Bound, Tolerance, Unit, Value};
 
-/// How far apart two magnitudes may be and still agree, before rounding and approximation.
-pub fn allowed(a: f64, b: f64, unit: Unit, tol: &Tolerance) -> f64 {
-    let relative = tol.relative * a.abs().max(b.abs());
+/// How far a figure may be from the claimed magnitude `a` and still agree, before rounding and
+/// approximation: the relative part is a fraction of the claim's own value.
+pub fn allowed(a: f64, unit: Unit, tol: &Tolerance) -> f64 {
+    let relative = tol.relative * a.abs();
     if unit == Unit::Percent {
         tol.percentage_points.min(relative)
     } else {
@@ -56,9 +57,26 @@ pub fn approximation(v: f64) -> f64 {
     (step / 2.0).min(a / 4.0).max(rounding(v))
 }
 
+/// Units that measure one quantity, and the factor to a common scale: times in hours, body
+/// weight in kilograms, weight change per week in kilograms per week.
+pub fn scale(unit: Unit) -> (Unit, f64) {
+    const LB: f64 = 0.453_592_37;
+    match unit {
+        u if u.hours().is_some() => (Unit::Hours, u.hours().unwrap_or(1.0)),
+        Unit::Lb => (Unit::Kg, LB),
+        Unit::LbPerWeek => (Unit::KgPerWeek, LB),
+        u => (u, 1.0),
+    }
+}
+
+/// Whether two units can be compared (converted to one scale).
+pub fn comparable(a: Unit, b: Unit) -> bool {
+    scale(a).0 == scale(b).0
+}
+
 /// A value as an interval in one scale per unit family (hours for times), open ends infinite.
 fn scaled(v: &Value) -> Option<(f64, f64, f64)> {
-    let scale = v.unit.hours().unwrap_or(1.0);
+    let scale = scale(v.unit).1;
     let lo = v.low.or(v.high)?;
     let hi = v.high.or(v.low)?;
     Some((lo * scale, hi * scale, scale))
@@ -98,6 +116,17 @@ fn figure_interval(f: &Value) -> Option<(f64, f64)> {
 
 /// Whether `claim` agrees with the source figure `figure` (same unit family assumed).
 pub fn agrees(claim: &Value, figure: &Value, tol: &Tolerance) -> bool {
+    // Two thresholds ("at least two trials" and "two or more trials") agree when they name the
+    // same number, not whenever their open ends overlap.
+    let lower = |b: Option<Bound>| matches!(b, Some(Bound::AtLeast | Bound::MoreThan));
+    let upper = |b: Option<Bound>| matches!(b, Some(Bound::AtMost | Bound::LessThan));
+    if (lower(claim.bound) && lower(figure.bound)) || (upper(claim.bound) && upper(figure.bound)) {
+        let point = |v: &Value| Value {
+            bound: None,
+            ..v.clone()
+        };
+        return agrees(&point(claim), &point(figure), tol);
+    }
     let Some((f_lo, f_hi)) = figure_interval(figure) else {
         return false;
     };
@@ -119,11 +148,10 @@ pub fn agrees(claim: &Value, figure: &Value, tol: &Tolerance) -> bool {
     };
     // The slack at each end of the claim: tolerance against the nearest figure end, or the
     // claim's own rounding or approximation, whichever is widest (they do not add up).
-    let near = |end: f64, c: f64| if end.is_finite() { end } else { c };
-    let slack_lo = allowed(c_lo, near(f_hi, c_lo), claim.unit, tol)
+    let slack_lo = allowed(c_lo, claim.unit, tol)
         .max(round_lo)
         .max(approx(raw_lo));
-    let slack_hi = allowed(c_hi, near(f_lo, c_hi), claim.unit, tol)
+    let slack_hi = allowed(c_hi, claim.unit, tol)
         .max(round_hi)
         .max(approx(raw_hi));
     match claim.bound {
@@ -202,6 +230,19 @@ mod tests {
         };
         assert!(agrees(&pct(64.0), &pct(64.4), &strict), "rounding stays");
         assert!(!agrees(&pct(64.0), &pct(66.0), &strict));
+    }
+
+    #[test]
+    fn pounds_and_kilograms_are_one_scale() {
+        let kg = |v| Value::point(v, Unit::Kg);
+        let lb = |v| Value::point(v, Unit::Lb);
+        assert!(ok(&lb(17.3), &kg(8.4)), "17.3 lb is 7.8 kg");
+        assert!(!ok(&lb(21.0), &kg(8.4)), "21 lb is 9.5 kg");
+        assert!(!ok(&kg(9.5), &kg(8.4)));
+        assert!(comparable(Unit::Lb, Unit::Kg));
+        assert!(comparable(Unit::Days, Unit::Weeks));
+        assert!(!comparable(Unit::Kg, Unit::Percent));
+        assert!(!comparable(Unit::Mg, Unit::MgPerKg));
     }
 
     #[test]
@@ -305,6 +346,22 @@ mod tests {
         assert!(ok(&nearly_half, &pct(47.0)));
         assert!(!ok(&nearly_half, &pct(30.0)));
         assert!(!ok(&nearly_half, &pct(56.0)));
+    }
+
+    #[test]
+    fn two_thresholds_agree_when_they_name_the_same_number() {
+        let n = |v, b| Value {
+            bound: Some(b),
+            ..Value::point(v, Unit::Count)
+        };
+        assert!(ok(&n(2.0, Bound::AtLeast), &n(2.0, Bound::AtLeast)));
+        assert!(ok(&n(2.0, Bound::AtLeast), &n(2.0, Bound::MoreThan)));
+        assert!(!ok(&n(2.0, Bound::AtLeast), &n(4.0, Bound::AtLeast)));
+        assert!(!ok(
+            &bound(5.0, Bound::AtLeast),
+            &bound(10.0, Bound::MoreThan)
+        ));
+        assert!(ok(&bound(90.0, Bound::AtMost), &bound(90.0, Bound::AtMost)));
     }
 
     #[test]

@@ -5,14 +5,23 @@
 use super::reader::Role;
 use super::relevance::{Exclusion, Target};
 use super::Candidate;
-use crate::model::{Claim, ClaimKind};
+use crate::model::{Claim, ClaimKind, Unit, Value};
+
+/// A value as an editor reads it: "64%", "≥2", "8.4 kg" (a count needs no unit).
+pub fn show(v: &Value) -> String {
+    let s = v.to_string();
+    match s.strip_suffix(" count") {
+        Some(n) if v.unit == Unit::Count => n.to_owned(),
+        _ => s,
+    }
+}
 
 /// "70%", "70% at 24 hours", "“within hours”".
 pub fn claimed(claim: &Claim) -> String {
     let value = if claim.value.is_vague() {
         format!("“{}”", claim.quote)
     } else {
-        claim.value.to_string()
+        show(&claim.value)
     };
     match &claim.measure.time_point {
         Some(t) if claim.value.unit.hours().is_none() => format!("{value} at {t}"),
@@ -23,7 +32,7 @@ pub fn claimed(claim: &Claim) -> String {
 /// "63.2% weight loss at the ≥5% threshold with liraglutide at 56 weeks".
 pub fn describe(c: &Candidate<'_>) -> String {
     let r = &c.reading;
-    let mut out = c.value.to_string();
+    let mut out = show(&c.value);
     out.push_str(kind_word(r.kind, r.role));
     if let Some(stage) = r.stage {
         out.push_str(match stage {
@@ -80,12 +89,24 @@ pub fn decided(
         describe(chosen)
     );
     if let Some(r) = runner_up {
-        out.push_str(&format!("; the {} is {}", r.value, difference(r, chosen)));
+        if r.index.record.pmid == chosen.index.record.pmid {
+            out.push_str(&format!(
+                "; the {} is {}",
+                show(&r.value),
+                difference(r, chosen)
+            ));
+        } else {
+            out.push_str(&format!(
+                "; {} reports {}, a less close match",
+                r.citation,
+                describe(r)
+            ));
+        }
     } else if !chosen.agrees {
         if let Some((c, why)) = misleading(all) {
             out.push_str(&format!(
                 "; the {} is {}",
-                c.value,
+                show(&c.value),
                 excluded_because(c, why)
             ));
         }
@@ -133,7 +154,19 @@ fn difference(r: &Candidate<'_>, chosen: &Candidate<'_>) -> String {
             return format!("at the {t} threshold");
         }
     }
-    format!("{}, a less close match", describe(r))
+    // The words that set it apart ("response" where the chosen figure is about remission).
+    let own: Vec<&str> = a
+        .outcome
+        .iter()
+        .filter(|w| !b.outcome.contains(w))
+        .take(3)
+        .map(String::as_str)
+        .collect();
+    if own.is_empty() {
+        "a less close match".to_owned()
+    } else {
+        format!("a less close match (“{}”)", own.join(" "))
+    }
 }
 
 /// An excluded figure that agrees with the claim (the likeliest misreading of the abstract):

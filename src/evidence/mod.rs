@@ -235,15 +235,20 @@ fn record_candidates<'a>(
         }
         let rel = relevance(target, r, index);
         // A threshold ("at least 5%") is compared as the number it names, not as everything
-        // above it: it only matters when explaining a claim that quotes it.
-        if r.role == Role::Criterion {
-            value.bound = None;
-        }
+        // above it, unless the claim is a threshold too ("at least two trials").
+        let compared = if r.role == Role::Criterion && target.value.bound.is_none() {
+            Value {
+                bound: None,
+                ..value.clone()
+            }
+        } else {
+            value.clone()
+        };
         out.push(Candidate {
             index,
             source,
             citation: citation.to_owned(),
-            agrees: agrees(&target.value, &value, tol),
+            agrees: agrees(&target.value, &compared, tol),
             value,
             reading: r.clone(),
             relevance: rel,

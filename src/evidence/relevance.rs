@@ -34,6 +34,8 @@ pub struct Target {
     pub threshold: Option<Value>,
     /// "female" or "male" when the population is one sex.
     pub sex: Option<&'static str>,
+    /// Canonical words of the population ("patients in stable remission").
+    pub population: Vec<String>,
     /// The time point.
     pub time_point: Option<Value>,
 }
@@ -47,11 +49,7 @@ impl Target {
             .clone()
             .or_else(|| quantity::treatment_in(&claim.subject).map(str::to_owned))
             .unwrap_or_default();
-        let intervention: Vec<String> = text::content_words(&intervention_text)
-            .into_iter()
-            .map(|w| vocab::generic(&w).map_or(w, str::to_owned))
-            .filter(|w| !vocab::GENERIC_ARM_WORDS.contains(&w.as_str()))
-            .collect();
+        let intervention = intervention_words(&intervention_text);
         let outcome_text = m.outcome.clone().unwrap_or_default();
         let population = m.population.clone().unwrap_or_default();
         let sex = text::content_words(&population)
@@ -73,9 +71,28 @@ impl Target {
                 .collect(),
             threshold: threshold_in(&outcome_text),
             sex,
+            population: text::content_words(&population),
             time_point: m.time_point.clone(),
         }
     }
+}
+
+/// The words that name a treatment: brands as their generic names, without delivery and dose
+/// words ("Spravato nasal spray" → esketamine; "extended-release quetiapine" → quetiapine).
+fn intervention_words(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for t in text::tokens(text) {
+        if t.class != text::Class::Word || vocab::GENERIC_ARM_WORDS.contains(&t.lower.as_str()) {
+            continue;
+        }
+        for w in text::content_words(&t.lower) {
+            let w = vocab::generic(&w).map_or(w, str::to_owned);
+            if !vocab::GENERIC_ARM_WORDS.contains(&w.as_str()) && !out.contains(&w) {
+                out.push(w);
+            }
+        }
+    }
+    out
 }
 
 /// The responder threshold written in an outcome ("lost ≥5% of their body weight", "at least a
@@ -114,6 +131,8 @@ pub enum Exclusion {
     TreatmentArm,
     /// Another active arm.
     OtherArm,
+    /// A treatment the record does not study at all.
+    OtherTreatment,
     /// Another time point.
     Time,
     /// Another responder threshold (or none where the claim has one).
@@ -133,6 +152,7 @@ impl Exclusion {
             Exclusion::ControlArm => "the control arm",
             Exclusion::TreatmentArm => "the treatment arm, not the control",
             Exclusion::OtherArm => "another arm",
+            Exclusion::OtherTreatment => "a study of another treatment",
             Exclusion::Time => "another time point",
             Exclusion::Threshold => "another threshold",
             Exclusion::Population => "another group of participants",
@@ -159,6 +179,24 @@ pub fn relevance(target: &Target, r: &Reading, index: &RecordIndex) -> Relevance
         score += 1.0;
     }
     score += outcome_score(target, r)?;
+    // "Among patients in stable remission, relapse occurred in …": the subgroup the claim names
+    // (words the whole study is about, such as its condition, tell no subgroup apart).
+    let subgroup = target
+        .population
+        .iter()
+        .filter(|w| r.outcome.contains(w) && !index.topic.contains(w))
+        .count();
+    score += (subgroup as f64).min(2.0);
+    // Among results a claim does not tell apart, the primary end point's ("relapse in patients
+    // with stable remission") is the study's headline; other subgroups come second.
+    if r.role == Role::Result && !index.primary.is_empty() {
+        let primary = r
+            .outcome
+            .iter()
+            .filter(|w| index.primary.contains(w))
+            .count();
+        score += 0.3 * (primary as f64).min(3.0);
+    }
     score += match r.section {
         // A study states its size wherever it likes; for results the Results section is best.
         _ if r.role == Role::Size => 0.0,
@@ -170,15 +208,10 @@ pub fn relevance(target: &Target, r: &Reading, index: &RecordIndex) -> Relevance
     Ok(score)
 }
 
-/// Whether the units can be compared at all.
-fn same_family(a: Unit, b: Unit) -> bool {
-    a == b || (a.hours().is_some() && b.hours().is_some())
-}
-
 /// Points for the kind; kinds that cannot be the same measure exclude.
 fn kind_score(target: &Target, r: &Reading) -> Relevance {
     use ClaimKind as K;
-    if !same_family(target.value.unit, r.value.unit) {
+    if !super::agreement::comparable(target.value.unit, r.value.unit) {
         return Err(Exclusion::Measure);
     }
     // A share of patients (responders, survivors, those who lost weight) is never a mean or a
@@ -241,7 +274,7 @@ fn role_allowed(target: &Target, r: &Reading) -> Result<(), Exclusion> {
                 | K::SampleSize
         ),
         Role::Criterion => target.kind == K::DefinitionThreshold && target.value.bound.is_some(),
-        Role::Context => matches!(target.kind, K::Prevalence | K::DefinitionThreshold),
+        Role::Context => target.kind == K::Prevalence,
         Role::Baseline => {
             matches!(target.kind, K::Other | K::OtherPercentage) && !target.outcome.is_empty()
         }
@@ -256,23 +289,43 @@ fn role_allowed(target: &Target, r: &Reading) -> Result<(), Exclusion> {
     Ok(())
 }
 
-/// Which arm of `index` the claim is about: `Some(i)` when its words name one; the
-/// experimental arm when they name the study's treatment or nothing the study names.
-pub fn target_arm(target: &Target, index: &RecordIndex) -> Option<usize> {
+/// Which arm of `index` the claim is about: `Ok(Some(i))` when its words name one; the
+/// experimental arm when they name the study's treatment (its title, keywords or MeSH
+/// headings) or name no treatment at all; `Err` when they name a treatment the record does not
+/// study ("traditional antidepressants" against a ketamine trial).
+pub fn target_arm(target: &Target, index: &RecordIndex) -> Result<Option<usize>, Exclusion> {
     if target.control {
-        return index.arms.iter().position(|a| a.control);
+        return Ok(index.arms.iter().position(|a| a.control));
     }
-    let named = index.arms.iter().position(|a| {
-        !a.control
-            && target.intervention.iter().any(|w| {
-                a.words.contains(w)
-                    || text::abbreviates(w, &a.label)
-                    || a.words
-                        .iter()
-                        .any(|aw| text::abbreviates(aw, &target.intervention_text))
-            })
+    let names = |words: &[String], text: &str| {
+        target.intervention.iter().any(|w| {
+            words.contains(w)
+                || text::abbreviates(w, text)
+                || words
+                    .iter()
+                    .any(|aw| text::abbreviates(aw, &target.intervention_text))
+        })
+    };
+    if let Some(a) = index
+        .arms
+        .iter()
+        .position(|a| !a.control && names(&a.words, &a.label))
+    {
+        return Ok(Some(a));
+    }
+    // Against the record (title, abstract, keywords, MeSH headings) every word must be found:
+    // "traditional antidepressants" is not the subject of "Antidepressant efficacy of ketamine".
+    let all_named = target.intervention.iter().all(|w| {
+        index.topic.contains(w)
+            || index.words.binary_search(w).is_ok()
+            || vocab::expansion(w).is_some_and(|e| index.topic.iter().any(|t| t.starts_with(e)))
+            || text::abbreviates(w, &index.record.title)
+            || index.arms.iter().any(|a| a.words.contains(w))
     });
-    named.or_else(|| index.experimental_arm())
+    if target.intervention.is_empty() || all_named {
+        return Ok(index.experimental_arm());
+    }
+    Err(Exclusion::OtherTreatment)
 }
 
 /// Points for the arm; a control arm never supports a claim about the treatment.
@@ -289,7 +342,7 @@ fn arm_score(target: &Target, r: &Reading, index: &RecordIndex) -> Relevance {
         return if target.control {
             Err(Exclusion::TreatmentArm)
         } else {
-            Ok(0.5)
+            target_arm(target, index).map(|_| 0.5)
         };
     };
     let is_control = index.arms[arm].control;
@@ -303,7 +356,7 @@ fn arm_score(target: &Target, r: &Reading, index: &RecordIndex) -> Relevance {
             Err(Exclusion::TreatmentArm)
         };
     }
-    match target_arm(target, index) {
+    match target_arm(target, index)? {
         Some(t) if t == arm => Ok(2.0),
         Some(_) => Err(Exclusion::OtherArm),
         None => Ok(1.0),
@@ -325,6 +378,10 @@ pub fn same_time(a: &Value, b: &Value) -> bool {
 /// Points for the time point; another time point excludes. A claim that names none prefers
 /// figures that name none (the study's overall result) to figures at one time of several.
 fn time_score(target: &Target, r: &Reading, index: &RecordIndex) -> Relevance {
+    // How common a condition is has no time point in the sense of an outcome's ("in a year").
+    if target.kind == ClaimKind::Prevalence {
+        return Ok(0.0);
+    }
     let implicit = if r.role == Role::Result {
         index.end_point.as_ref()
     } else {

@@ -377,7 +377,7 @@ fn respectively_can_name_outcomes_instead_of_arms() {
     let r = record(
         8,
         "Hill",
-        "Magnetic stimulation for depression: a meta-analysis of sham-controlled trials",
+        "Transcranial magnetic stimulation for depression: a meta-analysis of sham-controlled trials",
         &[(
             "RESULTS",
             "After about 15 sessions, 31.5% and 17.2% of patients given active stimulation met criteria for response and remission, respectively (versus 12.0% and 6.1% with sham stimulation).",
@@ -610,4 +610,41 @@ fn claims_files_without_a_measure_use_the_subject() {
         assess(&claim, &sources, &Tolerance::default()).verdict,
         Verdict::Supported
     );
+}
+
+#[test]
+fn the_primary_end_points_subgroup_wins_when_the_claim_names_none() {
+    let r = record(
+        15,
+        "Ortiz",
+        "Continued treatment with a nasal spray to prevent relapse",
+        &[
+            (
+                "METHODS",
+                "The primary end point was time to relapse in patients in stable remission; relapse in patients with a stable response was a secondary end point.",
+            ),
+            (
+                "RESULTS",
+                "Among patients in stable remission, relapse occurred in 24.1% of the spray group and 47.9% of the placebo group. Among patients with a stable response, relapse occurred in 22.0% and 55.3% of the spray and placebo groups, respectively.",
+            ),
+        ],
+    );
+    let relapse = |v: f64, who: &str, population: &str| {
+        let mut c = C::new(
+            ClaimKind::RelapseRate,
+            pct(v),
+            measure(who, "relapse", None),
+        );
+        c.measure.population = (!population.is_empty()).then(|| population.to_owned());
+        c
+    };
+    let f = relapse(48.0, "placebo", "").against(&[&r]);
+    assert_eq!(f.verdict, Verdict::Supported, "{f:#?}");
+    assert_eq!(f.evidence[0].figure, "47.9%");
+    let f = relapse(55.0, "placebo", "patients with a stable response").against(&[&r]);
+    assert_eq!(f.verdict, Verdict::Supported, "{f:#?}");
+    assert_eq!(f.evidence[0].figure, "55.3%");
+    let f = relapse(55.0, "placebo", "").against(&[&r]);
+    assert_eq!(f.verdict, Verdict::Differs, "{f:#?}");
+    assert!(f.reason.contains("47.9%"), "{}", f.reason);
 }

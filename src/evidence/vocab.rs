@@ -49,6 +49,22 @@ pub const BRANDS: &[(&str, &str)] = &[
     ("neurostar", "tms"),
 ];
 
+/// Acronyms of treatments whose letters do not spell their words one by one, and a word of
+/// the name they stand for ("ECT" is electroconvulsive therapy).
+pub const ACRONYMS: &[(&str, &str)] = &[
+    ("ect", "electroconvulsive"),
+    ("lllt", "laser"),
+    ("pbm", "photobiomodulation"),
+    ("prp", "platelet-rich"),
+    ("hrt", "hormone"),
+    ("trt", "testosterone"),
+];
+
+/// The word an acronym's name contains, if `word` is one of [`ACRONYMS`].
+pub fn expansion(word: &str) -> Option<&'static str> {
+    ACRONYMS.iter().find(|(a, _)| *a == word).map(|(_, e)| *e)
+}
+
 /// The generic name of a brand, if `word` is one.
 pub fn generic(word: &str) -> Option<&'static str> {
     BRANDS.iter().find(|(b, _)| *b == word).map(|(_, g)| *g)

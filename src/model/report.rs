@@ -25,9 +25,11 @@ pub struct CheckReport {
 /// How far two numbers may be apart and still agree.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Tolerance {
-    /// Absolute, in percentage points, for `%` values.
+    /// Absolute, in percentage points, for `%` values; a percentage must also be within
+    /// `relative` of the value (so 64% and 66% agree, 4% and 8% do not).
     pub percentage_points: f64,
-    /// Relative (0.1 = 10%), for every other unit.
+    /// Relative (0.1 = 10% of the larger value): the only limit for units other than `%`, and
+    /// the second limit for percentages.
     pub relative: f64,
 }
 

@@ -99,12 +99,13 @@ fn verdict_label(v: Verdict) -> &'static str {
     }
 }
 
-/// "±5 percentage points, ±10% otherwise".
+/// "±5 percentage points and ±10% for percentages, ±10% otherwise": both limits apply to a
+/// percentage at once (see `evidence::agreement`).
 fn tolerance_text(t: &Tolerance) -> String {
+    let rel = fmt_num(t.relative * 100.0);
     format!(
-        "±{} percentage points, ±{}% otherwise",
+        "±{} percentage points and ±{rel}% for percentages, ±{rel}% otherwise",
         fmt_num(t.percentage_points),
-        fmt_num(t.relative * 100.0)
     )
 }
 
@@ -608,7 +609,7 @@ pub(crate) mod tests {
     fn tolerance_text_reads_naturally() {
         assert_eq!(
             tolerance_text(&Tolerance::default()),
-            "±5 percentage points, ±10% otherwise"
+            "±5 percentage points and ±10% for percentages, ±10% otherwise"
         );
         let t = Tolerance {
             percentage_points: 2.5,
@@ -616,7 +617,7 @@ pub(crate) mod tests {
         };
         assert_eq!(
             tolerance_text(&t),
-            "±2.5 percentage points, ±12.5% otherwise"
+            "±2.5 percentage points and ±12.5% for percentages, ±12.5% otherwise"
         );
     }
 

@@ -196,7 +196,7 @@ mod tests {
         assert_eq!(
             tail,
             [
-                "tolerance: ±5 percentage points, ±10% otherwise",
+                "tolerance: ±5 percentage points and ±10% for percentages, ±10% otherwise",
                 "6 claims: 2 supported, 1 differs, 1 not found, 1 unsourced, 1 unverifiable",
             ]
         );

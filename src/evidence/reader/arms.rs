@@ -147,7 +147,7 @@ fn comparison_arms(text: &str, t: &[Tok]) -> Vec<String> {
 /// "randomized to active or sham", "assigned to receive either trametinib … or chemotherapy":
 /// the tokens where the two arms' names start.
 fn randomized_to(t: &[Tok]) -> Option<(usize, usize)> {
-    let r = t.iter().position(|w| {
+    let starts = t.iter().enumerate().filter(|(_, w)| {
         w.is_any(&[
             "randomized",
             "randomised",
@@ -156,21 +156,25 @@ fn randomized_to(t: &[Tok]) -> Option<(usize, usize)> {
             "received",
             "receive",
         ])
-    })?;
-    // The list starts after "to", "receive" or "either" following the randomization word.
-    let mut anchor = if t[r].is_any(&["received", "receive"]) {
-        r + 1
-    } else {
-        (r + 1..(r + 20).min(t.len())).find(|&k| t[k].is_any(&["to", "receive", "either"]))?
-    };
-    while t
-        .get(anchor)
-        .is_some_and(|w| w.is_any(&["to", "receive", "either"]))
-    {
-        anchor += 1;
-    }
-    let or = (anchor..(anchor + 30).min(t.len())).find(|&k| t[k].is("or"))?;
-    Some((anchor, or + 1))
+    });
+    starts.map(|(r, _)| r).find_map(|r| {
+        // The list starts after "to", "receive" or "either" following the randomization word.
+        let mut anchor = if t[r].is_any(&["received", "receive"]) {
+            r + 1
+        } else {
+            (r + 1..(r + 20).min(t.len())).find(|&k| t[k].is_any(&["to", "receive", "either"]))?
+        };
+        while t
+            .get(anchor)
+            .is_some_and(|w| w.is_any(&["to", "receive", "either"]))
+        {
+            anchor += 1;
+        }
+        let or = (anchor..(anchor + 30).min(t.len()))
+            .take_while(|&k| !t[k].is_punct(';') && !t[k].is_punct('.'))
+            .find(|&k| t[k].is("or"))?;
+        Some((anchor, or + 1))
+    })
 }
 
 /// An arm name starting at token `from`: skips doses and delivery words, keeps up to four words
@@ -403,7 +407,8 @@ pub(super) fn attach(
                     !t[x].is_punct(',')
                         && !t[x].is_punct('(')
                         && !t[x].is_punct('[')
-                        && !t[x].is_any(&["compared", "versus", "vs", "than", "whereas"])
+                        && !t[x]
+                            .is_any(&["compared", "versus", "vs", "than", "whereas", "and", "or"])
                 }) && !spans.iter().any(|&(f, _, _)| f > a && f < b)
                     && b - a <= 8
             })

@@ -106,6 +106,10 @@ fn parallel_count(t: &[Tok], k: usize, people: bool) -> Option<Item> {
             "female",
             "men",
             "women",
+            "who",
+            "patients",
+            "participants",
+            "subjects",
         ])
     });
     (before_ok && after_ok).then(|| count(t, k, k, k, ClaimKind::SampleSize))?

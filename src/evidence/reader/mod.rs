@@ -198,8 +198,14 @@ pub struct RecordIndex {
     pub readings: Vec<Reading>,
     /// The study's end point, for results that state no time of their own.
     pub end_point: Option<Value>,
+    /// Canonical words of the primary end point ("time to relapse in patients with stable
+    /// remission"), from the Methods.
+    pub primary: Vec<String>,
     /// Canonical content words of the title, keywords and MeSH headings.
     pub topic: Vec<String>,
+    /// Canonical content words of the whole record (title and abstract), sorted, for telling
+    /// whether a treatment is named anywhere in it.
+    pub words: Vec<String>,
     main_treatment: Option<&'static str>,
 }
 
@@ -210,6 +216,7 @@ impl RecordIndex {
         let toks: Vec<Vec<Tok>> = sentences.iter().map(|s| text::tokens(&s.text)).collect();
         let arms = arms::find_arms(&sentences, &toks);
         let end_point = time::end_point(&sentences, &toks);
+        let primary = primary_words(&sentences, &toks);
         let mut topic = text::content_words(&record.title);
         for w in record
             .mesh_headings
@@ -236,6 +243,8 @@ impl RecordIndex {
             arms,
             readings: Vec::new(),
             end_point,
+            primary,
+            words: record_words(&toks),
             topic,
             main_treatment,
         };
@@ -296,5 +305,54 @@ fn split_sentences(record: &Record) -> Vec<Sentence> {
     for section in &record.abstract_sections {
         push(&section.text, Section::of(section));
     }
+    out
+}
+
+/// The words that name the primary end point: the clause of a Methods sentence from "primary"
+/// on ("The primary end point was remission … at week 8"; "Time to relapse in patients with
+/// stable remission (primary end point)").
+fn primary_words(sentences: &[Sentence], toks: &[Vec<Tok>]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for (s, t) in sentences.iter().zip(toks) {
+        if !matches!(s.section, Section::Methods | Section::Unlabelled) {
+            continue;
+        }
+        let Some(p) = t.iter().position(|w| w.lower.ends_with("primary")) else {
+            continue;
+        };
+        // "(primary end point)" closes what it names; otherwise what follows names it.
+        let closing = p > 0 && t[p - 1].is_punct('(');
+        let words = if closing { &t[..p] } else { &t[p..] };
+        for w in words.iter().take_while(|w| !w.is_punct(';')) {
+            let c = text::canon(&w.lower);
+            let generic = ["primary", "end", "point", "endpoint", "outcome", "measure"];
+            if w.class == text::Class::Word
+                && !super::vocab::is_stop(&c)
+                && !generic.contains(&c.as_str())
+                && !out.contains(&c)
+            {
+                out.push(c);
+            }
+        }
+    }
+    out
+}
+
+/// Every canonical content word of the title and abstract, sorted and without repeats.
+fn record_words(toks: &[Vec<Tok>]) -> Vec<String> {
+    let mut out: Vec<String> = toks
+        .iter()
+        .flatten()
+        .filter(|t| t.class == text::Class::Word && !super::vocab::is_stop(&t.lower))
+        .flat_map(|t| {
+            let mut w = vec![text::canon(&t.lower)];
+            if t.lower.contains('-') {
+                w.extend(t.lower.split('-').filter(|p| p.len() > 1).map(text::canon));
+            }
+            w
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup();
     out
 }

@@ -111,15 +111,15 @@ impl<'a> SentenceReader<'a> {
                 Some(item)
             })
             .collect();
-        let implied = implied_counts(t, &items);
-        items.extend(implied);
-        items.sort_by_key(|it| it.first);
         for it in &mut items {
             // "301 medication-free patients": a count of people, whatever noun came first.
             if it.value.unit == Unit::Count && counts_people(t, it) {
                 it.kind = ClaimKind::SampleSize;
             }
         }
+        let implied = implied_counts(t, &items);
+        items.extend(implied);
+        items.sort_by_key(|it| it.first);
         items
     }
 
@@ -167,7 +167,16 @@ impl<'a> SentenceReader<'a> {
                 "increase",
             ])
         });
-        measured && !share
+        // "$43.8 billion (47.2%)": a share of a sum of money, not of people.
+        let money = it.first >= 2
+            && (t[it.first - 1].is_punct('(') || t[it.first - 1].is_punct('['))
+            && (it.first.saturating_sub(6)..it.first - 1).any(|k| {
+                t[k].is_punct('$')
+                    || t[k].is_punct('€')
+                    || t[k].is_punct('£')
+                    || t[k].is_any(&["dollars", "usd", "eur", "euros"])
+            });
+        (measured && !share) || money
     }
 
     // --- role -------------------------------------------------------------------------------
@@ -393,7 +402,7 @@ impl<'a> SentenceReader<'a> {
                 &|it: &Item| !matches!(it.value.unit, Unit::Percent | Unit::Count),
             ];
             for family in families {
-                if let Some(j) = self.word_owner(k, items, family) {
+                for j in self.word_owners(k, items, family) {
                     if !out[j].outcome.contains(&c) {
                         out[j].outcome.push(c.clone());
                     }
@@ -449,13 +458,11 @@ impl<'a> SentenceReader<'a> {
         }
     }
 
-    /// The figure (of those `family` accepts) that word `k` describes.
-    fn word_owner(
-        &self,
-        k: usize,
-        items: &[Item],
-        family: &dyn Fn(&Item) -> bool,
-    ) -> Option<usize> {
+    /// The figures (of those `family` accepts) that word `k` describes: the words that open a
+    /// clause frame all its figures ("Among patients in stable remission, relapse occurred in
+    /// A% … and B% …"); between two figures, the words before the last "and", comma or
+    /// comparison word describe the first, the rest the second.
+    fn word_owners(&self, k: usize, items: &[Item], family: &dyn Fn(&Item) -> bool) -> Vec<usize> {
         let t = self.t;
         let clause = self.clause(k);
         let mine: Vec<usize> = (0..items.len())
@@ -469,9 +476,10 @@ impl<'a> SentenceReader<'a> {
                     t[x].is_any(&["and", "or", "vs", "versus", "compared", "than", "whereas"])
                         || t[x].is_punct(',')
                 });
-                Some(if split.is_some_and(|x| k > x) { b } else { a })
+                vec![if split.is_some_and(|x| k > x) { b } else { a }]
             }
-            (a, b) => a.or(b),
+            (None, Some(_)) => mine,
+            (a, b) => a.or(b).into_iter().collect(),
         }
     }
 
@@ -530,6 +538,25 @@ impl<'a> SentenceReader<'a> {
                     mapped.clone_from(pm);
                 }
             }
+            let arms_mapped = mapped.iter().any(|m| matches!(m, Some(ListItem::Arm(_))));
+            if arms_mapped {
+                // "22.0% and 55.3% of the spray and placebo groups": an item that names no arm
+                // of its own, beside one that does, is the treatment arm not named otherwise.
+                let named: Vec<usize> = mapped
+                    .iter()
+                    .filter_map(|m| match m {
+                        Some(ListItem::Arm(a)) => Some(*a),
+                        _ => None,
+                    })
+                    .collect();
+                let spare = (0..self.index.arms.len())
+                    .find(|a| !self.index.arms[*a].control && !named.contains(a));
+                for slot in &mut mapped {
+                    if matches!(slot, Some(ListItem::Outcome(..))) {
+                        *slot = spare.map(ListItem::Arm);
+                    }
+                }
+            }
             for (slot, &j) in mapped.iter().zip(&g) {
                 match slot {
                     Some(ListItem::Arm(a)) => out[j].arm = Some(*a),
@@ -545,7 +572,6 @@ impl<'a> SentenceReader<'a> {
             let outcomes_mapped = mapped
                 .iter()
                 .any(|m| matches!(m, Some(ListItem::Outcome(..))));
-            let arms_mapped = mapped.iter().any(|m| matches!(m, Some(ListItem::Arm(_))));
             let own: Vec<usize> = g.iter().filter_map(|&j| out[j].arm).collect();
             if outcomes_mapped && !own.is_empty() && own.iter().all(|a| *a == own[0]) {
                 // "29.3% and 18.6% of subjects receiving HF-rTMS … responders and remitters,
@@ -603,10 +629,17 @@ impl<'a> SentenceReader<'a> {
             }
             if let Some(&p) = current.last() {
                 let gap = items[p].last + 1..items[j].first;
+                // "… of the spray group and …": the name before "group" joins too.
+                let names_group = |k: usize| {
+                    t.get(k + 1)
+                        .is_some_and(|n| n.is_any(&["group", "groups", "arm", "arms"]))
+                };
                 let joined = gap.len() <= 14
-                    && gap
-                        .clone()
-                        .all(|k| joining(&t[k]) || self.mentions.iter().any(|(m, _)| *m == k));
+                    && gap.clone().all(|k| {
+                        joining(&t[k])
+                            || names_group(k)
+                            || self.mentions.iter().any(|(m, _)| *m == k)
+                    });
                 if !joined {
                     groups.push(std::mem::take(&mut current));
                 }
@@ -784,7 +817,15 @@ impl<'a> SentenceReader<'a> {
         }
         runs.push(run);
         for run in runs {
-            if run.len() >= 3 && run.iter().all(|&j| out[j].arm.is_none()) {
+            // Values a "respectively" gave different outcomes ("for the first, second and third
+            // steps, respectively") are separate results, not one.
+            let same_outcome = run
+                .windows(2)
+                .all(|w| out[w[0]].outcome == out[w[1]].outcome)
+                || self
+                    .respectively_after(items[*run.last().unwrap_or(&0)].last)
+                    .is_none();
+            if run.len() >= 3 && same_outcome && run.iter().all(|&j| out[j].arm.is_none()) {
                 let time = run.iter().find_map(|&j| out[j].time_point.clone());
                 let mut words: Vec<String> = Vec::new();
                 for &j in &run {

@@ -45,15 +45,17 @@ pub(super) fn time_mentions(t: &[Tok]) -> Vec<TimeMention> {
                 continue;
             }
         }
+        // "the day after (the infusion)", "the next day": 24 hours.
+        let day_after = t[k].is("day")
+            && (t.get(k + 1).is_some_and(|n| n.is("after")) || k > 0 && t[k - 1].is("next"));
+        if day_after {
+            out.push(TimeMention {
+                at: k,
+                value: Value::point(24.0, Unit::Hours),
+            });
+            continue;
+        }
         let Some(h) = vocab::time_unit_hours(&t[k].lower) else {
-            if t[k].is("day")
-                && (t.get(k + 1).is_some_and(|n| n.is("after")) || k > 0 && t[k - 1].is("next"))
-            {
-                out.push(TimeMention {
-                    at: k,
-                    value: Value::point(24.0, Unit::Hours),
-                });
-            }
             continue;
         };
         let unit = unit_of(h);
