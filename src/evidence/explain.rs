@@ -165,7 +165,7 @@ fn difference(r: &Candidate<'_>, chosen: &Candidate<'_>) -> String {
     if own.is_empty() {
         "a less close match".to_owned()
     } else {
-        format!("a less close match (“{}”)", own.join(" "))
+        format!("about “{}”, a less close match", own.join(" "))
     }
 }
 
