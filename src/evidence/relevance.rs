@@ -236,9 +236,8 @@ fn kind_score(target: &Target, r: &Reading) -> Relevance {
     let pair = |x: K, y: K| (a == x && b == y) || (a == y && b == x);
     let score = if pair(K::SuccessRate, K::ResponseRate) {
         2.0
-    } else if pair(K::SuccessRate, K::RemissionRate) {
-        1.0
-    } else if pair(K::TreatmentCourse, K::FollowUp)
+    } else if pair(K::SuccessRate, K::RemissionRate)
+        || pair(K::TreatmentCourse, K::FollowUp)
         || pair(K::EffectDuration, K::FollowUp)
         || pair(K::TreatmentCourse, K::Other)
     {

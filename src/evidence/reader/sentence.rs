@@ -382,17 +382,17 @@ impl<'a> SentenceReader<'a> {
     /// ("At 6 months, …") gives it to every figure that has none.
     fn outcomes_and_times(&self, items: &[Item], out: &mut [Reading]) {
         let t = self.t;
-        for k in 0..t.len() {
-            if t[k].class != Class::Word
-                || t[k].lower.chars().count() < 2
-                || vocab::is_stop(&t[k].lower)
-                || vocab::time_unit_hours(&t[k].lower).is_some()
+        for (k, tok) in t.iter().enumerate() {
+            if tok.class != Class::Word
+                || tok.lower.chars().count() < 2
+                || vocab::is_stop(&tok.lower)
+                || vocab::time_unit_hours(&tok.lower).is_some()
                 || self.mentions.iter().any(|(m, _)| *m == k)
                 || items.iter().any(|it| (it.first..=it.last).contains(&k))
             {
                 continue;
             }
-            let c = text::canon(&t[k].lower);
+            let c = text::canon(&tok.lower);
             if vocab::is_stop(&c) {
                 continue;
             }
@@ -686,8 +686,8 @@ impl<'a> SentenceReader<'a> {
             start -= 1;
         }
         let mut parts: Vec<Vec<usize>> = vec![Vec::new()];
-        for k in start..resp {
-            if t[k].is_punct(',') {
+        for (k, tok) in t.iter().enumerate().take(resp).skip(start) {
+            if tok.is_punct(',') {
                 parts.push(Vec::new());
             } else if let Some(last) = parts.last_mut() {
                 last.push(k);
