@@ -8,6 +8,12 @@
 //!   path is refused with a clear error, without opening (let alone reading) it.
 //! - Modes: a new file gets the user's umask (0644 under the usual 022); a rewritten file keeps
 //!   its mode.
+//! - Durable where it matters: by default the new content is synced to disk before the rename,
+//!   so even a power cut leaves the old file or the new one. Output that can be made again
+//!   ([`Durability::Regenerable`]: a claims file nobody has reviewed) skips that sync, which is
+//!   most of the time of writing thousands of small files. A killed claimcheck still leaves the
+//!   old file or the new one (the data is in the kernel's cache); only a crash of the machine
+//!   itself can leave such a file empty, and `extract` rebuilds an empty claims file.
 //! - Temporary files are named `.claimcheck-*.tmp`: hidden, so directory walks skip them, and
 //!   cleaned up when older than an hour (left by a killed run) the first time this process writes
 //!   into their directory.
@@ -28,6 +34,15 @@ const STALE_TEMP_AGE: Duration = Duration::from_secs(60 * 60);
 
 /// Symlink hops followed before giving up (as the kernel's ELOOP limit).
 const MAX_LINKS: usize = 40;
+
+/// Whether the new content must reach the disk before it replaces the old.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Durability {
+    /// Synced before the rename: the file holds what a person wrote, or a report asked for.
+    Synced,
+    /// Not synced: the file can be made again from its inputs (see the module header).
+    Regenerable,
+}
 
 /// Why a file could not be written.
 #[derive(Debug, thiserror::Error)]
@@ -138,15 +153,19 @@ pub fn read_existing(path: &Path) -> Result<Option<Vec<u8>>, Error> {
 
 /// Writes `bytes` to `path` atomically (see the module header), creating parent directories.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    write_atomic_checked(path, bytes, |_| Ok::<(), std::convert::Infallible>(())).map(|_| ())
+    write_atomic_checked(path, bytes, Durability::Synced, |_| {
+        Ok::<(), std::convert::Infallible>(())
+    })
+    .map(|_| ())
 }
 
-/// [`write_atomic`], calling `before_rename` with the target path once the new content is on
-/// disk and just before it replaces the old: an error from it leaves the old file untouched.
+/// [`write_atomic`] with a choice of [`Durability`], calling `before_rename` with the target path
+/// once the new content is written (and synced, if asked) and just before it replaces the old: an error from it leaves the old file untouched.
 /// `extract` uses this to notice a reviewer's save that happened while it was merging.
 pub fn write_atomic_checked<E>(
     path: &Path,
     bytes: &[u8],
+    durability: Durability,
     before_rename: impl FnOnce(&Path) -> Result<(), E>,
 ) -> Result<Result<(), E>, Error> {
     let io = |source| Error::Io {
@@ -176,7 +195,9 @@ pub fn write_atomic_checked<E>(
         std::fs::set_permissions(tmp.path(), perm).map_err(io)?;
     }
     tmp.write_all(bytes).map_err(io)?;
-    tmp.as_file().sync_all().map_err(io)?;
+    if durability == Durability::Synced {
+        tmp.as_file().sync_all().map_err(io)?;
+    }
     if let Err(e) = before_rename(&target) {
         return Ok(Err(e));
     }

@@ -723,3 +723,59 @@ fn check_article_uses_its_claims_file_and_warns_on_lost_reviews() {
     );
     assert!(!text.contains("45 minutes"), "{text}");
 }
+
+/// A re-run over unchanged articles writes nothing (the claims files keep their inode, so no
+/// reviewer's editor sees them replaced), an empty claims file (what a machine crash can leave of
+/// an unsynced one) is rebuilt, and a reviewed file is still rewritten with its review when the
+/// article changes.
+#[cfg(unix)]
+#[test]
+fn re_extracting_writes_only_what_changed_and_rebuilds_an_empty_file() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = temp_with(&[("a.md", PAGE_A), ("b.md", PAGE_B)]);
+    let d = dir.path();
+    assert!(run(d, &["extract", "."]).status.success());
+    let (a, _) = file_recording(d, "a.md");
+    let (b, _) = file_recording(d, "b.md");
+    let inode = |p: &Path| std::fs::metadata(p).unwrap().ino();
+    let (a_ino, b_ino) = (inode(&a), inode(&b));
+    let out = run(d, &["extract", "."]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        (inode(&a), inode(&b)),
+        (a_ino, b_ino),
+        "nothing was rewritten"
+    );
+    assert!(
+        stderr(&out).ends_with("all 2 claims files under claims are up to date (2 claims)\n"),
+        "{}",
+        stderr(&out)
+    );
+
+    std::fs::write(&b, b"").unwrap();
+    let out = run(d, &["extract", "b.md"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).starts_with("wrote claims/b.md.json"),
+        "{}",
+        stderr(&out)
+    );
+    let (_, rebuilt) = file_recording(d, "b.md");
+    assert_eq!(live(&rebuilt, "64%").len(), 1, "{rebuilt}");
+
+    review(&a, "64%", |c| c["note"] = "seen".into());
+    std::fs::write(
+        d.join("a.md"),
+        [PAGE_A, b"\nLater, 30% of patients relapsed.\n".as_slice()].concat(),
+    )
+    .unwrap();
+    let out = run(d, &["extract", ".", "--format", "json"]);
+    assert!(
+        stderr(&out).contains("wrote 1 claims file under claims, 1 up to date"),
+        "{}",
+        stderr(&out)
+    );
+    let (_, merged) = file_recording(d, "a.md");
+    assert_eq!(live(&merged, "64%")[0]["note"], "seen");
+    assert_eq!(live(&merged, "30%").len(), 1, "{merged}");
+}

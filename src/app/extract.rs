@@ -17,6 +17,7 @@ use crate::claims_file::layout::Layout;
 use crate::cli::{ExtractArgs, ExtractFormat};
 use crate::ingest::{self, Input};
 use crate::model::ClaimsFile;
+use crate::output::Durability;
 use crate::{claims_file, extract, report};
 
 /// How often `extract` merges again when the claims file keeps changing under it.
@@ -74,7 +75,7 @@ pub(super) fn run(args: &ExtractArgs, io: &mut Io<'_>) -> anyhow::Result<ExitSta
             let _ = io.stderr.write_all(&done.stderr);
         });
         match done.result {
-            Ok(Some((path, claims, stale))) => written.add(path, claims, stale),
+            Ok(Some(saved)) => written.add(saved),
             Ok(None) => {}
             Err(err) => {
                 bar.suspend(|| io.error(&err));
@@ -105,13 +106,21 @@ struct Job<'a> {
 struct Done {
     stdout: Vec<u8>,
     stderr: Vec<u8>,
-    result: anyhow::Result<Option<(PathBuf, usize, usize)>>,
+    result: anyhow::Result<Option<Saved>>,
+}
+
+/// One claims file a run saved: where, its claims and stale claims, and whether it changed (a
+/// file that already held the merge is left alone).
+struct Saved {
+    path: PathBuf,
+    claims: usize,
+    stale: usize,
+    changed: bool,
 }
 
 /// Runs [`extract_one`] on every input on a few threads and hands each outcome to `each` in
-/// input order, so output reads as a sequential run's would. Reading, extracting and above all
-/// syncing each claims file to disk overlap: a run over thousands of articles is bound by the
-/// disk's sync latency otherwise.
+/// input order, so output reads as a sequential run's would. Reading, extracting and writing
+/// overlap, and so do the syncs of reviewed claims files (see [`durability`]).
 fn in_parallel(job: &Job<'_>, inputs: &[Input], mut each: impl FnMut(Done)) {
     let workers = std::thread::available_parallelism()
         .map_or(2, |n| n.get() * 2)
@@ -185,41 +194,48 @@ fn progress_bar(len: usize, io: &Io<'_>) -> indicatif::ProgressBar {
 /// What a run wrote, for its one summary line.
 #[derive(Default)]
 struct Written {
-    last: Option<PathBuf>,
+    last: Option<Saved>,
     files: usize,
+    unchanged: usize,
     claims: usize,
     stale: usize,
 }
 
 impl Written {
-    fn add(&mut self, path: PathBuf, claims: usize, stale: usize) {
-        self.last = Some(path);
+    fn add(&mut self, saved: Saved) {
         self.files += 1;
-        self.claims += claims;
-        self.stale += stale;
+        self.unchanged += usize::from(!saved.changed);
+        self.claims += saved.claims;
+        self.stale += saved.stale;
+        self.last = Some(saved);
     }
 
-    /// "wrote claims/page.html.json (20 claims)" for one file, "wrote 2000 claims files under
-    /// claims (41000 claims, 3 stale)" for many.
+    /// "wrote claims/page.html.json (20 claims)" or "claims/page.html.json is up to date (20
+    /// claims)" for one file; "wrote 2000 claims files under claims (41000 claims, 3 stale)",
+    /// with ", 1990 up to date" when some were already, for many.
     fn summary(&self, dir: &Path) -> Option<String> {
         let stale = if self.stale > 0 {
             format!(", {} stale", self.stale)
         } else {
             String::new()
         };
-        match (self.files, &self.last) {
-            (0, _) | (_, None) => None,
-            (1, Some(path)) => Some(format!(
-                "wrote {} ({} claims{stale})",
-                shown(path),
-                self.claims
-            )),
-            (n, Some(_)) => Some(format!(
-                "wrote {n} claims files under {} ({} claims{stale})",
-                shown(dir),
-                self.claims
-            )),
-        }
+        let counts = format!("{} claims{stale}", self.claims);
+        let last = self.last.as_ref()?;
+        Some(match (self.files, self.unchanged) {
+            (1, 0) => format!("wrote {} ({counts})", shown(&last.path)),
+            (1, _) => format!("{} is up to date ({counts})", shown(&last.path)),
+            (n, 0) => format!("wrote {n} claims files under {} ({counts})", shown(dir)),
+            (n, u) if n == u => format!(
+                "all {n} claims files under {} are up to date ({counts})",
+                shown(dir)
+            ),
+            (n, u) => format!(
+                "wrote {} claims file{} under {}, {u} up to date ({counts})",
+                n - u,
+                if n - u == 1 { "" } else { "s" },
+                shown(dir)
+            ),
+        })
     }
 }
 
@@ -230,7 +246,7 @@ fn extract_one(
     layout: &Layout,
     several: bool,
     io: &mut Io<'_>,
-) -> anyhow::Result<Option<(PathBuf, usize, usize)>> {
+) -> anyhow::Result<Option<Saved>> {
     let article = ingest::read(input, opts)?;
     for w in &article.warnings {
         io.warn(w);
@@ -249,7 +265,7 @@ fn extract_one(
             Some(_) => None,
             None => legacy_file(layout, &article.origin, &recorded, &path, io),
         };
-        let file = write_merged(&path, fresh, layout, legacy.as_ref(), io)?;
+        let (file, changed) = write_merged(&path, fresh, layout, legacy.as_ref(), io)?;
         if let Some((old, _)) = &legacy {
             std::fs::remove_file(old)
                 .with_context(|| format!("removing the old claims file {}", old.display()))?;
@@ -260,7 +276,12 @@ fn extract_one(
             ));
         }
         let stale = file.claims.iter().filter(|c| c.stale).count();
-        written = Some((path, file.claims.len(), stale));
+        written = Some(Saved {
+            path,
+            claims: file.claims.len(),
+            stale,
+            changed,
+        });
         file
     };
     match args.format {
@@ -291,14 +312,14 @@ fn same_article(file: &ClaimsFile, recorded: &str, layout: &Layout) -> bool {
 
 /// Merges `fresh` into the claims file at `path` and writes it, merging again if the file
 /// changes between reading and writing. `legacy` is a version-1 file to merge from when `path`
-/// does not exist yet.
+/// does not exist yet. Also says whether the file changed.
 fn write_merged(
     path: &Path,
     fresh: ClaimsFile,
     layout: &Layout,
     legacy: Option<&(PathBuf, ClaimsFile)>,
     io: &mut Io<'_>,
-) -> anyhow::Result<ClaimsFile> {
+) -> anyhow::Result<(ClaimsFile, bool)> {
     for _ in 0..MERGE_ATTEMPTS {
         let before = crate::output::read_existing(path)?;
         match merge_and_write(path, before, &fresh, layout, legacy)? {
@@ -317,16 +338,19 @@ fn write_merged(
 
 /// One attempt: merges `fresh` into `before` (the file's bytes as read, `None` if there was no
 /// file) and replaces the file, unless it no longer holds `before`: then nothing is written and
-/// the answer is `None`.
+/// the answer is `None`. A merge that comes out as the file already is writes nothing (the
+/// answer's flag is then `false`), so a re-run over unchanged articles leaves every claims file
+/// (and its time stamp) alone.
 fn merge_and_write(
     path: &Path,
     before: Option<Vec<u8>>,
     fresh: &ClaimsFile,
     layout: &Layout,
     legacy: Option<&(PathBuf, ClaimsFile)>,
-) -> anyhow::Result<Option<ClaimsFile>> {
+) -> anyhow::Result<Option<(ClaimsFile, bool)>> {
     let old =
         match &before {
+            Some(bytes) if is_blank(bytes) => None,
             Some(bytes) => Some(claims_file::parse_bytes(path, bytes).with_context(|| {
                 format!("not overwriting {}: fix or remove it first", shown(path))
             })?),
@@ -343,6 +367,7 @@ fn merge_and_write(
             fresh.article.path
         );
     }
+    let durability = durability(old.as_ref());
     let merged = claims_file::merge(old, fresh.clone()).file;
     let bytes = claims_file::to_json(&merged);
     let unchanged = |target: &Path| match std::fs::read(target) {
@@ -350,11 +375,33 @@ fn merge_and_write(
         Err(e) if e.kind() == std::io::ErrorKind::NotFound && before.is_none() => Ok(()),
         _ => Err(()),
     };
+    if before.as_deref() == Some(bytes.as_bytes()) {
+        let target = crate::output::resolve(path)?;
+        return Ok(unchanged(&target).ok().map(|()| (merged, false)));
+    }
     Ok(
-        crate::output::write_atomic_checked(path, bytes.as_bytes(), unchanged)?
+        crate::output::write_atomic_checked(path, bytes.as_bytes(), durability, unchanged)?
             .ok()
-            .map(|()| merged),
+            .map(|()| (merged, true)),
     )
+}
+
+/// How durably a merge into `old` (the claims file as read, if any) is written. A file that
+/// holds a reviewer's work is synced to disk before it replaces the old one. Anything else is
+/// the tool's own output, made again by the next `extract`, and is not synced: that sync was
+/// most of the time of extracting a site of small articles.
+fn durability(old: Option<&ClaimsFile>) -> Durability {
+    if old.is_some_and(claims_file::holds_review) {
+        Durability::Synced
+    } else {
+        Durability::Regenerable
+    }
+}
+
+/// An empty claims file (or one of only NUL bytes and white space): what a crash of the machine
+/// can leave of a file that was not synced. It holds no review, so `extract` writes it afresh.
+fn is_blank(bytes: &[u8]) -> bool {
+    bytes.iter().all(|b| *b == 0 || b.is_ascii_whitespace())
 }
 
 /// The version-1 claims file of this article, if there is one and the new file does not exist
@@ -425,9 +472,10 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&path).unwrap(), saved);
         // The next attempt starts from the saved file and keeps the note.
         let now = std::fs::read(&path).unwrap();
-        let merged = merge_and_write(&path, Some(now), &file(None), &layout, None)
+        let (merged, changed) = merge_and_write(&path, Some(now), &file(None), &layout, None)
             .unwrap()
             .expect("written");
+        assert!(changed);
         assert_eq!(
             merged.claims[0].note.as_deref(),
             Some("checked against the trial")
@@ -439,6 +487,23 @@ mod tests {
         let attempt = merge_and_write(&other, None, &file(None), &layout, None).unwrap();
         assert!(attempt.is_none());
         assert_eq!(std::fs::read_to_string(&other).unwrap(), saved);
+    }
+
+    #[test]
+    fn only_files_holding_a_review_are_synced() {
+        assert_eq!(durability(None), Durability::Regenerable);
+        let extracted = claims_file::merge(None, file(None)).file;
+        assert_eq!(durability(Some(&extracted)), Durability::Regenerable);
+        assert_eq!(durability(Some(&file(Some("checked")))), Durability::Synced);
+        let mut corrected = extracted.clone();
+        corrected.claims[0].subject = "a reviewer's subject".to_owned();
+        assert_eq!(durability(Some(&corrected)), Durability::Synced);
+        let mut stale = extracted.clone();
+        stale.claims[0].stale = true;
+        assert_eq!(durability(Some(&stale)), Durability::Synced);
+        let mut v1 = extracted;
+        v1.version = 1;
+        assert_eq!(durability(Some(&v1)), Durability::Synced);
     }
 
     #[test]

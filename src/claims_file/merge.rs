@@ -110,6 +110,18 @@ fn edits(old: &Claim, fresh: Option<&Claim>) -> [bool; SLOTS] {
     })
 }
 
+/// Whether `file` holds anything a reviewer wrote: a status, note, added source or corrected
+/// field on any claim, or a stale claim (kept only for its review). A version-1 file always
+/// does, since its corrections cannot be told from the tool's values. A file that holds none can
+/// be made again by `extract`.
+pub fn holds_review(file: &ClaimsFile) -> bool {
+    file.version < 2
+        || file
+            .claims
+            .iter()
+            .any(|c| c.stale || c.has_review(edits(c, None).contains(&true)))
+}
+
 /// Merges a fresh extraction into the reviewed file `old` (if any): see the module header.
 /// Every claim of the result carries the fingerprint of what the tool extracted.
 pub fn merge(old: Option<ClaimsFile>, mut fresh: ClaimsFile) -> Merged {

@@ -17,7 +17,7 @@ use serde::Deserialize;
 
 use crate::model::{ClaimsFile, ReviewStatus, CLAIMS_FILE_VERSION};
 
-pub use merge::{fingerprint, merge, Merged};
+pub use merge::{fingerprint, holds_review, merge, Merged};
 
 /// Why a claims file could not be read or written.
 #[derive(Debug, thiserror::Error)]
