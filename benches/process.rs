@@ -6,7 +6,11 @@
 //! ```sh
 //! cargo bench --bench process                     # 2,000 articles of ~25 KB
 //! CLAIMCHECK_BENCH_ARTICLES=500 cargo bench --bench process
+//! CLAIMCHECK_BENCH_DIR=target/articles cargo bench --bench process   # keep the articles
 //! ```
+//!
+//! With `CLAIMCHECK_BENCH_DIR` the articles are written there (once) and kept, so the same runs
+//! can be repeated under `hyperfine` (see the README's Performance section).
 
 #![allow(clippy::print_stdout)] // a bench reports on stdout
 
@@ -27,8 +31,13 @@ fn main() {
         .and_then(|v| v.parse().ok())
         .unwrap_or(2_000);
     let dir = tempfile::tempdir().expect("temp dir");
-    let articles = dir.path().join("articles");
-    common::write_articles(&articles, count, ARTICLE_BYTES, 7);
+    let articles = match std::env::var_os("CLAIMCHECK_BENCH_DIR") {
+        Some(kept) => std::path::PathBuf::from(kept),
+        None => dir.path().join("articles"),
+    };
+    if !articles.exists() {
+        common::write_articles(&articles, count, ARTICLE_BYTES, 7);
+    }
     let bytes: u64 = std::fs::read_dir(&articles)
         .expect("articles")
         .map(|e| e.expect("entry").metadata().expect("metadata").len())
@@ -40,11 +49,10 @@ fn main() {
     let c = cache.to_str().expect("UTF-8 path");
     let claims = dir.path().join("claims");
     let cl = claims.to_str().expect("UTF-8 path");
-    let cases: [(&str, Vec<&str>); 4] = [
-        (
-            "extract (writes claims files)",
-            vec!["extract", a, "--claims-dir", cl, "--format", "json"],
-        ),
+    let extract = vec!["extract", a, "--claims-dir", cl, "--format", "json"];
+    let cases: [(&str, Vec<&str>); 5] = [
+        ("extract (writes claims files)", extract.clone()),
+        ("extract again (all up to date)", extract),
         (
             "extract --no-write",
             vec!["extract", a, "--no-write", "--format", "json"],
@@ -71,8 +79,11 @@ fn main() {
     for (name, args) in &cases {
         let mut times: Vec<Duration> = (0..RUNS)
             .map(|_| {
-                // Every extract run writes afresh, as a first run on a site does.
-                let _ = std::fs::remove_dir_all(&claims);
+                // Extract writes afresh, as a first run on a site does; "again" runs over the
+                // claims files the last run left.
+                if !name.contains("again") {
+                    let _ = std::fs::remove_dir_all(&claims);
+                }
                 time(args, dir.path())
             })
             .collect();

@@ -452,6 +452,14 @@ fn completions_and_man_page() {
     assert_eq!(bad.code, 2);
 }
 
+/// Replaces the quote of the first claim in the claims file at `path`, as a hand edit would.
+fn set_first_quote(path: &Path, quote: &str) {
+    let mut file: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    file["claims"][0]["quote"] = quote.into();
+    std::fs::write(path, file.to_string()).unwrap();
+}
+
 /// Hostile text in an article's file name and in a claims file's quote reaches `compare`'s page
 /// and table only escaped and made visible, as in `check`'s formats.
 #[test]
@@ -463,11 +471,10 @@ fn compare_escapes_hostile_text_in_its_page_and_table() {
     std::fs::write(d.join("b.md"), "In our audit, 60% of patients responded.\n").unwrap();
     assert_eq!(run(claimcheck_in(d).args(["extract", "."])).code, 0);
     // A claims file edited by hand: markup, an ANSI escape and a bidi override in the quote.
-    let claims = d.join("claims/b.md.json");
-    let mut file: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(&claims).unwrap()).unwrap();
-    file["claims"][0]["quote"] = "60%</title><script>alert(2)</script>\u{1b}[2J\u{202E}".into();
-    std::fs::write(&claims, file.to_string()).unwrap();
+    set_first_quote(
+        &d.join("claims/b.md.json"),
+        "60%</title><script>alert(2)</script>\u{1b}[2J\u{202E}",
+    );
     let cache = root().join("fixtures/pubmed");
     let compare = |format: &str| {
         run(claimcheck_in(d)
@@ -503,4 +510,51 @@ fn compare_escapes_hostile_text_in_its_page_and_table() {
             .collect();
         assert!(flat.contains("U+001B") && flat.contains("U+202E"), "{text}");
     }
+}
+
+/// `compare --format csv` goes through the csv crate: `--bom` puts a UTF-8 byte-order mark first
+/// (so a spreadsheet reads "50–70%" right), and a cell that would start a formula starts with `'`.
+#[test]
+fn compare_csv_has_a_bom_on_request_and_no_formulas() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("a.md"), "Response rates of 50–70% were seen.\n").unwrap();
+    assert_eq!(run(claimcheck_in(d).args(["extract", "a.md"])).code, 0);
+    set_first_quote(
+        &d.join("claims/a.md.json"),
+        "=HYPERLINK(\"http://x\",\"50–70%\")",
+    );
+    let cache = root().join("fixtures/pubmed");
+    let csv = |extra: &[&str]| {
+        let out = claimcheck_in(d)
+            .args([
+                "compare",
+                "claims/a.md.json",
+                "--offline",
+                "--format",
+                "csv",
+            ])
+            .arg("--cache")
+            .arg(&cache)
+            .args(extra)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0));
+        out.stdout
+    };
+    let plain = csv(&[]);
+    let with_bom = csv(&["--bom"]);
+    assert!(!plain.starts_with(b"\xEF\xBB\xBF"));
+    assert_eq!(&with_bom[..3], b"\xEF\xBB\xBF");
+    assert_eq!(&with_bom[3..], plain.as_slice());
+    let rows: Vec<csv::StringRecord> = csv::Reader::from_reader(plain.as_slice())
+        .records()
+        .map(Result::unwrap)
+        .collect();
+    let cells: Vec<&str> = rows.iter().flat_map(|r| r.iter()).collect();
+    assert!(
+        cells.contains(&"'=HYPERLINK(\"http://x\",\"50–70%\")"),
+        "{cells:?}"
+    );
+    assert!(cells.iter().all(|c| !c.starts_with('=')), "{cells:?}");
 }
