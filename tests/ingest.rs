@@ -340,7 +340,10 @@ fn invalid_bytes_are_replaced_with_one_warning() {
     assert_eq!(t.text, "a\u{ff}b 24\u{2013}48 hours");
     assert_eq!(
         t.warnings,
-        ["d.txt: not UTF-8 and no charset declared: read as windows-1252"]
+        [
+            "d.txt:1:2: not UTF-8 and no charset declared: read as windows-1252 (the first byte \
+          that is not UTF-8 is here)"
+        ]
     );
 }
 

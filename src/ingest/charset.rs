@@ -190,8 +190,15 @@ pub(crate) fn decode<'a>(
     let mut note = None;
     if out.warning.is_some() && declared.is_none() && bom == 0 && is_legacy(body) {
         out = decode_single_byte(WINDOWS_1252, body, 0);
+        // Legacy text holds no multi-byte UTF-8, so everything before its first non-UTF-8 byte
+        // is ASCII: that byte's raw offset is its offset in the decoded text too.
+        let first = std::str::from_utf8(body)
+            .err()
+            .map_or(0, |e| e.valid_up_to());
+        let (line, column) = crate::model::line_column_in(&out.text, first);
         note = Some(format!(
-            "{origin}: not UTF-8 and no charset declared: read as windows-1252"
+            "{origin}:{line}:{column}: not UTF-8 and no charset declared: read as windows-1252 \
+             (the first byte that is not UTF-8 is here)"
         ));
     }
     out.raw_len = raw.len();
@@ -559,12 +566,18 @@ mod tests {
 
     #[test]
     fn undeclared_legacy_bytes_are_windows_1252() {
-        let raw = b"Relief within 24\x9648 hours, caf\xe9.";
+        let raw = b"Line one.\nRelief within 24\x9648 hours, caf\xe9.";
         let d = decode(raw, None, "old.txt");
-        assert_eq!(d.text, "Relief within 24\u{2013}48 hours, caf\u{e9}.");
+        assert_eq!(
+            d.text,
+            "Line one.\nRelief within 24\u{2013}48 hours, caf\u{e9}."
+        );
         assert_eq!(
             d.warning.as_deref(),
-            Some("old.txt: not UTF-8 and no charset declared: read as windows-1252")
+            Some(
+                "old.txt:2:17: not UTF-8 and no charset declared: read as windows-1252 (the \
+                 first byte that is not UTF-8 is here)"
+            )
         );
         // Declared UTF-8 stays UTF-8, with replacement.
         let d = decode(raw, Some(UTF_8), "old.txt");
