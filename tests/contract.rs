@@ -124,33 +124,73 @@ fn offline_runs_keep_their_documented_handling() {
     }
 }
 
-/// The largest number of arrivals within any one second.
-fn max_in_one_second(times: &[Instant]) -> usize {
+/// The largest number of times within any one second.
+fn max_in_one_second(times: &[Duration]) -> usize {
     let mut t = times.to_vec();
     t.sort();
     (0..t.len())
         .map(|i| {
             t[i..]
                 .iter()
-                .take_while(|x| x.duration_since(t[i]) < Duration::from_secs(1))
+                .take_while(|&&x| x - t[i] < Duration::from_secs(1))
                 .count()
         })
         .max()
         .unwrap_or(0)
 }
 
-/// The gaps between arrivals, in milliseconds, for messages.
-fn gaps(times: &[Instant]) -> Vec<u128> {
+/// The gaps between times, in milliseconds, for messages.
+fn gaps(times: &[Duration]) -> Vec<u128> {
     let mut t = times.to_vec();
     t.sort();
     t.windows(2).map(|w| (w[1] - w[0]).as_millis()).collect()
 }
 
+/// The times (since the Unix epoch) at which the NCBI budget granted each request of these
+/// runs, from `--verbose`'s `budget slot at SECONDS.NANOS (Unix time)` lines.
+///
+/// The budget is judged by these, not by when requests reached the loopback server: the
+/// granted times are the ones written to the shared pace file under its lock, so they are
+/// exact, while arrival times on a loaded 2-core machine (load 5-15, twenty processes and
+/// the test's own accept thread competing) bunch up by hundreds of milliseconds, more than
+/// the 200 ms the budget's 1.2 s window keeps for delivery (src/pubmed/pace.rs). That every
+/// request that reached the server had a slot is checked by counting: one slot per request.
+fn granted(outputs: &[std::process::Output]) -> Vec<Duration> {
+    outputs
+        .iter()
+        .flat_map(|o| stderr(o).lines().filter_map(slot_time).collect::<Vec<_>>())
+        .collect()
+}
+
+fn slot_time(line: &str) -> Option<Duration> {
+    let rest = line.split_once("budget slot at ")?.1;
+    let (secs, nanos) = rest.split_once(' ')?.0.split_once('.')?;
+    Some(Duration::new(secs.parse().ok()?, nanos.parse().ok()?))
+}
+
+/// The budget file of a run's cache (`cache/.ncbi-pace/NAME`), as the names of its files and
+/// the number of send times each holds. The pacer keeps the last `per_second` times, so after
+/// twenty requests the count is the budget the runs kept, whatever the machine's load.
+fn pace_files(dir: &Path) -> Vec<(String, usize)> {
+    std::fs::read_dir(dir.join("cache/.ncbi-pace"))
+        .unwrap()
+        .map(|e| e.unwrap())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n != ".gitignore")
+        .map(|n| {
+            let text = std::fs::read_to_string(dir.join("cache/.ncbi-pace").join(&n)).unwrap();
+            let times = text.split_whitespace().count();
+            (n, times)
+        })
+        .collect()
+}
+
 /// The two timing tests run one at a time, so they do not load the machine for each other.
 static TIMING: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
-/// Twenty `check` runs at once, each of an article citing its own PMID (from `first`), sharing
-/// one cache and (with `key`) an API key. Returns the directory, the server and the outputs.
+/// Twenty verbose `check` runs at once, each of an article citing its own PMID (from
+/// `first`), sharing one cache and (with `key`) an API key. Returns the directory, the server
+/// and the outputs.
 fn twenty_at_once(
     first: u32,
     key: Option<&str>,
@@ -165,7 +205,7 @@ fn twenty_at_once(
         .map(|i| {
             let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("claimcheck"));
             cmd.current_dir(dir.path())
-                .args(["check", &format!("a{i}.md"), "--format", "json"])
+                .args(["check", &format!("a{i}.md"), "--format", "json", "--verbose"])
                 .args(["--cache", "cache", "--email", "editor@example.org"])
                 .args(["--eutils-url", &server.url])
                 .env_remove("NCBI_API_KEY")
@@ -195,14 +235,16 @@ fn twenty_processes_share_one_cache_and_one_ncbi_budget() {
         let verdict = &v["articles"][0]["findings"][0]["verdict"];
         assert_eq!(verdict, "supported", "run {i}");
     }
-    let times: Vec<Instant> = server.seen().iter().map(|s| s.at).collect();
-    assert_eq!(times.len(), 20);
+    let times = granted(&outputs);
+    assert_eq!(server.hits(), 20);
+    assert_eq!(times.len(), 20, "one budget slot per request");
     let most = max_in_one_second(&times);
     assert!(
         most <= 3,
-        "{most} requests within one second; gaps {:?}",
+        "{most} requests granted within one second; gaps {:?}",
         gaps(&times)
     );
+    assert_eq!(pace_files(dir.path()), [("anonymous".to_owned(), 3)]);
     // Nothing lost: every record is cached whole, and no temporary file is left.
     for i in 0..20 {
         let path = dir
@@ -222,20 +264,25 @@ fn twenty_processes_share_one_cache_and_one_ncbi_budget() {
 fn with_a_key_the_shared_budget_is_ten_per_second() {
     let (dir, server, outputs) = twenty_at_once(99_002_000, Some("TEST-KEY"));
     assert!(outputs.iter().all(|o| code(o) == 0));
-    let times: Vec<Instant> = server.seen().iter().map(|s| s.at).collect();
-    assert_eq!(times.len(), 20);
+    let times = granted(&outputs);
+    assert_eq!(server.hits(), 20);
+    assert_eq!(times.len(), 20, "one budget slot per request");
+    // Never more than 10 granted in any second ...
     let most = max_in_one_second(&times);
     assert!(
-        (4..=10).contains(&most),
-        "{most} requests within one second; gaps {:?}",
+        most <= 10,
+        "{most} requests granted within one second; gaps {:?}",
         gaps(&times)
     );
-    // The pace file is named by a hash of the key, never the key.
-    let pace: Vec<String> = std::fs::read_dir(dir.path().join("cache/.ncbi-pace"))
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    assert!(pace.iter().all(|n| !n.contains("TEST-KEY")), "{pace:?}");
+    // ... and the key raised the budget from the keyless 3 to 10: the shared budget file
+    // holds the last 10 send times. (How many requests actually went in one second depends
+    // on how fast twenty processes start on a loaded machine, so it is not asserted.) The
+    // file is named by a hash of the key, never the key, and no line shows the key.
+    let pace = pace_files(dir.path());
+    assert_eq!(pace.len(), 1, "{pace:?}");
+    assert_eq!(pace[0].1, 10, "{pace:?}");
+    assert!(!pace[0].0.contains("TEST-KEY") && pace[0].0 != "anonymous", "{pace:?}");
+    assert!(outputs.iter().all(|o| !stderr(o).contains("TEST-KEY")));
 }
 
 #[test]

@@ -16,7 +16,7 @@
 
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use indicatif::ProgressBar;
 use quick_xml::events::Event;
@@ -702,9 +702,18 @@ impl Client {
         let mut attempts = 0;
         loop {
             attempts += 1;
-            if let Some(message) = inner.pacer.wait().await {
+            let slot = inner.pacer.wait().await;
+            if let Some(message) = slot.warning {
                 self.log(&format!("warning: {message}"));
             }
+            // The time the budget granted, as recorded in the shared pace file: what the
+            // budget promises NCBI, and what tests check it by.
+            let at = slot.at.duration_since(UNIX_EPOCH).unwrap_or_default();
+            self.log(&format!(
+                "{endpoint}: budget slot at {}.{:09} (Unix time) for attempt {attempts}",
+                at.as_secs(),
+                at.subsec_nanos()
+            ));
             let deadline = *deadline.get_or_insert_with(|| Instant::now() + inner.deadline);
             let remaining = deadline.saturating_duration_since(Instant::now());
             let request = if post {
@@ -1256,7 +1265,7 @@ mod tests {
 
     #[test]
     fn retry_after_in_seconds_or_as_a_date() {
-        let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_700_000_000);
+        let now = UNIX_EPOCH + Duration::from_secs(1_700_000_000);
         let mut h = HeaderMap::new();
         assert_eq!(parse_retry_after(&h, now), None);
         h.insert(RETRY_AFTER, " 7 ".parse().unwrap());
