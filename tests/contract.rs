@@ -205,7 +205,13 @@ fn twenty_at_once(
         .map(|i| {
             let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("claimcheck"));
             cmd.current_dir(dir.path())
-                .args(["check", &format!("a{i}.md"), "--format", "json", "--verbose"])
+                .args([
+                    "check",
+                    &format!("a{i}.md"),
+                    "--format",
+                    "json",
+                    "--verbose",
+                ])
                 .args(["--cache", "cache", "--email", "editor@example.org"])
                 .args(["--eutils-url", &server.url])
                 .env_remove("NCBI_API_KEY")
@@ -281,7 +287,10 @@ fn with_a_key_the_shared_budget_is_ten_per_second() {
     let pace = pace_files(dir.path());
     assert_eq!(pace.len(), 1, "{pace:?}");
     assert_eq!(pace[0].1, 10, "{pace:?}");
-    assert!(!pace[0].0.contains("TEST-KEY") && pace[0].0 != "anonymous", "{pace:?}");
+    assert!(
+        !pace[0].0.contains("TEST-KEY") && pace[0].0 != "anonymous",
+        "{pace:?}"
+    );
     assert!(outputs.iter().all(|o| !stderr(o).contains("TEST-KEY")));
 }
 
