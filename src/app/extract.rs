@@ -285,9 +285,7 @@ fn extract_one(
         file
     };
     match args.format {
-        ExtractFormat::Json => io
-            .stdout
-            .write_all(claims_file::to_json(&file).as_bytes())?,
+        ExtractFormat::Json => claims_file::write_json(&file, io.stdout)?,
         ExtractFormat::Table => {
             if several {
                 writeln!(io.stdout, "{}", article.origin)?;

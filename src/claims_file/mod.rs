@@ -188,9 +188,21 @@ fn position_of(text: &str, needle: &str) -> (usize, usize) {
 
 /// The claims file as JSON text, pretty-printed with a trailing newline.
 pub fn to_json(file: &ClaimsFile) -> String {
-    let mut s = serde_json::to_string_pretty(file).unwrap_or_else(|_| String::from("{}"));
-    s.push('\n');
-    s
+    let mut out = Vec::new();
+    match write_json(file, &mut out).map(|()| String::from_utf8(out)) {
+        Ok(Ok(text)) => text,
+        _ => String::from("{}\n"),
+    }
+}
+
+/// Writes the claims file's JSON text (as [`to_json`]) to `out` as it is serialized, so that
+/// printing a big article's claims does not first hold a copy of the whole text.
+pub fn write_json(file: &ClaimsFile, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    use std::io::Write as _;
+    let mut out = std::io::BufWriter::new(out);
+    serde_json::to_writer_pretty(&mut out, file)?;
+    out.write_all(b"\n")?;
+    out.flush()
 }
 
 /// Writes `file` to `path` atomically, creating parent directories (see [`crate::output`]).

@@ -13,6 +13,7 @@
 //! refers back to ("the study found…"), else the source line of its section, else the
 //! article's research references. Each claim records how ([`Attachment`]).
 
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -54,6 +55,9 @@ pub struct SourceIndex {
     references_at: Option<Range<usize>>,
     /// Where each heading starts: sections end there.
     headings: Vec<usize>,
+    /// Where each id is in `sources`: a page links thousands of sources, and scanning them
+    /// for every link made collecting quadratic.
+    positions: HashMap<String, usize>,
 }
 
 impl SourceIndex {
@@ -155,19 +159,29 @@ impl SourceIndex {
     fn add(&mut self, article: &Article, range: Range<usize>, mut source: Source) -> String {
         let id = source.id.clone();
         source.location = article.map.locate(range);
-        match self.sources.iter_mut().find(|s| s.id == id) {
+        match self.positions.get(&id).map(|&i| &mut self.sources[i]) {
             Some(known) if source.location.start < known.location.start => *known = source,
             Some(_) => {}
-            None => self.sources.push(source),
+            None => {
+                self.positions.insert(id.clone(), self.sources.len());
+                self.sources.push(source);
+            }
         }
         id
     }
 
     fn is_research(&self, id: &str) -> bool {
-        self.sources
-            .iter()
-            .find(|s| s.id == id)
-            .is_some_and(|s| s.kind != SourceKind::Web)
+        self.positions
+            .get(id)
+            .is_some_and(|&i| self.sources[i].kind != SourceKind::Web)
+    }
+
+    /// Puts the sources in the order the article cites them.
+    fn sort_sources(&mut self) {
+        self.sources.sort_by_key(|s| s.location.start);
+        self.positions = (self.sources.iter().enumerate())
+            .map(|(i, s)| (s.id.clone(), i))
+            .collect();
     }
 
     fn push_cue(
@@ -212,7 +226,7 @@ pub(crate) fn collect(article: &Article, skip_from: usize) -> SourceIndex {
     let own_host = host(&article.origin);
     let entry_ids = entry_sources(article, skip_from, own_host.as_deref(), &mut index);
     // Links in the prose.
-    let mut known: std::collections::HashMap<&str, Option<Source>> = Default::default();
+    let mut known: HashMap<&str, Option<Source>> = Default::default();
     for link in &article.links {
         if link.text.start >= skip_from || article.citations.is_apparatus(link.text.start) {
             continue;
@@ -240,7 +254,14 @@ pub(crate) fn collect(article: &Article, skip_from: usize) -> SourceIndex {
             Some(m.label.clone()),
         );
     }
-    // Citations in words.
+    // Citations in words. The links are in text order; the furthest any of the first `i`
+    // reaches tells at once whether one of them overlaps a citation.
+    let reach: Vec<usize> = (article.links.iter())
+        .scan(0, |max, l| {
+            *max = l.text.end.max(*max);
+            Some(*max)
+        })
+        .collect();
     for block in &article.blocks {
         if block.range.start >= skip_from {
             break;
@@ -250,10 +271,8 @@ pub(crate) fn collect(article: &Article, skip_from: usize) -> SourceIndex {
         }
         for (range, how) in citations_in(&article.text, block.range.clone()) {
             // "(<a>NEJM, 2023</a>)": the link is the source.
-            let in_link = article
-                .links
-                .iter()
-                .any(|l| l.text.start < range.end && range.start < l.text.end);
+            let before = article.links.partition_point(|l| l.text.start < range.end);
+            let in_link = before > 0 && reach[before - 1] > range.start;
             if in_link {
                 continue;
             }
@@ -274,7 +293,8 @@ pub(crate) fn collect(article: &Article, skip_from: usize) -> SourceIndex {
     }
     index.cues.sort_by_key(|c| (c.at, c.range.start));
     // Entries were read first; the file lists sources in the order the article cites them.
-    index.sources.sort_by_key(|s| s.location.start);
+    index.sort_sources();
+    let mut referenced = HashSet::new();
     for (e, entry) in article.citations.entries.iter().enumerate() {
         if entry.range.start >= skip_from {
             continue;
@@ -292,7 +312,11 @@ pub(crate) fn collect(article: &Article, skip_from: usize) -> SourceIndex {
         if !research.is_empty() && index.references_at.is_none() {
             index.references_at = Some(entry.range.clone());
         }
-        index.references = distinct(index.references.iter().chain(&research));
+        for id in research {
+            if referenced.insert(id.clone()) {
+                index.references.push(id);
+            }
+        }
     }
     index
 }
@@ -501,13 +525,11 @@ static NAMED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn distinct<'a>(ids: impl IntoIterator<Item = &'a String>) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for id in ids {
-        if !out.contains(id) {
-            out.push(id.clone());
-        }
-    }
-    out
+    let mut seen = HashSet::new();
+    ids.into_iter()
+        .filter(|id| seen.insert(*id))
+        .cloned()
+        .collect()
 }
 
 fn short_hash(s: &str) -> String {

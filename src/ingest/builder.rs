@@ -55,6 +55,25 @@ pub(crate) fn directives_in_html(html: &str) -> impl Iterator<Item = Directive> 
     })
 }
 
+/// Records `p`, merged into the previous piece when both are verbatim copies that continue
+/// each other in the text and in the document: a paragraph copied as is becomes one piece
+/// instead of two per word (a word and the space after it), which kept ten times the page's
+/// size in pieces.
+fn push_piece(pieces: &mut Vec<DocPiece>, p: DocPiece) {
+    if let Some(last) = pieces.last_mut() {
+        if p.verbatim
+            && last.verbatim
+            && last.text + last.text_len == p.text
+            && last.doc + last.doc_len == p.doc
+        {
+            last.text_len += p.text_len;
+            last.doc_len += p.doc_len;
+            return;
+        }
+    }
+    pieces.push(p);
+}
+
 fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
     let head = s.get(..prefix.len())?;
     head.eq_ignore_ascii_case(prefix)
@@ -251,13 +270,16 @@ impl Builder {
             }
             Some(_) => {
                 if let Some((range, single)) = self.space.take() {
-                    parts.pieces.push(DocPiece {
-                        text: parts.text.len(),
-                        text_len: 1,
-                        doc: range.start,
-                        doc_len: range.len(),
-                        verbatim: single && range.len() == 1,
-                    });
+                    push_piece(
+                        &mut parts.pieces,
+                        DocPiece {
+                            text: parts.text.len(),
+                            text_len: 1,
+                            doc: range.start,
+                            doc_len: range.len(),
+                            verbatim: single && range.len() == 1,
+                        },
+                    );
                     parts.text.push(' ');
                 }
             }
@@ -275,13 +297,16 @@ impl Builder {
         if let Some(n) = self.pending_ordinal.take() {
             parts.hints.ordinals.push((at, n));
         }
-        parts.pieces.push(DocPiece {
-            text: at,
-            text_len: s.len(),
-            doc,
-            doc_len,
-            verbatim,
-        });
+        push_piece(
+            &mut parts.pieces,
+            DocPiece {
+                text: at,
+                text_len: s.len(),
+                doc,
+                doc_len,
+                verbatim,
+            },
+        );
         parts.text.push_str(s);
     }
 
@@ -736,6 +761,34 @@ mod tests {
         let p = run(raw, raw);
         assert_eq!(p.text, "LDL fell by 30%");
         assert_verbatim_exact(&p, raw);
+    }
+
+    #[test]
+    fn text_copied_as_is_is_one_piece_per_stretch() {
+        // Single spaces are copied as is, so the run is one piece; the double space and the
+        // line break are collapsed into one space, so they are pieces of their own.
+        let raw = "Ketamine eased symptoms in 64% of adults  within\nfour hours";
+        let p = run(raw, raw);
+        assert_eq!(
+            p.text,
+            "Ketamine eased symptoms in 64% of adults within four hours"
+        );
+        assert_verbatim_exact(&p, raw);
+        let verbatim: Vec<&str> = p
+            .pieces
+            .iter()
+            .filter(|q| q.verbatim)
+            .map(|q| &p.text[q.text..q.text + q.text_len])
+            .collect();
+        assert_eq!(
+            verbatim,
+            [
+                "Ketamine eased symptoms in 64% of adults",
+                "within",
+                "four hours"
+            ]
+        );
+        assert_eq!(p.pieces.len(), 5);
     }
 
     #[test]

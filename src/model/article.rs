@@ -91,9 +91,16 @@ pub struct Piece {
 pub struct SourceMap {
     pieces: Vec<Piece>,
     line_starts: Vec<usize>,
+    /// Column marks inside long UTF-8 lines, in raw order: a raw offset (a character start)
+    /// and the characters before it on its line. A column is counted from the nearest mark, so
+    /// locating on a page that is one long line (minified HTML) stays linear.
+    marks: Vec<(usize, u32)>,
     raw: Vec<u8>,
     encoding: &'static encoding_rs::Encoding,
 }
+
+/// The distance between two column marks in a long UTF-8 line.
+const MARK_EVERY: usize = 4096;
 
 impl Default for SourceMap {
     fn default() -> Self {
@@ -115,9 +122,15 @@ impl SourceMap {
         } else {
             line_starts
         };
+        let marks = if std::ptr::eq(encoding, encoding_rs::UTF_8) {
+            column_marks(raw, &line_starts)
+        } else {
+            Vec::new()
+        };
         SourceMap {
             pieces: Vec::new(),
             line_starts,
+            marks,
             raw: raw.to_vec(),
             encoding,
         }
@@ -204,14 +217,17 @@ impl SourceMap {
     pub fn line_column(&self, raw: usize) -> (u32, u32) {
         let raw = raw.min(self.raw.len());
         let line = self.line_starts.partition_point(|&s| s <= raw).max(1);
-        let start = self.line_starts[line - 1].min(raw);
+        let mut start = self.line_starts[line - 1].min(raw);
+        let mut before = 0;
+        let mark = self.marks.partition_point(|&(at, _)| at <= raw);
+        if let Some(&(at, chars)) = mark.checked_sub(1).map(|m| &self.marks[m]) {
+            if at >= start {
+                (start, before) = (at, chars);
+            }
+        }
         let bytes = &self.raw[start..raw];
         let chars = if std::ptr::eq(self.encoding, encoding_rs::UTF_8) {
-            match std::str::from_utf8(bytes) {
-                Ok(s) => s.chars().count(),
-                // Each undecodable stretch is one U+FFFD, as the decoder made it.
-                Err(_) => String::from_utf8_lossy(bytes).chars().count(),
-            }
+            utf8_chars(bytes)
         } else if self.encoding.is_single_byte() {
             bytes.len()
         } else {
@@ -221,7 +237,7 @@ impl SourceMap {
                 .chars()
                 .count()
         };
-        (line as u32, chars as u32 + 1)
+        (line as u32, before + chars as u32 + 1)
     }
 
     /// The location in the input file of a byte range of the text.
@@ -236,6 +252,36 @@ impl SourceMap {
             end,
         }
     }
+}
+
+/// The characters UTF-8 `bytes` decode to; each undecodable stretch is one U+FFFD, as the
+/// decoder made it.
+fn utf8_chars(bytes: &[u8]) -> usize {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => s.chars().count(),
+        Err(_) => String::from_utf8_lossy(bytes).chars().count(),
+    }
+}
+
+/// Column marks every [`MARK_EVERY`] bytes or so of each line longer than that. Marks sit
+/// before a byte that is not a UTF-8 continuation byte, so no character, and no undecodable
+/// stretch, is split between two counts.
+fn column_marks(raw: &[u8], line_starts: &[usize]) -> Vec<(usize, u32)> {
+    let mut marks = Vec::new();
+    let ends = line_starts.iter().skip(1).copied().chain([raw.len()]);
+    for (start, end) in line_starts.iter().copied().zip(ends) {
+        let (mut at, mut chars) = (start, 0u32);
+        while end.saturating_sub(at) > MARK_EVERY {
+            let mut next = at + MARK_EVERY;
+            while next < end && raw[next] & 0xC0 == 0x80 {
+                next += 1;
+            }
+            chars = chars.saturating_add(utf8_chars(&raw[at..next]) as u32);
+            marks.push((next, chars));
+            at = next;
+        }
+    }
+    marks
 }
 
 /// `s` with every run of white space (no-break spaces too) as one space, trimmed.
@@ -302,6 +348,35 @@ mod tests {
         assert_eq!((loc.line, loc.start, loc.end), (2, at, at + 3));
         // "second é line " is 14 characters but 15 bytes: the column counts characters.
         assert_eq!(loc.column, 15);
+    }
+
+    #[test]
+    fn columns_in_a_very_long_line_count_every_character() {
+        // One line of 40 kB mixing ASCII, two-, three- and four-byte characters and stray
+        // bytes that do not decode, then a short second line.
+        let mut raw = b"short first line\n".to_vec();
+        let second = raw.len();
+        for i in 0..4000 {
+            raw.extend_from_slice(match i % 5 {
+                0 => "caf\u{e9} ".as_bytes(),
+                1 => "\u{2013}40% ".as_bytes(),
+                2 => b"\xE2\x82 " as &[u8],
+                3 => b"\xF0\x9F\x98\x80\xFF",
+                _ => b"plain ",
+            });
+        }
+        raw.extend_from_slice(b"\nlast");
+        let map = SourceMap::new(&raw, SourceMap::byte_line_starts(&raw), encoding_rs::UTF_8);
+        assert!(!map.marks.is_empty());
+        let naive =
+            |at: usize| String::from_utf8_lossy(&raw[second..at]).chars().count() as u32 + 1;
+        for at in (second..raw.len() - 5)
+            .filter(|&at| raw[at] & 0xC0 != 0x80)
+            .step_by(97)
+        {
+            assert_eq!(map.line_column(at), (2, naive(at)), "at {at}");
+        }
+        assert_eq!(map.line_column(raw.len() - 4), (3, 1));
     }
 
     #[test]
