@@ -503,6 +503,45 @@ mod tests {
     }
 
     #[test]
+    fn article_level_attachments_are_said_in_the_reason() {
+        use crate::model::{Attachment, FoundIn};
+        let claim = |how, found_in| Claim {
+            attachment: Some(Attachment {
+                how,
+                found_in,
+                marker: None,
+                location: None,
+            }),
+            ..Claim::default()
+        };
+        let finding = |claim: &Claim, verdict| {
+            let mut f = evidence::assess(claim, &[], &Tolerance::default());
+            f.verdict = verdict;
+            f.reason = "the abstract gives 27.1%".to_owned();
+            say_how_attached(f).reason
+        };
+        let listed = claim(CitedBy::ReferenceList, FoundIn::Article);
+        assert_eq!(
+            finding(&listed, Verdict::Differs),
+            "the abstract gives 27.1%; checked against the article's references, not cited by \
+             this sentence"
+        );
+        let line = claim(CitedBy::SourceLine, FoundIn::Section);
+        assert!(finding(&line, Verdict::Supported)
+            .ends_with("checked against its section's source line, not cited by this sentence"));
+        // A claim that cites its source itself, or was not checked at all, says nothing more.
+        let own = claim(CitedBy::Footnote, FoundIn::Sentence);
+        assert_eq!(
+            finding(&own, Verdict::Supported),
+            "the abstract gives 27.1%"
+        );
+        assert_eq!(
+            finding(&listed, Verdict::Unsourced),
+            "the abstract gives 27.1%"
+        );
+    }
+
+    #[test]
     fn added_sources_map_to_resolution_ids() {
         assert_eq!(added_key("23982301", &[]), "pmid:23982301");
         assert_eq!(added_key("web:x/1", &["web:x/1"]), "web:x/1");

@@ -9,7 +9,7 @@
 //! relative, `tel:`, `mailto:`) are navigation, not sources.
 //!
 //! A claim's sources follow what the article says (see [`SourceIndex::for_claim`]): a citation
-//! in the claim's sentence or list item, else one in its paragraph, else the study its sentence
+//! in the claim's sentence or list item, else the paragraph's closing citation, else the study its sentence
 //! refers back to ("the study found…"), else the source line of its section, else the
 //! article's research references. Each claim records how ([`Attachment`]).
 
@@ -38,6 +38,10 @@ struct Cue {
     marker: Option<String>,
     /// Whether any of `ids` is a research source (not a web page).
     research: bool,
+    /// Whether it is a citation in words (author–year or a study named by journal).
+    in_words: bool,
+    /// Whether a citation in words matched a reference entry.
+    matched: bool,
 }
 
 /// The sources of an article and where each is cited.
@@ -81,7 +85,10 @@ impl SourceIndex {
         let direct = self
             .cues_in(&own)
             .map(|c| (c, found_in))
-            .or_else(|| self.cues_in(&block).map(|c| (c, FoundIn::Paragraph)))
+            .or_else(|| {
+                self.paragraph_cues(article, &block, sentence.start)
+                    .map(|c| (c, FoundIn::Paragraph))
+            })
             .or_else(|| {
                 refers_back(&article.text[sentence.clone()])
                     .then(|| self.earlier_cue(sentence.start))
@@ -90,8 +97,9 @@ impl SourceIndex {
             });
         if let Some((cues, found_in)) = direct {
             let mut ids = distinct(cues.iter().flat_map(|c| &c.ids));
-            // A study named only by journal may well be one of the references.
-            if cues.iter().all(|c| c.how == CitedBy::Named) {
+            // A study named in words that no reference entry matches (by journal, or by an
+            // author and year the list gives otherwise) may well be one of the references.
+            if cues.iter().all(|c| c.in_words && !c.matched) {
                 ids = distinct(ids.iter().chain(&self.references));
             }
             let first = &cues[0];
@@ -133,6 +141,29 @@ impl SourceIndex {
         let from = self.cues.partition_point(|c| c.at < range.start);
         let to = self.cues.partition_point(|c| c.at < range.end);
         (to > from).then(|| &self.cues[from..to])
+    }
+
+    /// The citation of a paragraph that stands for a sentence starting at `at` without one of
+    /// its own: the paragraph's closing citation, else a study an earlier sentence introduces
+    /// ("In [the STAR*D study], 36.8%… Even after several steps, one in three…"). A citation
+    /// that closes an earlier sentence ("…by week eight (NEJM, 2023). These numbers…") cites
+    /// that sentence only, and none stands for sentences before it.
+    fn paragraph_cues(&self, article: &Article, block: &Range<usize>, at: usize) -> Option<&[Cue]> {
+        let sentences = crate::quantity::sentences::split(&article.text, block.clone());
+        let closing = sentences.last().map_or(block.start, |s| s.start)..block.end;
+        if let Some(cues) = self.cues_in(&closing) {
+            return Some(cues);
+        }
+        let earlier = self.cues_in(&(block.start..at))?;
+        let introduces = |c: &Cue| {
+            let end = sentences
+                .iter()
+                .find(|s| s.contains(&c.at))
+                .map_or(block.end, |s| s.end);
+            !closes(&article.text[c.range.end.min(end)..end])
+        };
+        let i = earlier.iter().rposition(introduces)?;
+        Some(std::slice::from_ref(&earlier[i]))
     }
 
     /// The last research cue before `at` in the same section.
@@ -208,6 +239,8 @@ impl SourceIndex {
             how,
             marker,
             research,
+            in_words: matches!(how, CitedBy::AuthorYear | CitedBy::Named),
+            matched: false,
         });
     }
 }
@@ -277,11 +310,11 @@ pub(crate) fn collect(article: &Article, skip_from: usize) -> SourceIndex {
                 continue;
             }
             let words = &article.text[range.clone()];
-            let ids = match matching_entry(article, words) {
-                Some(e) if how == CitedBy::AuthorYear && !entry_ids[e].is_empty() => {
-                    entry_ids[e].clone()
-                }
-                _ => {
+            let entry = matching_entry(article, words)
+                .filter(|&e| how == CitedBy::AuthorYear && !entry_ids[e].is_empty());
+            let ids = match entry {
+                Some(e) => entry_ids[e].clone(),
+                None => {
                     let mut source = citation(words);
                     source.role = SourceRole::Inline;
                     vec![index.add(article, range.clone(), source)]
@@ -289,6 +322,9 @@ pub(crate) fn collect(article: &Article, skip_from: usize) -> SourceIndex {
             };
             let marker = Some(collapse_whitespace(words));
             index.push_cue(article, range, ids, how, marker);
+            if let Some(cue) = index.cues.last_mut() {
+                cue.matched = entry.is_some();
+            }
         }
     }
     index.cues.sort_by_key(|c| (c.at, c.range.start));
@@ -353,6 +389,13 @@ fn entry_sources(
         out.push(distinct(ids.iter()));
     }
     out
+}
+
+/// Whether what follows a citation in its sentence shows that it closes the sentence: only
+/// closing brackets, punctuation and other markers.
+fn closes(rest: &str) -> bool {
+    rest.chars()
+        .all(|c| c.is_whitespace() || ").,;:!?]\"'”’*†‡§".contains(c) || c.is_ascii_digit())
 }
 
 /// Where a marker at `start` stands: right after a sentence's closing punctuation
@@ -491,8 +534,14 @@ fn may_cite(text: &str) -> [bool; 3] {
             Finder::new("ppearing"),
         ]
     });
-    static YEAR_HINTS: LazyLock<[Finder<'static>; 2]> =
-        LazyLock::new(|| [Finder::new(" 19"), Finder::new(" 20")]);
+    static YEAR_HINTS: LazyLock<[Finder<'static>; 4]> = LazyLock::new(|| {
+        [
+            Finder::new(" 19"),
+            Finder::new(" 20"),
+            Finder::new("(19"),
+            Finder::new("(20"),
+        ]
+    });
     let bytes = text.as_bytes();
     let year = YEAR_HINTS.iter().any(|f| f.find(bytes).is_some());
     [

@@ -91,6 +91,10 @@ fn sources_come_from_sentence_then_paragraph_then_reference_list() {
 
 In one trial 64% of patients responded within 24 hours ([see the trial](https://pubmed.ncbi.nlm.nih.gov/23982301/)). About 30% of people have TRD.
 
+Relapse came after 18 days on average. Half relapsed within a month ([relapse study](https://pubmed.ncbi.nlm.nih.gov/24000001/)).
+
+In [a relapse trial](https://pubmed.ncbi.nlm.nih.gov/24000002/) adults kept taking the spray. Among them, 26.7% relapsed within a year.
+
 Sessions take 45–60 minutes.
 
 ## References
@@ -113,9 +117,18 @@ Sessions take 45–60 minutes.
     };
     assert_eq!(by_quote("64%").sources, ["pmid:23982301"]);
     assert_eq!(how("64%"), (CitedBy::Link, FoundIn::Sentence));
-    // Same paragraph, other sentence.
-    assert_eq!(by_quote("About 30%").sources, ["pmid:23982301"]);
-    assert_eq!(how("About 30%"), (CitedBy::Link, FoundIn::Paragraph));
+    // The paragraph's closing citation stands for its earlier sentences…
+    assert_eq!(by_quote("18 days").sources, ["pmid:24000001"]);
+    assert_eq!(how("18 days"), (CitedBy::Link, FoundIn::Paragraph));
+    // A study an earlier sentence introduces stands for the sentences after it…
+    assert_eq!(by_quote("26.7%").sources, ["pmid:24000002"]);
+    assert_eq!(how("26.7%"), (CitedBy::Link, FoundIn::Paragraph));
+    // …but a citation that closes an earlier sentence cites that sentence only.
+    assert_eq!(
+        by_quote("About 30%").sources,
+        ["doi:10.1001/archpsyc.63.8.856"]
+    );
+    assert_eq!(how("About 30%"), (CitedBy::ReferenceList, FoundIn::Article));
     // No citation of its own: the reference list's research sources apply, not its web pages.
     assert_eq!(
         by_quote("45–60 minutes").sources,
@@ -129,6 +142,8 @@ Sessions take 45–60 minutes.
     assert_eq!(
         kinds,
         [
+            (SourceKind::Pubmed, SourceRole::Inline),
+            (SourceKind::Pubmed, SourceRole::Inline),
             (SourceKind::Pubmed, SourceRole::Inline),
             (SourceKind::Doi, SourceRole::Reference),
             (SourceKind::Web, SourceRole::Reference),

@@ -79,6 +79,9 @@ pub const SECTION_NAMES: &[&str] = &[
 /// Labels that open a source line but do not head a section of their own.
 const LINE_ONLY_NAMES: &[&str] = &["study", "studies", "data source", "adapted from"];
 
+/// Bullets that open a list line in a text file.
+const BULLETS: &[char] = &['-', '•', '◦', '▪', '–', '+'];
+
 /// Footnote symbols, in their conventional order.
 const SYMBOLS: &[char] = &['*', '†', '‡', '§'];
 
@@ -150,7 +153,7 @@ impl Reader<'_> {
         let (number, symbol) = match label {
             Some(Label::Number(n)) => (Some(n), None),
             Some(Label::Symbol(c)) => (None, Some(c)),
-            None => (None, None),
+            Some(Label::Bullet) | None => (None, None),
         };
         self.block_entry.insert(block, self.out.entries.len());
         self.out.entries.push(Entry {
@@ -187,6 +190,7 @@ impl Reader<'_> {
                     *count += 1;
                     let number = label
                         .map(|(l, _)| l)
+                        .filter(|l| *l != Label::Bullet)
                         .or_else(|| ordinals.get(&b.range.start).map(|&n| Label::Number(n)))
                         .unwrap_or(Label::Number(*count));
                     self.push_entry(i, skip, EntryKind::List, Some(number));
@@ -331,12 +335,22 @@ impl Reader<'_> {
 enum Label {
     Number(u32),
     Symbol(char),
+    /// A list bullet: it opens the entry but gives it no number.
+    Bullet,
 }
 
 /// The label an entry's text opens with and its length with the space after it: `1.`, `1)`,
 /// `[1]`, `¹`, `*`, `†`, `‡`, `§`.
 fn label_at(text: &str) -> Option<(Label, usize)> {
     let first = text.chars().next()?;
+    // A bullet a text file keeps ("- ", "• ") is no label, but not part of the entry either.
+    if BULLETS.contains(&first) && text[first.len_utf8()..].starts_with([' ', '\t']) {
+        let rest = &text[first.len_utf8()..];
+        let len = first.len_utf8() + rest.len() - rest.trim_start().len();
+        return label_at(&text[len..])
+            .map(|(l, n)| (l, n + len))
+            .or(Some((Label::Bullet, len)));
+    }
     let (label, len) = if SYMBOLS.contains(&first) {
         (Label::Symbol(first), first.len_utf8())
     } else if let Some(rest) = text.strip_prefix('[') {
