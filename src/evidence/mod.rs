@@ -17,6 +17,7 @@
 //! clinic itself are never checked.
 
 pub mod agreement;
+mod clause;
 mod explain;
 pub mod reader;
 pub mod relevance;

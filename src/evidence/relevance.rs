@@ -9,9 +9,11 @@
 //! for a claim about outcomes). Otherwise it scores points for every part of the measure it
 //! shares, so that the figure that states the claim's own measure wins.
 
+use super::clause::Clause;
 use super::reader::{Reading, RecordIndex, Role, Section};
 use super::text;
 use super::vocab::{self, Stage};
+use crate::model::identity::Context;
 use crate::model::{Bound, Claim, ClaimKind, Unit, Value};
 use crate::quantity;
 
@@ -38,21 +40,40 @@ pub struct Target {
     pub population: Vec<String>,
     /// The time point.
     pub time_point: Option<Value>,
+    /// For a count of people: whether the claim's sentence ties it to a study ("a trial of 120
+    /// women"), not a clinic's own tally ("we have treated about 300 people").
+    pub study: bool,
 }
 
 impl Target {
     /// The target of `claim`, from its measure (or, for a claims file without one, its subject).
     pub fn of(claim: &Claim) -> Target {
         let m = &claim.measure;
-        let intervention_text = m
-            .intervention
-            .clone()
-            .or_else(|| quantity::treatment_in(&claim.subject).map(str::to_owned))
-            .unwrap_or_default();
+        // The claim's own sentence fills what the stored measure leaves out.
+        let occurrence = Context::parse(&claim.context).occurrence;
+        let clause = Clause::of(&claim.sentence, &claim.quote, occurrence);
+        let intervention_text = arm_text(claim, clause.as_ref());
         let intervention = intervention_words(&intervention_text);
         let outcome_text = m.outcome.clone().unwrap_or_default();
+        let mut outcome: Vec<String> = text::content_words(&outcome_text);
+        if outcome.is_empty() {
+            outcome = clause
+                .as_ref()
+                .map(Clause::outcome_words)
+                .unwrap_or_default();
+            outcome.retain(|w| !intervention.contains(w));
+        }
+        outcome.retain(|w| vocab::time_unit_hours(w).is_none());
+        let threshold = threshold_in(&outcome_text).or_else(|| {
+            let share = claim.value.unit == Unit::Percent;
+            clause
+                .as_ref()
+                .filter(|_| share)
+                .and_then(Clause::threshold)
+        });
         let population = m.population.clone().unwrap_or_default();
-        let sex = text::content_words(&population)
+        // "122 women": the quote's own noun says whom it counts.
+        let sex = text::content_words(&format!("{population} {}", claim.quote))
             .into_iter()
             .find_map(|w| match w.as_str() {
                 "female" => Some("female"),
@@ -65,16 +86,39 @@ impl Target {
             control: super::reader::is_control_phrase(&intervention_text),
             intervention,
             intervention_text,
-            outcome: text::content_words(&outcome_text)
-                .into_iter()
-                .filter(|w| vocab::time_unit_hours(w).is_none())
-                .collect(),
-            threshold: threshold_in(&outcome_text),
+            outcome,
+            threshold,
             sex,
             population: text::content_words(&population),
             time_point: m.time_point.clone(),
+            study: clause.as_ref().is_none_or(Clause::names_study),
         }
     }
+}
+
+/// The arm a claim is about: the one its figure's own words name ("17.6% of the quetiapine
+/// group", "vs 34% placebo"), else the stored intervention, unless the figure is set against
+/// that very control in its clause ("34% lost ≥10% (vs 15% placebo)"); then the comparator,
+/// or none (the study's treatment).
+fn arm_text(claim: &Claim, clause: Option<&Clause>) -> String {
+    let m = &claim.measure;
+    if let Some(own) = clause.and_then(Clause::own_arm) {
+        return own;
+    }
+    let stored = m
+        .intervention
+        .clone()
+        .or_else(|| quantity::treatment_in(&claim.subject).map(str::to_owned))
+        .unwrap_or_default();
+    let is_control = super::reader::is_control_phrase;
+    if is_control(&stored) && clause.is_some_and(Clause::compared_with_control) {
+        return m
+            .comparator
+            .clone()
+            .filter(|c| !is_control(c))
+            .unwrap_or_default();
+    }
+    stored
 }
 
 /// The words that name a treatment: brands as their generic names, without delivery and dose
@@ -133,6 +177,8 @@ pub enum Exclusion {
     OtherArm,
     /// A treatment the record does not study at all.
     OtherTreatment,
+    /// A study's size, for a count of people the claim does not tie to a study.
+    NotAStudy,
     /// Another time point.
     Time,
     /// Another responder threshold (or none where the claim has one).
@@ -153,6 +199,7 @@ impl Exclusion {
             Exclusion::TreatmentArm => "the treatment arm, not the control",
             Exclusion::OtherArm => "another arm",
             Exclusion::OtherTreatment => "a study of another treatment",
+            Exclusion::NotAStudy => "a study's size (the claim counts people outside a study)",
             Exclusion::Time => "another time point",
             Exclusion::Threshold => "another threshold",
             Exclusion::Population => "another group of participants",
@@ -172,11 +219,14 @@ pub fn relevance(target: &Target, r: &Reading, index: &RecordIndex) -> Relevance
     score += arm_score(target, r, index)?;
     score += time_score(target, r, index)?;
     score += threshold_score(target, r)?;
-    if let (Some(a), Some(b)) = (target.sex, r.sex) {
-        if a != b {
-            return Err(Exclusion::Population);
+    match (target.sex, r.sex) {
+        (Some(a), Some(b)) if a != b => return Err(Exclusion::Population),
+        (Some(_), Some(_)) => score += 1.0,
+        // A count of women is never the count of everyone.
+        (Some(_), None) if target.kind == ClaimKind::SampleSize => {
+            return Err(Exclusion::Population)
         }
-        score += 1.0;
+        _ => {}
     }
     score += outcome_score(target, r)?;
     // "Among patients in stable remission, relapse occurred in …": the subgroup the claim names
@@ -260,6 +310,9 @@ fn kind_score(target: &Target, r: &Reading) -> Relevance {
 /// Which roles can state the claim's measure.
 fn role_allowed(target: &Target, r: &Reading) -> Result<(), Exclusion> {
     use ClaimKind as K;
+    if target.kind == K::SampleSize && !target.study {
+        return Err(Exclusion::NotAStudy);
+    }
     let ok = match r.role {
         Role::Result => !matches!(target.kind, K::SampleSize | K::DefinitionThreshold),
         Role::Size => matches!(target.kind, K::SampleSize | K::Other),

@@ -338,6 +338,42 @@ pub fn is_stop(w: &str) -> bool {
     STOP.contains(&w)
 }
 
+/// Nouns that close an arm's name after a figure ("17.6% of the quetiapine group").
+pub const GROUP_NOUNS: &[&str] = &["group", "groups", "arm", "arms", "cohort"];
+
+/// Words after a figure that introduce its arm ("62% of patients on Saxenda", "taking
+/// Spravato", "who received esketamine", "given placebo").
+pub const ARM_CUES: &[&str] = &[
+    "on",
+    "taking",
+    "took",
+    "receiving",
+    "received",
+    "given",
+    "using",
+    "treated",
+];
+
+/// Words that tie a count of people to a study ("the analysis pooled 17,922 patients", "90
+/// participants were randomized"); forms of "study" and "trial" are found by their canonical
+/// word. A count in a sentence without one is a clinic's tally or an estimate, not a study's.
+pub const STUDY_WORDS: &[&str] = &[
+    "meta-analysis",
+    "analysis",
+    "analyses",
+    "review",
+    "enrolled",
+    "enrolling",
+    "randomized",
+    "randomised",
+    "randomly",
+    "cohort",
+    "participants",
+    "volunteers",
+    "data",
+    "pooled",
+];
+
 /// Words that are too general to name an arm ("the treatment group", "the study group").
 pub const GENERIC_ARM_WORDS: &[&str] = &[
     "treatment",

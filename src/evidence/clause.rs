@@ -1,0 +1,418 @@
+//! What a claim's own sentence says about its figure where the stored measure leaves it out:
+//! the responder threshold ("62% of patients lost ≥5% of their body weight"), the outcome words
+//! of the figure's clause, and whether a count of people is a study's.
+//!
+//! The stored measure comes first (a reviewer may have corrected it); the sentence only fills
+//! what the measure does not say.
+
+use super::text::{self, Class, Tok};
+use super::vocab;
+use crate::model::{Bound, Unit, Value};
+
+/// The claimed figure inside its sentence, as tokens.
+#[derive(Debug)]
+pub struct Clause {
+    toks: Vec<Tok>,
+    /// The figure's first and last tokens.
+    first: usize,
+    last: usize,
+}
+
+/// Punctuation that ends a clause for the purpose of reading one figure.
+fn ends_clause(t: &Tok) -> bool {
+    [';', '.', ':', '(', ')', '[', ']']
+        .iter()
+        .any(|&c| t.is_punct(c))
+}
+
+/// The percentage whose number is token `k` ("5" of "5%").
+fn percent(t: &[Tok], k: usize) -> Option<f64> {
+    let v = t[k].number()?;
+    t.get(k + 1).is_some_and(|n| n.is_punct('%')).then_some(v)
+}
+
+/// The bound written around the percentage at `k`: "≥5%", "at least 5%", "more than 10%",
+/// "10% or more".
+fn bound_at(t: &[Tok], k: usize) -> Option<Bound> {
+    let before: Vec<&str> = t[k.saturating_sub(2)..k]
+        .iter()
+        .map(|w| w.lower.as_str())
+        .collect();
+    let after: Vec<&str> = t
+        .iter()
+        .skip(k + 2)
+        .take(2)
+        .map(|w| w.lower.as_str())
+        .collect();
+    let has = |words: &[&str], pair: [&str; 2]| words.windows(2).any(|w| w == pair);
+    if before
+        .last()
+        .is_some_and(|w| *w == ">" || *w == "over" || *w == "above")
+        || has(&before, ["more", "than"])
+        || has(&before, ["greater", "than"])
+    {
+        Some(Bound::MoreThan)
+    } else if before.last().is_some_and(|w| *w == "≥")
+        || has(&before, ["at", "least"])
+        || has(&after, ["or", "more"])
+        || has(&after, ["or", "greater"])
+    {
+        Some(Bound::AtLeast)
+    } else {
+        None
+    }
+}
+
+/// Whether the token after an opening parenthesis makes it a comparison ("(vs 34% placebo)").
+fn compares(t: Option<&Tok>) -> bool {
+    t.is_some_and(|w| w.is_any(&["vs", "versus", "v", "compared", "against"]))
+}
+
+impl Clause {
+    /// The `occurrence`-th (1-based) `quote` inside `sentence`, if the sentence holds it.
+    pub fn of(sentence: &str, quote: &str, occurrence: u32) -> Option<Clause> {
+        if quote.is_empty() {
+            return None;
+        }
+        let nth = occurrence.max(1) as usize - 1;
+        let (start, _) = sentence
+            .match_indices(quote)
+            .nth(nth)
+            .or_else(|| sentence.match_indices(quote).next())?;
+        let end = start + quote.len();
+        let toks = text::tokens(sentence);
+        let first = toks.iter().position(|t| t.range.start >= start)?;
+        let last = toks.iter().rposition(|t| t.range.end <= end)?;
+        (first <= last).then_some(Clause { toks, first, last })
+    }
+
+    /// The comparison parenthesis the figure sits in ("(vs 34% placebo)"), by its "(".
+    fn comparison_paren(&self) -> Option<usize> {
+        let t = &self.toks;
+        (0..self.first)
+            .rev()
+            .take_while(|&k| !t[k].is_punct(')'))
+            .find(|&k| t[k].is_punct('('))
+            .filter(|&p| compares(t.get(p + 1)))
+    }
+
+    /// The figure's own words: those after it up to the end of its clause or the next number
+    /// (a bounded percentage, its threshold, is part of them); asides in parentheses ("Saxenda
+    /// (liraglutide) lost …") are stepped over.
+    fn own(&self) -> Vec<usize> {
+        let t = &self.toks;
+        let mut out = Vec::new();
+        let mut k = self.last + 1;
+        while k < t.len() {
+            if t[k].number().is_some() && !(percent(t, k).is_some() && bound_at(t, k).is_some()) {
+                break;
+            }
+            if t[k].is_punct('(') && !compares(t.get(k + 1)) {
+                match (k + 1..t.len()).find(|&c| t[c].is_punct(')')) {
+                    Some(close) => k = close + 1,
+                    None => break,
+                }
+                continue;
+            }
+            if ends_clause(&t[k]) {
+                break;
+            }
+            out.push(k);
+            k += 1;
+        }
+        out
+    }
+
+    /// The tokens that say what the figure measures: its own words; for a comparison in
+    /// parentheses ("… lost ≥5% of their body weight (vs 34% placebo)"), the clause the
+    /// parenthesis qualifies.
+    fn span(&self) -> Vec<usize> {
+        let t = &self.toks;
+        if let Some(p) = self.comparison_paren() {
+            let from = (0..p)
+                .rev()
+                .find(|&k| ends_clause(&t[k]))
+                .map_or(0, |k| k + 1);
+            return (from..p).collect();
+        }
+        self.own()
+    }
+
+    /// The tokens before the figure in its clause, nearest first.
+    fn before(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..self.first)
+            .rev()
+            .take_while(|&k| !ends_clause(&self.toks[k]))
+    }
+
+    /// The responder threshold the sentence gives the figure: a bounded percentage in the
+    /// words that say what it measures ("lost ≥5% of their body weight", "lost more than
+    /// 10%"), or before the figure in its clause ("Of those who lost at least 5%, 45% …").
+    pub fn threshold(&self) -> Option<Value> {
+        let t = &self.toks;
+        let bounded = |k: usize| {
+            let v = percent(t, k)?;
+            let bound = bound_at(t, k)?;
+            Some(Value {
+                bound: Some(bound),
+                ..Value::point(v, Unit::Percent)
+            })
+        };
+        if let Some(v) = self.span().into_iter().find_map(bounded) {
+            return Some(v);
+        }
+        // Before the figure, the nearest percentage decides: another result is no threshold.
+        let k = self.before().find(|&k| percent(t, k).is_some())?;
+        bounded(k)
+    }
+
+    /// Canonical content words of what the figure measures, without the words for people: the
+    /// quote's own noun ("29 trials"), the words that follow it or, when none do ("… after
+    /// using the comb for just 26 weeks"), those before it back to the previous number.
+    pub fn outcome_words(&self) -> Vec<String> {
+        let t = &self.toks;
+        let mut span = self.span();
+        if span.iter().all(|&k| t[k].class != Class::Word) {
+            span = self
+                .before()
+                .take_while(|&k| t[k].number().is_none())
+                .collect();
+        }
+        let mut out: Vec<String> = Vec::new();
+        for k in (self.first..=self.last).chain(span) {
+            for w in text::content_words(&t[k].lower) {
+                // "patients", "people": every figure of a study is about them.
+                if w != "participant" && !out.contains(&w) {
+                    out.push(w);
+                }
+            }
+        }
+        out
+    }
+
+    /// The arm the figure's own words name: "34% placebo", "62% of patients on Saxenda",
+    /// "17.6% of the quetiapine group", "60% of people who received the drug". None for a list
+    /// of arms ("in the ketamine and midazolam groups, respectively") or no arm.
+    pub fn own_arm(&self) -> Option<String> {
+        let t = &self.toks;
+        let own = self.own();
+        let first = *own.first()?;
+        if t[first].is_any(vocab::CONTROL_WORDS) {
+            return Some(t[first].lower.clone());
+        }
+        let near: Vec<usize> = own.iter().copied().take(8).collect();
+        if let Some(g) = near.iter().position(|&k| t[k].is_any(vocab::GROUP_NOUNS)) {
+            let from = near[..g]
+                .iter()
+                .rposition(|&k| t[k].is_any(&["the", "in", "of", "a", "an"]))
+                .map_or(0, |p| p + 1);
+            let words = &near[from..g];
+            let list = words
+                .iter()
+                .any(|&k| t[k].is_any(&["and", "or"]) || t[k].is_punct(','));
+            return (!words.is_empty() && words.len() <= 4 && !list).then(|| {
+                words
+                    .iter()
+                    .map(|&k| t[k].lower.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            });
+        }
+        let cue = near.iter().position(|&k| t[k].is_any(vocab::ARM_CUES))?;
+        let name = near[cue + 1..]
+            .iter()
+            .copied()
+            .find(|&k| !t[k].is_any(&["the", "a", "an", "with"]))?;
+        let word = &t[name];
+        let named = word.class == Class::Word
+            && !vocab::is_stop(&word.lower)
+            && !word.is_any(vocab::GENERIC_ARM_WORDS)
+            && !word.is("average");
+        named.then(|| word.lower.clone())
+    }
+
+    /// Whether the figure is set against a control in its own clause ("34% lost ≥10% (vs 15%
+    /// placebo)", "64% compared with 28% on placebo"): then it is not the control's figure.
+    pub fn compared_with_control(&self) -> bool {
+        let t = &self.toks;
+        let end = (self.last + 1..t.len())
+            .find(|&k| t[k].is_punct(')') || t[k].is_punct(';') || t[k].is_punct('.'))
+            .unwrap_or(t.len());
+        let Some(c) = (self.last + 1..end).find(|&k| compares(Some(&t[k]))) else {
+            return false;
+        };
+        (c + 1..end).any(|k| t[k].is_any(vocab::CONTROL_WORDS))
+    }
+
+    /// Whether the sentence speaks of a study ("a trial of 122 women", "the study involved 90
+    /// participants"): a count of people in a sentence that names none is the clinic's own
+    /// tally or a national estimate, not a study's size.
+    pub fn names_study(&self) -> bool {
+        self.toks.iter().any(|t| {
+            vocab::STUDY_WORDS.contains(&t.lower.as_str()) || text::canon(&t.lower) == "study"
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn threshold(sentence: &str, quote: &str, occurrence: u32) -> Option<String> {
+        let c = Clause::of(sentence, quote, occurrence)?;
+        c.threshold().map(|v| v.to_string())
+    }
+
+    const WEIGHT: &str = "In the trial, 58% of adults on the drug lost at least 5% of their weight (vs 21% on placebo) and 31% lost more than 10% (vs 6% on placebo).";
+
+    #[test]
+    fn a_share_takes_the_bounded_percentage_of_its_clause() {
+        assert_eq!(threshold(WEIGHT, "58%", 1).as_deref(), Some("≥5%"));
+        assert_eq!(threshold(WEIGHT, "31%", 1).as_deref(), Some(">10%"));
+        // A comparison in parentheses qualifies the clause before it.
+        assert_eq!(threshold(WEIGHT, "21%", 1).as_deref(), Some("≥5%"));
+        assert_eq!(threshold(WEIGHT, "6%", 1).as_deref(), Some(">10%"));
+        // An aside in parentheses is stepped over; "5% or more" is a bound too.
+        let aside = "About 55% of those given the drug (a weekly injection) lost 5% or more of their weight.";
+        assert_eq!(threshold(aside, "About 55%", 1).as_deref(), Some("≥5%"));
+        // A threshold may come first.
+        let first = "Of those who lost at least 5%, 45% kept the weight off for a year.";
+        assert_eq!(threshold(first, "45%", 1).as_deref(), Some("≥5%"));
+    }
+
+    #[test]
+    fn another_result_is_no_threshold() {
+        let two = "Response occurred in 64% of patients and 28% of those on placebo.";
+        assert_eq!(threshold(two, "64%", 1), None);
+        assert_eq!(threshold(two, "28%", 1), None);
+        let mean = "Weight fell by 12% on average, and 30% of patients stopped early.";
+        assert_eq!(threshold(mean, "30%", 1), None);
+        let aside = "Most patients (85%) lost weight (an average of 9.2% of their weight).";
+        assert_eq!(threshold(aside, "85%", 1), None);
+        assert_eq!(threshold(WEIGHT, "42%", 1), None, "not in the sentence");
+    }
+
+    #[test]
+    fn the_quotes_occurrence_picks_the_figure() {
+        let s = "At one year, 34% lost at least 5% with placebo and 34% lost more than 10% with the drug.";
+        assert_eq!(threshold(s, "34%", 1).as_deref(), Some("≥5%"));
+        assert_eq!(threshold(s, "34%", 2).as_deref(), Some(">10%"));
+    }
+
+    #[test]
+    fn outcome_words_say_what_the_figure_measures() {
+        let c = Clause::of(WEIGHT, "21%", 1).unwrap();
+        let words = c.outcome_words();
+        assert!(words.contains(&"weight".to_owned()), "{words:?}");
+        assert!(!words.contains(&"participant".to_owned()), "{words:?}");
+        let c = Clause::of(
+            "Response occurred in 64% of patients and 28% of those on placebo.",
+            "64%",
+            1,
+        )
+        .unwrap();
+        assert!(!c.outcome_words().contains(&"placebo".to_owned()));
+    }
+
+    #[test]
+    fn the_figures_own_words_name_its_arm() {
+        let arm = |s: &str, q: &str| Clause::of(s, q, 1).and_then(|c| c.own_arm());
+        assert_eq!(arm(WEIGHT, "21%").as_deref(), Some("placebo"));
+        assert_eq!(arm(WEIGHT, "58%").as_deref(), Some("drug"));
+        let groups =
+            "Remission at week 8 was 31% with the new drug and 19.4% of the lithium group.";
+        assert_eq!(arm(groups, "19.4%").as_deref(), Some("lithium"));
+        let brand = "Two in three patients (66%) taking Brandex improved, and 41% of those receiving sertraline did.";
+        assert_eq!(arm(brand, "41%").as_deref(), Some("sertraline"));
+        assert_eq!(
+            arm("Here 12% placebo patients relapsed.", "12%").as_deref(),
+            Some("placebo")
+        );
+        // A list of arms is for "respectively" to map, and "on average" names nothing.
+        let list =
+            "Response rates were 64% and 28% in the ketamine and midazolam groups, respectively.";
+        assert_eq!(arm(list, "28%"), None);
+        assert_eq!(arm("Patients lost 8% on average.", "8%"), None);
+        assert_eq!(
+            arm("Of 40 patients, 30% with severe symptoms relapsed.", "30%"),
+            None
+        );
+    }
+
+    #[test]
+    fn a_figure_set_against_a_control_is_not_the_controls() {
+        let against =
+            |s: &str, q: &str, n: u32| Clause::of(s, q, n).unwrap().compared_with_control();
+        assert!(against(WEIGHT, "31%", 1));
+        assert!(against(WEIGHT, "58%", 1));
+        assert!(
+            !against(WEIGHT, "21%", 1),
+            "inside the parenthesis the figure is the control's"
+        );
+        assert!(against(
+            "Relapse was 27% compared with 45% on placebo.",
+            "27%",
+            1
+        ));
+        assert!(!against(
+            "Relapse was 27% compared with 45% on lithium.",
+            "27%",
+            1
+        ));
+        assert!(!against(
+            "Relapse was 27% with placebo; 45% relapsed on lithium.",
+            "27%",
+            1
+        ));
+    }
+
+    #[test]
+    fn outcome_words_include_the_quotes_noun_and_precede_a_bare_time() {
+        let words = |s: &str, q: &str| Clause::of(s, q, 1).unwrap().outcome_words();
+        let w = words(
+            "The review pooled 29 trials of yoga for back pain, with 4,100 patients.",
+            "29 trials",
+        );
+        assert!(
+            w.contains(&"study".to_owned()) && w.contains(&"yoga".to_owned()),
+            "{w:?}"
+        );
+        assert!(
+            !w.contains(&"patient".to_owned()) && !w.contains(&"participant".to_owned()),
+            "{w:?}"
+        );
+        let w = words(
+            "Hair counts rose by 20 hairs per cm2 after using the comb for just 26 weeks.",
+            "26 weeks",
+        );
+        assert!(
+            w.contains(&"comb".to_owned()) && !w.contains(&"count".to_owned()),
+            "{w:?}"
+        );
+    }
+
+    #[test]
+    fn a_count_of_people_belongs_to_a_study_only_when_the_sentence_names_one() {
+        let names = |s: &str, q: &str| Clause::of(s, q, 1).unwrap().names_study();
+        assert!(names(
+            "In a trial of 120 women and 95 men, hair counts rose.",
+            "120 women"
+        ));
+        assert!(names(
+            "The meta-analysis pooled data on 17,922 patients.",
+            "17,922 patients"
+        ));
+        assert!(names(
+            "The study enrolled 64 participants.",
+            "64 participants"
+        ));
+        assert!(!names(
+            "Our clinic has treated about 300 people since it opened.",
+            "about 300 people"
+        ));
+        assert!(!names(
+            "Some 90,000 adults in the region live with the condition.",
+            "90,000 adults"
+        ));
+    }
+}
