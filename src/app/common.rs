@@ -164,9 +164,14 @@ fn report_skipped(dir: &Path, skipped: &[walk::Skipped], io: &mut Io<'_>) {
     }
     if !by_ext.is_empty() {
         let counts: Vec<String> = by_ext.iter().map(|(e, n)| format!("{n} {e}")).collect();
+        let n = by_ext.values().sum::<usize>();
+        let (noun, verb) = if n == 1 {
+            ("file", "is not an article")
+        } else {
+            ("files", "are not articles")
+        };
         io.note(format!(
-            "skipped {} files under {} that are not articles ({})",
-            by_ext.values().sum::<usize>(),
+            "skipped {n} {noun} under {} that {verb} ({})",
             display_path(&dir.to_string_lossy()),
             counts.join(", ")
         ));
