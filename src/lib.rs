@@ -15,13 +15,14 @@
 //! use claimcheck::model::{ClaimKind, Unit};
 //! use claimcheck::quantity::figures;
 //!
-//! let sentence = "Traditional antidepressants may take 4–6 weeks; ketamine often works within 24–48 hours.";
+//! let sentence = "Most clients lost 12–15% of their body weight on tirzepatide at 72 weeks.";
 //! let found = figures(sentence);
 //! assert_eq!(found.len(), 2);
-//! assert_eq!(&sentence[found[1].range.clone()], "within 24–48 hours");
-//! assert_eq!(found[1].kind, ClaimKind::OnsetTime);
-//! assert_eq!(found[1].measure.intervention.as_deref(), Some("ketamine"));
-//! assert_eq!((found[1].value.low, found[1].value.high, found[1].value.unit), (Some(24.0), Some(48.0), Unit::Hours));
+//! assert_eq!(&sentence[found[0].range.clone()], "12–15%");
+//! assert_eq!(found[0].kind, ClaimKind::WeightLoss);
+//! assert_eq!(found[0].measure.intervention.as_deref(), Some("tirzepatide"));
+//! assert_eq!(found[0].measure.outcome.as_deref(), Some("weight loss"));
+//! assert_eq!((found[1].value.low, found[1].value.unit, found[1].kind), (Some(72.0), Unit::Weeks, ClaimKind::FollowUp));
 //! ```
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 

@@ -47,9 +47,9 @@ fn check_json() {
     assert_eq!(code, 1);
     let v: serde_json::Value = serde_json::from_str(&stdout).expect("valid JSON");
     assert_eq!(v["version"], 1);
-    // 21 claims in the page; its reviewed claims file (claims/fixtures/…) ignores the price and
+    // 22 claims in the page; its reviewed claims file (claims/fixtures/…) ignores the price and
     // the author's comment suppresses another.
-    assert_eq!(v["summary"]["claims"], 19);
+    assert_eq!(v["summary"]["claims"], 20);
     insta::assert_snapshot!("check_json", stdout);
 }
 
@@ -93,7 +93,7 @@ fn demo_page_has_every_verdict() {
             s["unsourced"].as_u64(),
             s["unverifiable"].as_u64()
         ),
-        (Some(13), Some(2), Some(1), Some(2), Some(1)),
+        (Some(14), Some(2), Some(1), Some(2), Some(1)),
         "{s}"
     );
 }

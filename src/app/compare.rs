@@ -16,7 +16,6 @@ use crate::compare::{design_of, esearch_term, Grouper, MeasureKey};
 use crate::config::Config;
 use crate::evidence::RecordIndex;
 use crate::model::{Claim, ClaimKind, ClaimsFile, LiteratureFigure, Resolution};
-use crate::quantity;
 use crate::report::compare::{render_compare, CompareOptions};
 
 /// How many records a literature search fetches per measure.
@@ -239,15 +238,8 @@ fn literature_figures(
         .map(|(sentence, f)| {
             let key = MeasureKey::new(
                 f.kind,
-                f.measure
-                    .intervention
-                    .as_deref()
-                    .and_then(quantity::treatment_in)
-                    .or(index.main_treatment()),
-                f.measure
-                    .population
-                    .as_deref()
-                    .and_then(quantity::condition_in),
+                f.measure.intervention.as_deref().or(index.main_treatment()),
+                f.measure.population.as_deref(),
                 f.value.unit,
             );
             let fig = LiteratureFigure {

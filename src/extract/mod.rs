@@ -14,7 +14,7 @@ use std::ops::Range;
 
 use crate::model::identity::{self, ClaimKey};
 use crate::model::{
-    collapse_whitespace, Article, ArticleMeta, BlockKind, Claim, ClaimKind, ClaimsFile, Measure,
+    collapse_whitespace, Article, ArticleMeta, BlockKind, Claim, ClaimKind, ClaimsFile,
     CLAIMS_FILE_VERSION,
 };
 use crate::quantity;
@@ -36,59 +36,11 @@ pub fn extract(article: &Article) -> ClaimsFile {
 pub fn extract_as(article: &Article, path: &str) -> ClaimsFile {
     let skip_from = boilerplate_tail(article);
     let index = sources::collect(article, skip_from);
-    let defaults = ArticleDefaults::of(article);
-    let mut claims = Vec::new();
-    for (block_index, block) in article.blocks.iter().enumerate() {
-        if block.range.start >= skip_from {
-            break;
-        }
-        // Reference lists, source lines and footnotes that cite are not article text: their
-        // years, volumes and sample sizes are not claims.
-        if article.citations.is_apparatus(block.range.start) {
-            continue;
-        }
-        let block_text = &article.text[block.range.clone()];
-        let Some(first) = quantity::first_trigger(block_text) else {
-            continue;
-        };
-        let first = block.range.start + first;
-        // Only prevalence and definition claims ask; most blocks have neither.
-        let block_trd = std::cell::OnceCell::new();
-        let sentences = quantity::sentences::split(&article.text, block.range.clone());
-        for (i, sentence) in sentences.iter().enumerate() {
-            let sentence = sentence.clone();
-            if sentence.end <= first {
-                continue;
-            }
-            let sentence_text = &article.text[sentence.clone()];
-            let figures = quantity::figures(sentence_text);
-            // Collapsed once per sentence, shared by its claims.
-            let collapsed = if figures.is_empty() {
-                String::new()
-            } else {
-                collapse_whitespace(sentence_text)
-            };
-            let (before, after) = neighbours(article, block_index, &sentences, i);
-            let mut seen_quotes: Vec<String> = Vec::new();
-            for fig in figures {
-                let at = sentence.start + fig.range.start..sentence.start + fig.range.end;
-                let quote = identity::normalize_words(&article.text[at.clone()]);
-                let occurrence = 1 + seen_quotes.iter().filter(|q| **q == quote).count() as u32;
-                seen_quotes.push(quote);
-                let context = identity::context(before, after, occurrence);
-                claims.push(build_claim(
-                    article,
-                    &index,
-                    &defaults,
-                    &|| *block_trd.get_or_init(|| mentions_trd(block_text)),
-                    block.range.clone(),
-                    (sentence.clone(), &collapsed),
-                    at,
-                    fig,
-                    context,
-                ));
-            }
-        }
+    let found = read_figures(article, skip_from);
+    let defaults = ArticleDefaults::of(article, &found);
+    let mut claims = Vec::with_capacity(found.len());
+    for f in found {
+        claims.push(build_claim(article, &index, &defaults, f));
     }
     assign_ids(path, &mut claims);
     ClaimsFile {
@@ -101,6 +53,82 @@ pub fn extract_as(article: &Article, path: &str) -> ClaimsFile {
         sources: index.sources,
         claims,
     }
+}
+
+/// A figure found in the article, with where it is and what surrounds it.
+struct Found {
+    fig: quantity::Figure,
+    /// The figure's byte range in the article text.
+    at: Range<usize>,
+    sentence: Range<usize>,
+    /// The sentence with its white space collapsed.
+    sentence_text: String,
+    block: Range<usize>,
+    context: String,
+}
+
+/// Every figure of the article's content, in order: each sentence is read by
+/// [`quantity::figures_after`], with the sentence that introduces a list ("… a success rate
+/// of:") as the lead-in of the list's items.
+fn read_figures(article: &Article, skip_from: usize) -> Vec<Found> {
+    let mut out = Vec::new();
+    let mut lead_in: Option<Range<usize>> = None;
+    for (block_index, block) in article.blocks.iter().enumerate() {
+        if block.range.start >= skip_from {
+            break;
+        }
+        // Reference lists, source lines and footnotes that cite are not article text: their
+        // years, volumes and sample sizes are not claims.
+        if article.citations.is_apparatus(block.range.start) {
+            lead_in = None;
+            continue;
+        }
+        let block_text = &article.text[block.range.clone()];
+        let first = quantity::first_trigger(block_text).map(|f| block.range.start + f);
+        let sentences = quantity::sentences::split(&article.text, block.range.clone());
+        for (i, sentence) in sentences.iter().enumerate() {
+            let text = &article.text[sentence.clone()];
+            let in_list = block.kind == BlockKind::ListItem || starts_with_bullet(text);
+            let lead = lead_in.clone().filter(|_| in_list);
+            if !in_list {
+                lead_in = None;
+            }
+            if text.trim_end().ends_with(':') {
+                lead_in = Some(sentence.clone());
+            }
+            if first.is_none_or(|f| sentence.end <= f) {
+                continue;
+            }
+            let figures = quantity::figures_after(text, lead.map(|r| &article.text[r]));
+            if figures.is_empty() {
+                continue;
+            }
+            let collapsed = collapse_whitespace(text);
+            let (before, after) = neighbours(article, block_index, &sentences, i);
+            let mut seen_quotes: Vec<String> = Vec::new();
+            for fig in figures {
+                let at = sentence.start + fig.range.start..sentence.start + fig.range.end;
+                let quote = identity::normalize_words(&article.text[at.clone()]);
+                let occurrence = 1 + seen_quotes.iter().filter(|q| **q == quote).count() as u32;
+                seen_quotes.push(quote);
+                out.push(Found {
+                    fig,
+                    at,
+                    sentence: sentence.clone(),
+                    sentence_text: collapsed.clone(),
+                    block: block.range.clone(),
+                    context: identity::context(before, after, occurrence),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Whether a sentence opens with a list bullet ("• 42 percent …", "- 52 percent …").
+fn starts_with_bullet(text: &str) -> bool {
+    text.trim_start()
+        .starts_with(['•', '·', '▪', '◦', '*', '-', '–'])
 }
 
 /// The text just before and just after sentence `i` of a block: the neighbouring sentences, or
@@ -147,117 +175,122 @@ fn head(s: &str, n: usize) -> &str {
     &s[..at]
 }
 
-/// What an article is mostly about, for claims whose sentence names no treatment or condition.
+/// What an article is mostly about, for claims whose sentence names no intervention or
+/// population: the one its title names, else the one its figures name most often.
 struct ArticleDefaults {
-    treatment: Option<&'static str>,
-    condition: Option<&'static str>,
+    intervention: Option<String>,
+    population: Option<String>,
 }
 
 impl ArticleDefaults {
-    fn of(article: &Article) -> Self {
-        // SIMD substring searches (memchr), not a pass over every word.
-        let text = &article.text;
-        let bytes = text.as_bytes();
-        let (mut ketamine, mut esketamine) = (0usize, 0usize);
-        for i in memchr::memmem::find_iter(bytes, "etamine") {
-            let before = &bytes[..i];
-            if before.len() >= 3 && before[before.len() - 3..].eq_ignore_ascii_case(b"esk") {
-                esketamine += 1;
-            } else if before.last().is_some_and(|b| b.eq_ignore_ascii_case(&b'k')) {
-                ketamine += 1;
-            }
-        }
-        esketamine += memchr::memmem::find_iter(bytes, "pravato").count();
-        let depression = memchr::memmem::find(bytes, b"epress").is_some();
-        let trd = mentions_trd(text);
-        let treatment = if esketamine > ketamine {
-            Some("esketamine")
-        } else if ketamine > 0 {
-            Some("ketamine")
-        } else {
-            None
-        };
-        let condition = if trd {
-            Some("treatment-resistant depression")
-        } else if depression {
-            Some("depression")
-        } else {
-            None
-        };
+    fn of(article: &Article, found: &[Found]) -> Self {
+        let title = quantity::names(article.title.as_deref().unwrap_or(""));
+        let measures = || found.iter().map(|f| &f.fig.measure);
+        let intervention = most_named(
+            title.interventions,
+            measures().filter_map(|m| m.intervention.clone()),
+            quantity::intervention_key,
+        );
+        let population = most_named(
+            title.populations,
+            measures().filter_map(|m| m.population.clone()),
+            str::to_lowercase,
+        );
         ArticleDefaults {
-            treatment,
-            condition,
+            intervention,
+            population,
         }
     }
 }
 
-fn mentions_trd(text: &str) -> bool {
-    text.contains("TRD")
-        || contains_ignore_case(text, "treatment-resistant")
-        || contains_ignore_case(text, "treatment resistant")
+/// The first phrase of `title`, else the phrase of `named` named most often (by `key`; the
+/// earliest wins a tie), in the spelling it was first written in.
+fn most_named(
+    title: Vec<String>,
+    named: impl Iterator<Item = String>,
+    key: impl Fn(&str) -> String,
+) -> Option<String> {
+    if let Some(t) = title.into_iter().next() {
+        return Some(t);
+    }
+    let mut counts: Vec<(String, String, usize)> = Vec::new();
+    for phrase in named {
+        let k = key(&phrase);
+        match counts.iter_mut().find(|(ck, _, _)| *ck == k) {
+            Some(c) => c.2 += 1,
+            None => counts.push((k, phrase, 1)),
+        }
+    }
+    let best = counts.iter().map(|c| c.2).max()?;
+    counts.into_iter().find(|c| c.2 == best).map(|c| c.1)
 }
 
-/// Whether `haystack` contains the lower-case ASCII `needle`, ignoring ASCII case, without
-/// allocating a lower-cased copy.
-fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
-    let n = needle.as_bytes();
-    haystack
-        .as_bytes()
-        .windows(n.len())
-        .any(|w| w[0].to_ascii_lowercase() == n[0] && w.eq_ignore_ascii_case(n))
-}
-
-#[allow(clippy::too_many_arguments)]
 fn build_claim(
     article: &Article,
     index: &SourceIndex,
     defaults: &ArticleDefaults,
-    block_trd: &dyn Fn() -> bool,
-    block: Range<usize>,
-    (sentence, sentence_text): (Range<usize>, &str),
-    at: Range<usize>,
-    fig: quantity::Figure,
-    context: String,
+    f: Found,
 ) -> Claim {
-    let treatment = fig.measure.intervention.as_deref().or(defaults.treatment);
-    let mut condition = fig.measure.population.as_deref().or(defaults.condition);
-    // "It affects around 30% of those diagnosed with depression" in a paragraph about TRD is a
-    // claim about TRD.
-    if fig.kind == ClaimKind::Prevalence && block_trd() {
-        condition = Some("treatment-resistant depression");
+    let Found {
+        fig,
+        at,
+        sentence,
+        sentence_text,
+        block,
+        context,
+    } = f;
+    let mut measure = fig.measure;
+    let about_condition = matches!(
+        fig.kind,
+        ClaimKind::Prevalence | ClaimKind::DefinitionThreshold
+    );
+    if measure.intervention.is_none() && !about_condition {
+        measure.intervention.clone_from(&defaults.intervention);
     }
-    // A number of failed treatments in an article about TRD is part of TRD's definition, even
-    // where the sentence only says "depression".
-    if fig.kind == ClaimKind::DefinitionThreshold
-        && (defaults.condition == Some("treatment-resistant depression") || block_trd())
-    {
-        condition = Some("treatment-resistant depression");
+    // "It affects around 30% of those diagnosed with depression" in a paragraph about
+    // treatment-resistant depression is about the paragraph's narrower condition.
+    if matches!(
+        fig.kind,
+        ClaimKind::Prevalence | ClaimKind::DefinitionThreshold
+    ) {
+        let narrower = quantity::names(&article.text[block.clone()])
+            .populations
+            .into_iter()
+            .find(|p| {
+                measure
+                    .population
+                    .as_deref()
+                    .is_none_or(|own| narrows(p, own))
+            });
+        if narrower.is_some() {
+            measure.population = narrower;
+        }
     }
-    let kind = fig.kind;
-    let scope = fig.scope;
-    let subject = if fig.measure.outcome.as_deref() == Some(quantity::SIDE_EFFECTS) {
+    if measure.population.is_none() {
+        measure.population.clone_from(&defaults.population);
+    }
+    let subject = if measure.outcome.as_deref() == Some(quantity::SIDE_EFFECTS) {
         format!(
             "duration of {} side effects",
-            treatment.unwrap_or("treatment")
+            measure.intervention.as_deref().unwrap_or("treatment")
         )
     } else {
-        quantity::subject(kind, treatment, condition)
+        quantity::subject(
+            fig.kind,
+            measure.intervention.as_deref(),
+            measure.population.as_deref(),
+        )
     };
-    let (sources, attachment) = index.for_claim(article, sentence, block);
-    let measure = Measure {
-        intervention: treatment.map(str::to_owned),
-        population: condition.map(str::to_owned),
-        ..fig.measure
-    };
+    let (sources, attachment) = index.for_claim(article, sentence.clone(), block);
     Claim {
         id: String::new(),
-        kind,
+        kind: fig.kind,
         value: fig.value,
         measure,
-        scope,
+        scope: fig.scope,
         subject,
         quote: collapse_whitespace(&article.text[at.clone()]),
-        sentence: sentence_text.to_owned(),
+        sentence: sentence_text,
         context,
         location: article.map.locate(at.clone()),
         sources,
@@ -267,17 +300,33 @@ fn build_claim(
     }
 }
 
-/// Where the article's own content ends: the first "Recent posts"-style heading, or the first
-/// block that opens with a bare date line (a list of post teasers), whichever comes first.
+/// Whether condition `wide` is a narrower kind of `own` ("treatment-resistant depression" of
+/// "depression"), or `own` abbreviates it ("TRD").
+fn narrows(wide: &str, own: &str) -> bool {
+    let (w, o) = (wide.to_lowercase(), own.to_lowercase());
+    let kind_of =
+        w.len() > o.len() && (w.ends_with(&format!(" {o}")) || w.ends_with(&format!("-{o}")));
+    let abbreviates =
+        o.len() <= 5 && o.chars().all(|c| c.is_ascii_alphabetic()) && initials(&w) == o;
+    kind_of || abbreviates
+}
+
+/// The initials of a phrase's words and dash-joined parts ("treatment-resistant depression" →
+/// "trd").
+fn initials(phrase: &str) -> String {
+    phrase
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter_map(|w| w.chars().next())
+        .collect()
+}
+
+/// Where the article's own content ends: the first "Recent posts"-style heading. (A date line
+/// is no end: many posts open with one.)
 fn boilerplate_tail(article: &Article) -> usize {
     for block in &article.blocks {
         let text = article.text[block.range.clone()].trim();
-        let first_line = text.lines().next().unwrap_or("").trim();
         let heading_like = matches!(block.kind, BlockKind::Heading(_)) || text.len() < 60;
         if heading_like && is_boilerplate_heading(text) {
-            return block.range.start;
-        }
-        if is_date_line(first_line) && text.contains('\n') {
             return block.range.start;
         }
     }
@@ -299,22 +348,6 @@ fn is_boilerplate_heading(text: &str) -> bool {
         "more from our blog",
     ];
     starts.iter().any(|s| lower.starts_with(s))
-}
-
-fn is_date_line(line: &str) -> bool {
-    let lower = line.to_ascii_lowercase();
-    let mut words = lower.split([' ', ',']).filter(|w| !w.is_empty());
-    let (Some(m), Some(d), Some(y), None) =
-        (words.next(), words.next(), words.next(), words.next())
-    else {
-        return false;
-    };
-    crate::model::month_number(m).is_some()
-        && m.len() >= 3
-        && d.len() <= 2
-        && d.bytes().all(|b| b.is_ascii_digit())
-        && y.len() == 4
-        && y.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Gives each claim its id (see [`identity::claim_id`]): from the article's path and the claim's

@@ -189,10 +189,12 @@ fn navigation_links_are_not_sources() {
     assert!(file.claims[0].sources.is_empty());
 }
 
+/// See: issue 8 (a plain-text article that opened with a date line yielded no claims).
 #[test]
-fn post_lists_after_the_article_are_skipped() {
+fn date_lines_do_not_end_the_article() {
     let text = "\
-Ketamine
+January 5, 2026 / By Dr. Jane Roe
+Ketamine care
 
 Most patients respond within 24–48 hours.
 
@@ -201,8 +203,11 @@ Nearly 1 in 3 teens report anxiety, a post says.
 ";
     let file = extract(&article(text, &[]));
     let quotes: Vec<_> = file.claims.iter().map(|c| c.quote.as_str()).collect();
-    assert_eq!(quotes, ["within 24–48 hours"]);
+    assert_eq!(quotes, ["within 24–48 hours", "Nearly 1 in 3"]);
+}
 
+#[test]
+fn post_lists_after_the_article_are_skipped() {
     let text = "Ketamine\n\nIt takes 45 minutes.\n\nRecent Posts\n\nWhy 50% of people are wrong.\n";
     let file = extract(&article(text, &[]));
     assert_eq!(file.claims.len(), 1);

@@ -1,426 +1,748 @@
-//! Classification: what a figure the scanner found is about. Its kind (response, remission,
-//! onset…) from the nearest keyword in the same clause, its treatment and condition, and the
-//! time point a rate refers to.
+//! Classification: what a figure the scanner found measures. Its kind and outcome come from its
+//! unit, its shape and the cue words near it in the same clause ([`lexicon::CUES`]); times are
+//! decided by an ordered list of named rules, each a pattern of how pages state a time.
+//!
+//! [`lexicon::CUES`]: super::lexicon::CUES
 
-use super::scan::{RawMatch, COURSE_NOUNS, PEOPLE_NOUNS, TREATMENT_NOUNS};
+use std::sync::LazyLock;
+
+use super::about::is_condition_word;
+use super::lexicon::{
+    Applies, NounClass, BEFORE_WORDS, CLAUSE_WORDS, COMPARISON_WORDS, CONDITION_HEADS, CUES,
+    CUTOFF_EVENTS, NEGATIONS, NOT_PRICES, RESULT_WORDS, THRESHOLD_WORDS,
+};
+use super::matcher::{Hit, Matcher};
+use super::scan::{RawMatch, Shape};
 use super::tokens::Tok;
-use crate::model::{Bound, ClaimKind, Unit, Value};
+use crate::model::{Bound, ClaimKind, Unit};
 
-/// Whether a comparison word ("versus", "compared with", "vs", "than") stands just before token
-/// `first`.
-pub(super) fn follows_comparison(t: &[Tok<'_>], first: usize) -> bool {
-    (first.saturating_sub(3)..first)
-        .any(|k| t[k].is_any(&["versus", "vs", "compared", "than", "against"]))
+static CUE_WORDS: LazyLock<Matcher> = LazyLock::new(|| Matcher::new(CUES));
+static THRESHOLDS: LazyLock<Matcher> = LazyLock::new(|| Matcher::of_words(THRESHOLD_WORDS));
+static CONDITIONS: LazyLock<Matcher> = LazyLock::new(|| Matcher::of_words(CONDITION_HEADS));
+
+use ClaimKind as K;
+
+/// How far apart two clauses count as, in tokens.
+const CLAUSE_PENALTY: usize = 12;
+
+/// A sentence read once for classification: its tokens, clauses, cue hits and raw figures.
+pub(super) struct Sentence<'a, 't> {
+    pub(super) t: &'a [Tok<'t>],
+    pub(super) clauses: Vec<u16>,
+    pub(super) hits: Vec<Hit>,
+    pub(super) figures: &'a [RawMatch],
 }
 
-/// Whether an outcome word follows a figure closely ("28% responded", "45% met remission").
-pub(super) fn own_keyword(t: &[Tok<'_>], last: usize) -> bool {
-    (last + 1..(last + 4).min(t.len()))
-        .any(|k| percent_keyword(t, k).is_some_and(|kind| kind != ClaimKind::Prevalence))
+/// A kind and the outcome word that decided it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct Verdict {
+    pub(super) kind: ClaimKind,
+    pub(super) outcome: Option<&'static str>,
 }
 
-/// A clause number for every token: clauses end at ";", ":" and words that turn the sentence
-/// ("whereas", "while", "but", "compared", "versus", "vs").
+impl Verdict {
+    fn of(kind: ClaimKind) -> Verdict {
+        Verdict {
+            kind,
+            outcome: None,
+        }
+    }
+}
+
+impl<'a, 't> Sentence<'a, 't> {
+    pub(super) fn new(t: &'a [Tok<'t>], figures: &'a [RawMatch]) -> Self {
+        Sentence {
+            t,
+            clauses: clause_ids(t),
+            hits: CUE_WORDS.all(t),
+            figures,
+        }
+    }
+
+    /// Distance from a figure to a token range, with a penalty for each clause crossed.
+    pub(super) fn distance(&self, m: &RawMatch, start: usize, end: usize) -> usize {
+        let d = if end <= m.quote_first {
+            m.quote_first - end + 1
+        } else {
+            start.saturating_sub(m.last_tok)
+        };
+        let c = self.clauses[start.min(self.t.len() - 1)].abs_diff(self.clauses[m.first_tok]);
+        d + c as usize * CLAUSE_PENALTY
+    }
+
+    /// Cue hits that apply to `applies`, outside the figure and within their reach, with their
+    /// distance.
+    fn cues<'s>(
+        &'s self,
+        m: &'s RawMatch,
+        applies: Applies,
+    ) -> impl Iterator<Item = (usize, &'s Hit)> + 's {
+        let (from, to) = (m.quote_first, m.last_tok);
+        self.hits.iter().filter_map(move |h| {
+            let cue = &CUES[h.entry].means;
+            let outside = h.end <= from || h.start > to;
+            let d = self.distance(m, h.start, h.end);
+            let ours = cue.applies == applies && outside && d <= cue.reach;
+            // Outcome words between two rates belong to the nearer; a time's cue is the verb
+            // before it ("resume work within 2 days and return to sports in 4-6 weeks").
+            let theirs = match applies {
+                Applies::Percent => self.owned_by_other(m, h, d),
+                Applies::Time => !self
+                    .time_cue_owner(h, cue.reach)
+                    .is_some_and(|f| self.same_list(f, m)),
+            };
+            (ours && !theirs).then_some((d, h))
+        })
+    }
+
+    /// Whether another percentage lies between percentage `m` and cue `h` and is nearer to it (on a tie, the figure the cue stands before): "95% and my retreatment rate
+    /// is less than 1%" gives "retreatment" to 1%.
+    fn owned_by_other(&self, m: &RawMatch, h: &Hit, d: usize) -> bool {
+        self.figures.iter().any(|f| {
+            let between = if h.start > m.last_tok {
+                f.quote_first > m.last_tok && f.quote_first >= h.end
+            } else {
+                f.last_tok < m.quote_first && f.last_tok < h.start
+            };
+            let other_d = self.distance(f, h.start, h.end);
+            let before_other = h.end <= f.quote_first;
+            let rate = f.value.unit == Unit::Percent;
+            between && rate && (other_d < d || (other_d == d && before_other))
+        })
+    }
+
+    /// Whether two figures are one, or alternatives of one list ("in 5 days or even one day",
+    /// "a 10 week or a 20 week program").
+    fn same_list(&self, a: &RawMatch, b: &RawMatch) -> bool {
+        let (first, second) = if a.first_tok <= b.first_tok {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        if first.first_tok == second.first_tok {
+            return true;
+        }
+        (first.last_tok + 1..second.quote_first).all(|k| {
+            self.t[k].is_any(&[
+                "or", "and", "to", "even", "just", "only", "perhaps", "a", "an",
+            ]) || self.t[k].is_sym(',')
+        })
+    }
+
+    /// The time figure a time cue belongs to: the first after it within reach ("resume work
+    /// within 2 days and return to sports in 4-6 weeks"), else the nearest before it.
+    fn time_cue_owner(&self, h: &Hit, reach: usize) -> Option<&RawMatch> {
+        let time = |f: &&RawMatch| f.value.unit.hours().is_some();
+        self.figures
+            .iter()
+            .filter(time)
+            .find(|f| f.quote_first >= h.end && self.distance(f, h.start, h.end) <= reach)
+            .or_else(|| {
+                self.figures
+                    .iter()
+                    .filter(time)
+                    .rev()
+                    .find(|f| f.last_tok < h.start)
+            })
+    }
+
+    /// The nearest cue of `kind` for a time figure, if within reach.
+    fn time_cue(&self, m: &RawMatch, kind: ClaimKind) -> Option<usize> {
+        let counted_from = matches!(kind, K::SessionDuration | K::TreatmentCourse);
+        self.cues(m, Applies::Time)
+            .filter(|(_, h)| CUES[h.entry].means.kind == kind)
+            .filter(|(_, h)| !(counted_from && h.start > m.last_tok && self.measured_from(h)))
+            .map(|(d, _)| d)
+            .min()
+    }
+
+    /// The kind and outcome of figure `m`.
+    pub(super) fn classify(&self, m: &RawMatch) -> Verdict {
+        let unit = m.value.unit;
+        match unit {
+            Unit::Percent => self.percent(m),
+            Unit::Count => Verdict::of(self.count(m)),
+            Unit::Usd => Verdict::of(self.money(m)),
+            Unit::Mg | Unit::MgPerKg | Unit::Iu | Unit::Units | Unit::Ml | Unit::Syringes => {
+                Verdict::of(K::Dose)
+            }
+            Unit::Kg | Unit::Lb | Unit::LbPerWeek | Unit::KgPerWeek => {
+                let loss = self.percent_cue(m).is_some_and(|v| v.kind == K::WeightLoss);
+                Verdict::of(if loss { K::WeightLoss } else { K::Other })
+            }
+            Unit::NgPerDl | Unit::MgPerDl => Verdict::of(self.level(m)),
+            Unit::KgPerM2 | Unit::EventsPerHour => Verdict::of(K::DefinitionThreshold),
+            Unit::PerDay | Unit::PerWeek | Unit::PerMonth => Verdict::of(K::TreatmentCourse),
+            Unit::Mm | Unit::Fold => Verdict::of(K::Other),
+            Unit::Minutes | Unit::Hours | Unit::Days | Unit::Weeks | Unit::Months | Unit::Years => {
+                Verdict::of(self.time(m))
+            }
+        }
+    }
+
+    /// Money is a price, unless the sentence speaks of an economy's or a budget's figures.
+    fn money(&self, m: &RawMatch) -> ClaimKind {
+        let economy = (0..self.t.len()).any(|k| {
+            (k < m.quote_first || k > m.last_tok)
+                && self.distance(m, k, k + 1) <= 10
+                && self.t[k].is_any(NOT_PRICES)
+        });
+        if economy {
+            K::Other
+        } else {
+            K::Price
+        }
+    }
+
+    /// A concentration is a cut-off when the sentence speaks of levels, ranges or bounds
+    /// ("considered low", "normal range"), otherwise a measured value.
+    fn level(&self, m: &RawMatch) -> ClaimKind {
+        let near = (0..self.t.len()).any(|k| {
+            (k < m.quote_first || k > m.last_tok)
+                && self.distance(m, k, k + 1) <= 14
+                && THRESHOLDS.matches_at(self.t, k)
+        });
+        if near || m.value.bound.is_some() {
+            K::DefinitionThreshold
+        } else {
+            K::Other
+        }
+    }
+
+    /// Counts: by the class of their noun.
+    fn count(&self, m: &RawMatch) -> ClaimKind {
+        if m.shape == Shape::Vague {
+            // "positive changes within a few sessions".
+            return K::OnsetTime;
+        }
+        match m.noun.and_then(|(_, class)| class) {
+            Some(NounClass::People) => K::SampleSize,
+            Some(NounClass::Course) => K::TreatmentCourse,
+            Some(NounClass::Tried) => {
+                // "a dozen trials" counts studies; "two adequate antidepressant trials" counts
+                // treatments tried.
+                let tried_before = m.noun.is_some_and(|(n, _)| {
+                    (m.first_tok..n).any(|k| {
+                        self.t[k].is_any(&[
+                            "adequate",
+                            "antidepressant",
+                            "medication",
+                            "drug",
+                            "failed",
+                        ])
+                    })
+                });
+                let trials = m.noun.is_some_and(|(n, _)| self.t[n].is("trials")) && !tried_before;
+                if trials && !self.defines(m) {
+                    K::Other
+                } else {
+                    K::DefinitionThreshold
+                }
+            }
+            None => K::Other,
+        }
+    }
+
+    /// Whether a definition cue ("defined", "diagnosed", "criteria") is in reach.
+    fn defines(&self, m: &RawMatch) -> bool {
+        self.time_cue(m, K::DefinitionThreshold).is_some()
+    }
+
+    /// Percentages: a cut-off, a relative change, or the outcome of the nearest cue.
+    fn percent(&self, m: &RawMatch) -> Verdict {
+        if self.is_cutoff_percent(m) {
+            return Verdict::of(K::DefinitionThreshold);
+        }
+        let cue = self.percent_cue(m);
+        // "lowered the risk by 51%": a relative change, not a rate (unless of body weight);
+        // "reached by 30% of people" names who reached it.
+        let by = m.quote_first > 0
+            && self.t[m.quote_first - 1].is("by")
+            && self.after_change(m.quote_first - 1);
+        if by && cue.is_none_or(|c| c.kind != K::WeightLoss) {
+            return Verdict::of(K::OtherPercentage);
+        }
+        cue.or_else(|| self.has_condition(m).then_some(Verdict::of(K::Prevalence)))
+            .unwrap_or(Verdict::of(K::OtherPercentage))
+    }
+
+    /// "nearly 1 in 3 adolescents experiences an anxiety disorder": a share of people who have
+    /// a condition, named right after a verb of having it.
+    fn has_condition(&self, m: &RawMatch) -> bool {
+        let t = self.t;
+        let end = (m.last_tok + 8).min(t.len());
+        (m.last_tok + 1..end).any(|k| {
+            let having = t[k].is_any(&[
+                "experience",
+                "experiences",
+                "develop",
+                "develops",
+                "have",
+                "has",
+                "had",
+                "get",
+                "gets",
+            ]);
+            having
+                && (k + 1..(k + 5).min(t.len()))
+                    .any(|j| CONDITIONS.matches_at(t, j) || is_condition_word(&t[j]))
+        })
+    }
+
+    /// Whether a verb of change stands just before token `by` ("fall by", "reduced the risk by").
+    fn after_change(&self, by: usize) -> bool {
+        (by.saturating_sub(6)..by).any(|k| {
+            let w = self.t[k].lower;
+            [
+                "reduc", "lower", "cut", "decreas", "increas", "improv", "drop", "fall", "fell",
+                "rise", "rose", "rais", "boost", "grow", "grew", "declin", "shrink", "shrank",
+                "slash",
+            ]
+            .iter()
+            .any(|p| w.starts_with(p))
+        })
+    }
+
+    /// "a reduction of AHI > 50 percent": a percentage written as a cut-off, after a symbol and
+    /// a measure it bounds.
+    fn is_cutoff_percent(&self, m: &RawMatch) -> bool {
+        let t = self.t;
+        let symbol = m.quote_first > 0
+            && matches!(
+                t[m.quote_first].kind,
+                super::tokens::TokKind::Sym('>' | '<' | '≥' | '≤')
+            );
+        let symbol_before = m.first_tok > 0
+            && matches!(
+                t[m.first_tok - 1].kind,
+                super::tokens::TokKind::Sym('>' | '<' | '≥' | '≤')
+            );
+        let of_people = t.get(m.last_tok + 1).is_some_and(|n| n.is("of"));
+        (symbol || symbol_before)
+            && !of_people
+            && m.value.bound.is_some()
+            && (m.quote_first.saturating_sub(4)..m.quote_first).any(|k| {
+                t[k].is_any(&[
+                    "reduction",
+                    "decrease",
+                    "increase",
+                    "improvement",
+                    "drop",
+                    "fall",
+                    "ahi",
+                    "bmi",
+                ])
+            })
+    }
+
+    /// The outcome of the nearest percentage cue, with the rules that refine it.
+    pub(super) fn percent_cue(&self, m: &RawMatch) -> Option<Verdict> {
+        let t = self.t;
+        let who = who_clause(t, m);
+        let (_, hit) = self
+            .cues(m, Applies::Percent)
+            .filter_map(|(d, h)| {
+                let cue = &CUES[h.entry].means;
+                let mut score = d * 2;
+                if cue.kind == K::Prevalence {
+                    // Prevalence words inside "patients who suffer from…" describe the
+                    // population, and are weak elsewhere.
+                    if who.as_ref().is_some_and(|w| w.contains(&h.start)) {
+                        return None;
+                    }
+                    if !t[h.start].lower.starts_with("prevalen") {
+                        score += 6;
+                    }
+                }
+                // "patients in stable remission" names a population, not the measure.
+                if h.start >= 1
+                    && t[h.start - 1].is_any(&["in", "stable", "sustained"])
+                    && cue.kind != K::OtherPercentage
+                {
+                    score += 12;
+                }
+                // An outcome after the figure ("70% responded") beats one before at the same
+                // distance.
+                if h.start > m.last_tok {
+                    score = score.saturating_sub(1);
+                }
+                Some((score, h))
+            })
+            .min_by_key(|(score, h)| (*score, h.start))?;
+        let cue = &CUES[hit.entry].means;
+        let mut kind = cue.kind;
+        let mut outcome = Some(cue.outcome).filter(|o| !o.is_empty());
+        // "a success rate of 70%, meaning most find significant relief": success defined as
+        // relief is a response rate.
+        if kind == K::SuccessRate && self.has_percent_cue(m, K::ResponseRate) {
+            kind = K::ResponseRate;
+            outcome = Some("response");
+        }
+        if kind == K::SuccessRate {
+            outcome = Some(success_outcome(t, hit));
+        }
+        if kind == K::SideEffectRate {
+            outcome = Some(side_effect_outcome(t, hit));
+        }
+        // "30% do not respond": the share of non-responders is no rate of the outcome.
+        let outcome_kinds = [
+            K::ResponseRate,
+            K::RemissionRate,
+            K::RelapseRate,
+            K::SuccessRate,
+        ];
+        if outcome_kinds.contains(&kind)
+            && hit.start > m.last_tok
+            && negated(t, m.last_tok, hit.start)
+        {
+            return Some(Verdict {
+                kind: K::OtherPercentage,
+                outcome: None,
+            });
+        }
+        Some(Verdict { kind, outcome })
+    }
+
+    fn has_percent_cue(&self, _m: &RawMatch, kind: ClaimKind) -> bool {
+        self.hits.iter().any(|h| {
+            let cue = &CUES[h.entry].means;
+            cue.applies == Applies::Percent
+                && cue.kind == kind
+                && !negated(self.t, h.start.saturating_sub(4), h.start)
+        })
+    }
+
+    /// Times: the first rule that matches, in order.
+    fn time(&self, m: &RawMatch) -> ClaimKind {
+        let rules: [fn(&Self, &RawMatch) -> Option<ClaimKind>; 14] = [
+            Self::schedule,
+            Self::after_schedule,
+            Self::preparation,
+            Self::cutoff,
+            |s, m| s.time_cue(m, K::RecoveryTime).map(|_| K::RecoveryTime),
+            |s, m| s.time_cue(m, K::FollowUp).map(|_| K::FollowUp),
+            Self::onset_by_lead,
+            Self::session,
+            Self::effect,
+            Self::continued_treatment,
+            Self::time_point,
+            Self::onset_or_course,
+            |s, m| s.defines(m).then_some(K::DefinitionThreshold),
+            |_, m| (m.value.unit == Unit::Minutes).then_some(K::SessionDuration),
+        ];
+        rules
+            .iter()
+            .find_map(|rule| rule(self, m))
+            .unwrap_or(K::Other)
+    }
+
+    /// "every 2-6 weeks", "(Weeks 1–3)", "biweekly": a schedule by its shape.
+    fn schedule(&self, m: &RawMatch) -> Option<ClaimKind> {
+        let every = m.lead.is_some_and(|l| self.t[l].is("every"));
+        let shaped = matches!(m.shape, Shape::Interval | Shape::Span | Shape::Rate);
+        (every || shaped).then_some(K::TreatmentCourse)
+    }
+
+    /// "six infusions within two weeks", "2-3 times per week for 6-12 weeks": a time right
+    /// after a count of sessions or a frequency is the course's length.
+    fn after_schedule(&self, m: &RawMatch) -> Option<ClaimKind> {
+        let start = m.lead.unwrap_or(m.quote_first);
+        let prev = self
+            .figures
+            .iter()
+            .rev()
+            .find(|f| f.last_tok < m.quote_first)?;
+        let course_noun = prev.noun.is_some_and(|(_, c)| c == Some(NounClass::Course));
+        let schedule = matches!(prev.shape, Shape::Rate | Shape::Interval) || course_noun;
+        let between = start.saturating_sub(prev.last_tok + 1);
+        (schedule && between <= 2).then_some(K::TreatmentCourse)
+    }
+
+    /// "three hours prior to your appointment": preparation, not a measure of treatment.
+    fn preparation(&self, m: &RawMatch) -> Option<ClaimKind> {
+        let t = self.t;
+        let next = t.get(m.last_tok + 1)?;
+        let mut k = m.last_tok + 2;
+        if t.get(k).is_some_and(|w| w.is("to")) {
+            k += 1;
+        }
+        // "before your appointment" is a preparation; "before anyone can tell" is a wait.
+        let thing = t.get(k).is_some_and(|w| {
+            w.is_any(&[
+                "your",
+                "the",
+                "a",
+                "an",
+                "each",
+                "every",
+                "any",
+                "their",
+                "his",
+                "her",
+                "my",
+                "our",
+                "surgery",
+                "treatment",
+                "bed",
+                "bedtime",
+            ])
+        });
+        (next.is_any(BEFORE_WORDS) && thing).then_some(K::Other)
+    }
+
+    /// "within 72 hours of injury": a cut-off that defines a group of patients.
+    fn cutoff(&self, m: &RawMatch) -> Option<ClaimKind> {
+        let t = self.t;
+        let within = m.lead.is_some_and(|l| t[l].is("within"));
+        let of = t.get(m.last_tok + 1).is_some_and(|o| o.is("of"));
+        let event = t
+            .get(m.last_tok + 2)
+            .is_some_and(|e| e.is_any(CUTOFF_EVENTS) && !e.is("the"))
+            || (t.get(m.last_tok + 2).is_some_and(|e| e.is("the"))
+                && t.get(m.last_tok + 3)
+                    .is_some_and(|e| e.is_any(CUTOFF_EVENTS)));
+        (within && of && event).then_some(K::DefinitionThreshold)
+    }
+
+    /// "Each session lasts 45 minutes", "a 500 mg dose takes three to four hours": the length
+    /// of one sitting (minutes and hours only).
+    fn session(&self, m: &RawMatch) -> Option<ClaimKind> {
+        // "at 24 hours", "after 2 hours": a time point, never a length.
+        let point = m.lead.is_some_and(|l| {
+            self.t[l].is_any(&["at", "after"])
+                || (self.t[l].is("by") && !(l > 0 && self.t[l - 1].is("followed")))
+        });
+        let short = matches!(m.value.unit, Unit::Minutes | Unit::Hours) && !point;
+        (short && self.time_cue(m, K::SessionDuration).is_some()).then_some(K::SessionDuration)
+    }
+
+    /// Whether a cue names what a time is counted from ("24 hours after an infusion"), not what
+    /// lasts that long.
+    fn measured_from(&self, h: &Hit) -> bool {
+        let from = ["after", "following", "since", "post", "before"];
+        (h.start > 0 && self.t[h.start - 1].is_any(&from))
+            || (h.start > 1 && self.t[h.start - 2].is_any(&from))
+    }
+
+    /// "lasts approximately 3 months", "relief for six months to a year", "results last up to
+    /// six months": how long an effect lasts.
+    fn effect(&self, m: &RawMatch) -> Option<ClaimKind> {
+        if self.time_cue(m, K::EffectDuration).is_some() {
+            return Some(K::EffectDuration);
+        }
+        let t = self.t;
+        let for_lead = m.lead.is_some_and(|l| t[l].is("for"));
+        let results = (0..t.len()).any(|k| {
+            (k < m.quote_first || k > m.last_tok)
+                && t[k].is_any(RESULT_WORDS)
+                && self.distance(m, k, k + 1) <= 10
+        });
+        let up_to =
+            m.value.bound == Some(Bound::AtMost) && m.lead.is_none_or(|l| !t[l].is("within"));
+        ((for_lead || up_to) && results).then_some(K::EffectDuration)
+    }
+
+    /// "continuing semaglutide after 20 weeks": how long a treatment was taken.
+    fn continued_treatment(&self, m: &RawMatch) -> Option<ClaimKind> {
+        let t = self.t;
+        (m.quote_first.saturating_sub(4)..m.quote_first)
+            .any(|k| {
+                t[k].is_any(&["continuing", "taking", "staying"])
+                    && self.clauses[k] == self.clauses[m.first_tok]
+            })
+            .then_some(K::TreatmentCourse)
+    }
+
+    /// "a 15% weight loss at 16 months", "response at 24 hours was 64%", "regained weight over
+    /// the subsequent 48 weeks": the time point an outcome is reported at.
+    fn time_point(&self, m: &RawMatch) -> Option<ClaimKind> {
+        let t = self.t;
+        let lead = m.lead.map(|l| &t[l])?;
+        let clause = self.clauses[m.first_tok];
+        let rate_in_clause = self
+            .figures
+            .iter()
+            .any(|f| f.value.unit == Unit::Percent && self.clauses[f.first_tok] == clause);
+        let outcome_near = self.cues(m, Applies::Percent).any(|(d, h)| {
+            let kind = CUES[h.entry].means.kind;
+            d <= 10
+                && matches!(
+                    kind,
+                    K::WeightLoss | K::RemissionRate | K::RelapseRate | K::SuccessRate
+                )
+        });
+        // "superior to midazolam at 24 hours": a result at a time point.
+        let at = lead.is_any(&["at", "by"]);
+        let result_near = (m.quote_first.saturating_sub(6)..m.quote_first).any(|k| {
+            t[k].is_any(&[
+                "superior",
+                "inferior",
+                "better",
+                "worse",
+                "compared",
+                "versus",
+                "than",
+                "significant",
+                "significantly",
+            ])
+        });
+        let over = lead.is_any(&["over", "after", "during"]);
+        ((at || over) && (rate_in_clause || outcome_near) || at && result_near)
+            .then_some(K::FollowUp)
+    }
+
+    /// "within 24 hours", "may take 4–6 weeks": how soon it works, by the word that governs it.
+    fn onset_by_lead(&self, m: &RawMatch) -> Option<ClaimKind> {
+        let lead = m.lead.map(|l| &self.t[l]);
+        let long = m.value.unit >= Unit::Days && m.value.unit <= Unit::Years;
+        let within = lead.is_some_and(|l| l.is("within"));
+        let take = lead.is_some_and(|l| l.is_any(&["take", "takes", "taking"])) && long;
+        (within || take).then_some(K::OnsetTime)
+    }
+
+    /// "2-5 days to start working" (onset) or "a series of treatments over two to three weeks"
+    /// (a course's length): the nearer cue decides, onset on a tie.
+    fn onset_or_course(&self, m: &RawMatch) -> Option<ClaimKind> {
+        match (
+            self.time_cue(m, K::OnsetTime),
+            self.time_cue(m, K::TreatmentCourse),
+        ) {
+            (Some(o), Some(c)) if c < o => Some(K::TreatmentCourse),
+            (Some(_), _) => Some(K::OnsetTime),
+            (None, Some(_)) => Some(K::TreatmentCourse),
+            (None, None) => None,
+        }
+    }
+
+    /// Whether figure `m` follows a comparison word closely ("than semaglutide's 15-17%").
+    pub(super) fn follows_comparison(&self, m: &RawMatch) -> bool {
+        (m.quote_first.saturating_sub(3)..m.quote_first).any(|k| self.t[k].is_any(COMPARISON_WORDS))
+    }
+
+    /// Whether an outcome cue follows the figure closely ("28% responded").
+    pub(super) fn own_cue_after(&self, m: &RawMatch) -> bool {
+        self.hits.iter().any(|h| {
+            let cue = &CUES[h.entry].means;
+            cue.applies == Applies::Percent
+                && cue.kind != K::Prevalence
+                && h.start > m.last_tok
+                && h.start <= m.last_tok + 3
+        })
+    }
+}
+
+/// The tokens of a "who …" or "that …" clause right after a figure's "of patients", up to the
+/// next comma or clause word: its words describe the population.
+fn who_clause(t: &[Tok<'_>], m: &RawMatch) -> Option<std::ops::Range<usize>> {
+    let mut k = m.last_tok + 1;
+    if !t.get(k).is_some_and(|o| o.is("of")) {
+        return None;
+    }
+    k += 1;
+    while t
+        .get(k)
+        .is_some_and(|w| !w.is_any(&["who", "that", "with"]) && !w.is_sym(','))
+        && k < m.last_tok + 5
+    {
+        k += 1;
+    }
+    if !t.get(k).is_some_and(|w| w.is_any(&["who", "that"])) {
+        return None;
+    }
+    let end = (k + 1..t.len())
+        .find(|&j| {
+            t[j].is_sym(',')
+                || t[j].is_any(&[
+                    "experience",
+                    "experienced",
+                    "had",
+                    "have",
+                    "report",
+                    "reported",
+                    "show",
+                    "showed",
+                    "achieve",
+                    "achieved",
+                    "find",
+                    "found",
+                    "see",
+                    "saw",
+                    "feel",
+                    "felt",
+                ])
+        })
+        .unwrap_or(t.len());
+    Some(k..end)
+}
+
+/// Whether a negation stands between tokens `from` and `to`, within four tokens of `to`.
+fn negated(t: &[Tok<'_>], from: usize, to: usize) -> bool {
+    (from.max(to.saturating_sub(4))..to).any(|j| t[j].is_any(NEGATIONS))
+}
+
+/// The outcome of a success cue, in the page's words where they name one ("live birth",
+/// "20/20", "permanent hair loss").
+fn success_outcome(t: &[Tok<'_>], hit: &Hit) -> &'static str {
+    let w = t[hit.start].lower;
+    if w.starts_with("baby") || w.starts_with("babies") || w == "live" || w.starts_with("pregnan") {
+        "live birth"
+    } else if w == "20" {
+        "20/20 vision"
+    } else if w.starts_with("permanent") {
+        "permanent result"
+    } else {
+        "success"
+    }
+}
+
+/// The side effect a cue names ("nausea"), or "side effects".
+fn side_effect_outcome(t: &[Tok<'_>], hit: &Hit) -> &'static str {
+    const NAMED: &[&str] = &[
+        "nausea",
+        "vomiting",
+        "diarrhea",
+        "constipation",
+        "headache",
+        "dizziness",
+        "bruising",
+        "swelling",
+        "dissociation",
+        "hallucinations",
+        "drowsiness",
+        "infection",
+    ];
+    let w = t[hit.start].lower;
+    NAMED
+        .iter()
+        .find(|n| w.starts_with(&n[..n.len().min(5)]))
+        .copied()
+        .unwrap_or("side effects")
+}
+
+/// A clause number for every token: clauses end at ";", ":", "—" and words that turn the
+/// sentence ("whereas", "while", "but", "compared", "versus", "yet").
 pub(super) fn clause_ids(t: &[Tok<'_>]) -> Vec<u16> {
     let mut id = 0u16;
-    t.iter()
-        .map(|tok| {
+    (0..t.len())
+        .map(|k| {
+            let tok = &t[k];
+            // An em dash between two numbers is a range ("60—65"), elsewhere a break.
+            let dash_break = tok.is_sym('—')
+                && !(k > 0
+                    && t[k - 1].num().is_some()
+                    && t.get(k + 1).is_some_and(|n| n.num().is_some()));
+            // "more than a year" is a bound, "higher than semaglutide's" a comparison.
+            let bound_than = tok.is("than")
+                && k > 0
+                && t[k - 1].is_any(&["more", "less", "fewer", "greater", "longer", "shorter"]);
             if tok.is_sym(';')
                 || tok.is_sym(':')
-                || tok.is_any(&[
-                    "whereas", "while", "but", "compared", "versus", "vs", "unlike", "than",
-                ])
+                || dash_break
+                || (tok.is_any(CLAUSE_WORDS) && !bound_than)
             {
                 id = id.saturating_add(1);
             }
             id
         })
         .collect()
-}
-
-/// Distance from a figure to a token, with a penalty for each clause crossed.
-pub(super) fn distance(clauses: &[u16], from_first: usize, from_last: usize, at: usize) -> usize {
-    let d = if at < from_first {
-        from_first - at
-    } else {
-        at.saturating_sub(from_last)
-    };
-    let c = clauses[at].abs_diff(clauses[from_first]) as usize;
-    d + c * 12
-}
-
-/// The value of the nearest token that `f` recognises.
-pub(super) fn nearest<F>(
-    t: &[Tok<'_>],
-    clauses: &[u16],
-    first: usize,
-    last: usize,
-    f: F,
-) -> Option<&'static str>
-where
-    F: Fn(&[Tok<'_>], usize) -> Option<&'static str>,
-{
-    (0..t.len())
-        .filter(|&k| k < first || k > last)
-        .filter_map(|k| f(t, k).map(|v| (distance(clauses, first, last, k), k, v)))
-        .min_by_key(|&(d, k, _)| (d, usize::MAX - k))
-        .map(|(_, _, v)| v)
-}
-
-/// The treatment named in the figure's own clause: across "compared with" or "whereas" the
-/// other clause is about something else ("relief within hours, compared to the weeks it takes
-/// antidepressants"), so the article's main treatment applies instead.
-pub(super) fn clause_treatment(
-    t: &[Tok<'_>],
-    clauses: &[u16],
-    first: usize,
-    last: usize,
-) -> Option<&'static str> {
-    let clause = clauses[first];
-    (0..t.len())
-        .filter(|&k| (k < first || k > last) && clauses[k] == clause)
-        .filter_map(|k| treatment_of(t, k).map(|v| (distance(clauses, first, last, k), k, v)))
-        .min_by_key(|&(d, k, _)| (d, usize::MAX - k))
-        .map(|(_, _, v)| v)
-}
-
-pub(super) fn treatment_of(t: &[Tok<'_>], k: usize) -> Option<&'static str> {
-    // "ketamine's effects" names ketamine too.
-    let w = t[k].lower;
-    let w = w
-        .strip_suffix("’s")
-        .or_else(|| w.strip_suffix("'s"))
-        .unwrap_or(w);
-    Some(match w {
-        "esketamine" | "spravato" => "esketamine",
-        "ketamine" => {
-            if k > 0 && t[k - 1].is("es") {
-                "esketamine"
-            } else {
-                "ketamine"
-            }
-        }
-        "midazolam" => "midazolam",
-        "placebo" | "saline" => "placebo",
-        "ect" | "electroconvulsive" => "ECT",
-        "tms" => "TMS",
-        "psychotherapy" => "psychotherapy",
-        "antidepressants" | "ssris" | "snris" | "ssri" | "snri" => "traditional antidepressants",
-        _ => return None,
-    })
-}
-
-pub(super) fn condition_of(t: &[Tok<'_>], k: usize) -> Option<&'static str> {
-    let w = t[k].lower;
-    let next_is = |s: &str| {
-        t.get(k + 1).is_some_and(|n| n.is(s))
-            || (t.get(k + 1).is_some_and(Tok::is_dash) && t.get(k + 2).is_some_and(|n| n.is(s)))
-    };
-    Some(match w {
-        "trd" => "treatment-resistant depression",
-        "treatment" if next_is("resistant") => "treatment-resistant depression",
-        "suicidal" => "suicidal ideation",
-        "anxiety" => "anxiety",
-        "ptsd" => "PTSD",
-        "bipolar" => "bipolar depression",
-        "mdd" => "depression",
-        "depression" | "depressive" => {
-            // "treatment-resistant depression" is caught at "treatment"; plain depression here.
-            let resistant =
-                (k >= 1 && t[k - 1].is("resistant")) || (k >= 2 && t[k - 2].is("resistant"));
-            if resistant {
-                "treatment-resistant depression"
-            } else {
-                "depression"
-            }
-        }
-        _ => return None,
-    })
-}
-
-/// The most specific condition named anywhere in the sentence.
-pub(super) fn sentence_condition(t: &[Tok<'_>]) -> Option<&'static str> {
-    let mut best = None;
-    for k in 0..t.len() {
-        if let Some(c) = condition_of(t, k) {
-            if c == "treatment-resistant depression" {
-                return Some(c);
-            }
-            best.get_or_insert(c);
-        }
-    }
-    best
-}
-
-pub(super) fn is_negation(t: &[Tok<'_>], k: usize) -> bool {
-    // "do not respond", "don't experience relief", "fail to respond", "without relief".
-    let from = k.saturating_sub(4);
-    (from..k).any(|j| {
-        t[j].is_any(&[
-            "not",
-            "never",
-            "fail",
-            "fails",
-            "failed",
-            "without",
-            "no",
-            "don’t",
-            "don't",
-            "doesn’t",
-            "doesn't",
-            "didn't",
-            "didn’t",
-            "non",
-        ])
-    })
-}
-
-/// The kind a keyword token points to, for percentages.
-pub(super) fn percent_keyword(t: &[Tok<'_>], k: usize) -> Option<ClaimKind> {
-    let w = t[k].lower;
-    let outcome = if w.starts_with("remission") || w.starts_with("remit") {
-        Some(ClaimKind::RemissionRate)
-    } else if w.starts_with("relapse") || w.starts_with("recurr") {
-        Some(ClaimKind::RelapseRate)
-    } else if w.starts_with("respon")
-        || w.starts_with("relie")
-        || w.starts_with("improv")
-        || w == "success"
-        || w == "effective"
-        || w == "efficacy"
-        || w == "benefit"
-        || w == "benefited"
-        || w == "better"
-    {
-        Some(ClaimKind::ResponseRate)
-    } else {
-        None
-    };
-    if let Some(kind) = outcome {
-        // "do not respond", "had still not remitted": the share of non-responders is no rate
-        // of the outcome itself.
-        return Some(if is_negation(t, k) {
-            ClaimKind::OtherPercentage
-        } else {
-            kind
-        });
-    }
-    let prevalence = w.starts_with("prevalen")
-        || matches!(
-            w,
-            "affects"
-                | "affect"
-                | "affecting"
-                | "suffer"
-                | "diagnosed"
-                | "experiences"
-                | "develop"
-                | "resistant"
-                | "trd"
-                | "meet"
-                | "meets"
-                | "fit"
-                | "fits"
-                | "qualify"
-                | "definition"
-        );
-    prevalence.then_some(ClaimKind::Prevalence)
-}
-
-pub(super) fn classify(t: &[Tok<'_>], clauses: &[u16], m: &RawMatch) -> ClaimKind {
-    let unit = m.value.unit;
-    let near = |pred: &dyn Fn(&Tok<'_>) -> bool, within: usize| {
-        (0..t.len()).any(|k| {
-            (k < m.quote_first || k > m.last_tok)
-                && distance(clauses, m.first_tok, m.last_tok, k) <= within
-                && pred(&t[k])
-        })
-    };
-    match unit {
-        Unit::Percent => {
-            // "lowered the risk by 51%": a relative change, not a rate.
-            if m.quote_first > 0 && t[m.quote_first - 1].is("by") {
-                return ClaimKind::OtherPercentage;
-            }
-            let mut best: Option<(usize, ClaimKind)> = None;
-            for k in 0..t.len() {
-                if k >= m.quote_first && k <= m.last_tok {
-                    continue;
-                }
-                if let Some(kind) = percent_keyword(t, k) {
-                    let mut d = distance(clauses, m.first_tok, m.last_tok, k);
-                    // Prevalence words are weak: prefer an outcome word at a similar distance.
-                    if kind == ClaimKind::Prevalence && !t[k].lower.starts_with("prevalen") {
-                        d += 3;
-                    }
-                    // "patients in stable remission" names a population, not the measure.
-                    if k >= 1 && t[k - 1].is_any(&["in", "stable", "sustained", "full"])
-                        || k >= 2 && t[k - 2].is("in")
-                    {
-                        d += 6;
-                    }
-                    if best.is_none_or(|(bd, _)| d < bd) {
-                        best = Some((d, kind));
-                    }
-                }
-            }
-            match best {
-                Some((d, kind)) if d <= 20 => kind,
-                _ => ClaimKind::OtherPercentage,
-            }
-        }
-        Unit::Mg | Unit::MgPerKg => ClaimKind::Dose,
-        Unit::Fold | Unit::Usd => ClaimKind::Other,
-        Unit::Count => {
-            let noun = m.noun.map(|n| &t[n]);
-            let definition = near(
-                &|x: &Tok<'_>| {
-                    let w = x.lower;
-                    w.starts_with("defin")
-                        || w.starts_with("diagnos")
-                        || w.starts_with("tried")
-                        || w.starts_with("trying")
-                        || w == "means"
-                        || w == "refers"
-                        || w == "considered"
-                        || w == "criteria"
-                        || w == "adequately"
-                        || w == "failed"
-                        || w == "resistant"
-                },
-                30,
-            );
-            let is_treatment_noun = noun.is_some_and(|n| n.is_any(TREATMENT_NOUNS));
-            if is_treatment_noun && definition {
-                return ClaimKind::DefinitionThreshold;
-            }
-            if noun.is_some_and(|n| n.is_any(PEOPLE_NOUNS)) {
-                return ClaimKind::SampleSize;
-            }
-            if noun.is_some_and(|n| n.is_any(COURSE_NOUNS)) {
-                return ClaimKind::TreatmentCourse;
-            }
-            // "four medications" with no definition words nearby is still about treatment
-            // failures; "a dozen trials" is just a count.
-            if is_treatment_noun && !noun.is_some_and(|n| n.is("trials")) {
-                return ClaimKind::DefinitionThreshold;
-            }
-            ClaimKind::Other
-        }
-        _ => {
-            if m.course_noun {
-                return ClaimKind::TreatmentCourse;
-            }
-            let lead = m.lead.map(|l| &t[l]);
-            let has = |words: &[&str], within: usize| {
-                near(
-                    &|x: &Tok<'_>| {
-                        let w = x.lower;
-                        words.iter().any(|p| w.starts_with(p))
-                    },
-                    within,
-                )
-            };
-            let long = unit >= Unit::Days && unit <= Unit::Years;
-            if has(
-                &["subside", "wear", "persist", "sustain", "durab", "maintain"],
-                14,
-            ) || (has(&["last"], 6) && long)
-            {
-                return ClaimKind::EffectDuration;
-            }
-            if m.value.bound == Some(Bound::AtMost)
-                && long
-                && has(&["effect", "relief", "benefit", "lift"], 14)
-                && !lead.is_some_and(|l| l.is("within"))
-            {
-                return ClaimKind::EffectDuration;
-            }
-            if lead.is_some_and(|l| l.is("within")) {
-                return ClaimKind::OnsetTime;
-            }
-            let session_words: &[&str] = if unit == Unit::Minutes {
-                &[
-                    "session",
-                    "sitting",
-                    "appointment",
-                    "visit",
-                    "procedure",
-                    "infusion",
-                ]
-            } else {
-                &["session", "sitting", "appointment", "visit", "procedure"]
-            };
-            if !long && (has(session_words, 14) || has(&["last"], 6)) {
-                return ClaimKind::SessionDuration;
-            }
-            if long
-                && has(
-                    &["session", "infusions", "treatments", "series", "course"],
-                    8,
-                )
-            {
-                return ClaimKind::TreatmentCourse;
-            }
-            if lead.is_some_and(|l| l.is("every")) {
-                return ClaimKind::TreatmentCourse;
-            }
-            if lead.is_some_and(|l| l.is_any(&["over", "across", "during"])) {
-                if unit == Unit::Minutes {
-                    return ClaimKind::SessionDuration;
-                }
-                if has(
-                    &["series", "course", "infusions", "sessions", "treatments"],
-                    14,
-                ) {
-                    return ClaimKind::TreatmentCourse;
-                }
-            }
-            if lead.is_some_and(|l| l.is_any(&["take", "takes", "taking"]))
-                || has(
-                    &[
-                        "onset", "work", "start", "begin", "feel", "improv", "relie", "effect",
-                        "show", "rapid", "reduc", "respon", "alleviat", "notice",
-                    ],
-                    14,
-                )
-            {
-                return ClaimKind::OnsetTime;
-            }
-            if has(&["trial", "adequate", "defin", "criteria", "diagnos"], 30) {
-                return ClaimKind::DefinitionThreshold;
-            }
-            if unit == Unit::Minutes {
-                return ClaimKind::SessionDuration;
-            }
-            ClaimKind::Other
-        }
-    }
-}
-
-/// The time point a percentage refers to: the nearest time figure in the sentence ("64% at 24
-/// hours"), or "the day after"/"the next day" (24 hours).
-pub(super) fn time_point(
-    t: &[Tok<'_>],
-    clauses: &[u16],
-    m: &RawMatch,
-    times: &[(usize, Value)],
-) -> Option<Value> {
-    let from_figure = times
-        .iter()
-        .map(|(k, v)| (distance(clauses, m.first_tok, m.last_tok, *k), v))
-        .filter(|(d, _)| *d <= 24)
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, v)| v.clone());
-    if from_figure.is_some() {
-        return from_figure;
-    }
-    for k in 0..t.len().saturating_sub(1) {
-        let day_after = t[k].is("day") && t[k + 1].is("after");
-        let next_day = t[k].is("next") && t[k + 1].is("day");
-        if day_after || next_day {
-            return Some(Value::point(24.0, Unit::Hours));
-        }
-    }
-    None
 }

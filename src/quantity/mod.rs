@@ -1,34 +1,45 @@
-//! Finds the figures a sentence states: "around 30%", "within 24–48 hours", "two or more
-//! antidepressants", "0.5 mg/kg", "11 out of 13 (84.6%)", "within hours or days".
+//! Finds the figures a sentence states and what each measures: "around 30%", "within 24–48
+//! hours", "two or more antidepressants", "0.5 mg/kg", "11 out of 13 (84.6%)", "$300-400/month",
+//! "2x a week", "a BMI >30", "within hours or days".
 //!
-//! This is the one scanner behind both article claims (`extract`) and the figures in abstracts
+//! This is the one reader behind both article claims (`extract`) and the figures in abstracts
 //! (`evidence`), so a claim and its evidence are read by the same rules. It is a pure leaf: it
-//! takes a sentence and returns figures with byte ranges into that sentence, their value, the
-//! measure they state (kind), the treatment and condition they are about, and the time point they
-//! refer to. It knows nothing of articles, files or sources.
+//! takes a sentence and returns [`Figure`]s with byte ranges into that sentence, their value, the
+//! kind of measure, what the figure is about ([`Measure`]: intervention, comparator, population,
+//! outcome, time point) and whether it is a fact about the clinic itself ([`Scope`]). It knows
+//! nothing of articles, files or sources.
 //!
-//! How it reads a sentence: tokens (words, numbers, symbols) → a number (digits, a word number,
-//! a fraction word, "N in M") → a unit (%, a time unit, mg, mg/kg, fold, $) or a count noun
-//! ("patients", "antidepressants") → an optional range ("to", "-", "–", "—", "between … and") and
-//! bounds ("at least", "up to", "or more") → the measure from the nearest keyword in the same
-//! clause. A number with neither unit nor count noun is not a claim: that one rule keeps years,
-//! list numbers and citation markers out, and `masks` removes phone numbers, addresses, dates and
-//! times of day before scanning.
+//! How it reads a sentence: `tokens` (words, numbers, symbols) → `scan` (number, unit or count
+//! noun, range, bounds; see its header) → `classify` (kind and outcome from the unit, the
+//! figure's shape and cue words in the same clause) → `about` (intervention and population
+//! phrases, open vocabulary). All words those steps know live in `lexicon`, each with examples
+//! and counterexamples run as tests. `masks` removes phone numbers, addresses, dates and times of
+//! day before scanning.
 
+mod about;
 mod classify;
+mod lexicon;
 mod masks;
+mod matcher;
+mod number;
 mod scan;
 pub mod sentences;
 mod tokens;
+mod unit;
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use crate::model::{ClaimKind, Measure, Scope, Unit, Value};
-use classify::{
-    classify, clause_ids, clause_treatment, condition_of, follows_comparison, nearest, own_keyword,
-    sentence_condition, time_point,
-};
-use scan::Scanner;
+use about::{is_comparator, Named, Phrase};
+use classify::{Sentence, Verdict};
+use lexicon::{default_outcome, Applies, CLINIC_CUES, CUES};
+use matcher::Matcher;
+use scan::{RawMatch, Scanner};
+
+pub use about::intervention_key;
+
+static CLINIC: LazyLock<Matcher> = LazyLock::new(|| Matcher::new(CLINIC_CUES));
 
 /// A figure stated in a sentence.
 #[derive(Debug, Clone, PartialEq)]
@@ -48,6 +59,9 @@ pub struct Figure {
     pub scope: Scope,
 }
 
+/// The outcome of a figure that says how long side effects last.
+pub const SIDE_EFFECTS: &str = "side effects";
+
 /// Whether `text` could hold a figure at all: a digit, a number word, a fraction word or a plural
 /// time unit. A cheap pre-filter so that most prose never reaches the tokenizer.
 pub fn has_trigger(text: &str) -> bool {
@@ -65,6 +79,14 @@ pub fn first_trigger(text: &str) -> Option<usize> {
     while i < words.len() {
         let b = words[i];
         if !b.is_ascii_alphabetic() {
+            // "½" (C2 BD, BC, BE) and "⅓"…"⅞" (E2 85 93…9E): fraction glyphs.
+            let glyph = (b == 0xC2 && matches!(words.get(i + 1), Some(0xBC..=0xBE)))
+                || (b == 0xE2
+                    && words.get(i + 1) == Some(&0x85)
+                    && matches!(words.get(i + 2), Some(0x93..=0x9E)));
+            if glyph {
+                return Some(i);
+            }
             i += 1;
             continue;
         }
@@ -78,7 +100,18 @@ pub fn first_trigger(text: &str) -> Option<usize> {
         if (3..=9).contains(&len)
             && matches!(
                 b.to_ascii_lowercase(),
-                b'o' | b't' | b'f' | b's' | b'e' | b'n' | b'd' | b'h' | b'q' | b'w'
+                b'o' | b't'
+                    | b'f'
+                    | b's'
+                    | b'e'
+                    | b'n'
+                    | b'd'
+                    | b'h'
+                    | b'q'
+                    | b'w'
+                    | b'm'
+                    | b'b'
+                    | b'y'
             )
             && is_trigger_word(&words[start..i])
         {
@@ -96,7 +129,8 @@ fn is_trigger_word(word: &[u8]) -> bool {
     for (d, s) in lower.iter_mut().zip(word) {
         *d = s.to_ascii_lowercase();
     }
-    // A match on byte strings compiles to a switch on length and a few comparisons.
+    // A match on byte strings compiles to a switch on length and a few comparisons. The words
+    // are those of `lexicon` that can start a figure with no digit (checked by a test).
     matches!(
         &*lower,
         b"one"
@@ -126,111 +160,287 @@ fn is_trigger_word(word: &[u8]) -> bool {
             | b"seventy"
             | b"eighty"
             | b"ninety"
+            | b"hundred"
+            | b"thousand"
             | b"dozen"
             | b"half"
             | b"third"
             | b"thirds"
             | b"quarter"
             | b"quarters"
+            | b"fourth"
+            | b"fourths"
             | b"fifth"
+            | b"fifths"
+            | b"tenth"
+            | b"tenths"
+            | b"once"
+            | b"twice"
+            | b"thrice"
             | b"hours"
             | b"days"
             | b"weeks"
             | b"months"
+            | b"years"
             | b"hour"
             | b"week"
             | b"day"
+            | b"month"
+            | b"year"
+            | b"weekly"
+            | b"monthly"
+            | b"daily"
+            | b"biweekly"
+            | b"bimonthly"
+            | b"sessions"
     )
 }
 
 /// Every figure in `sentence`, in order. Figures never overlap.
 pub fn figures(sentence: &str) -> Vec<Figure> {
+    figures_after(sentence, None)
+}
+
+/// Every figure in `sentence`, reading a percentage that names no outcome of its own by the
+/// outcome of `lead_in`, the sentence that introduces a list ("Oral appliances had a success
+/// rate of:" before "• 42 percent for an AHI of <5").
+pub fn figures_after(sentence: &str, lead_in: Option<&str>) -> Vec<Figure> {
     if !has_trigger(sentence) {
         return Vec::new();
     }
     let lower = sentence.to_ascii_lowercase();
     let toks = tokens::tokens(sentence, &lower);
     let masks = masks::masked(sentence);
-    let mut scanner = Scanner {
+    let raw = Scanner {
         t: &toks,
         masks: &masks,
-    };
-    let mut raw = scanner.scan();
-    let clauses = clause_ids(&toks);
-    let time_figures: Vec<(usize, Value)> = raw
-        .iter()
-        .filter(|m| m.value.unit.hours().is_some() && !m.value.is_vague())
-        .map(|m| (m.first_tok, m.value.clone()))
-        .collect();
+    }
+    .scan();
+    if raw.is_empty() {
+        return Vec::new();
+    }
+    let s = Sentence::new(&toks, &raw);
+    let named = Named::read(&toks);
+    let lead_in = lead_in.and_then(lead_in_outcome);
+    let clinic = CLINIC.all(&toks);
     let mut out: Vec<Figure> = Vec::with_capacity(raw.len());
-    for m in raw.drain(..) {
-        let mut kind = classify(&toks, &clauses, &m);
-        let mut time_point = if m.value.unit == Unit::Percent {
-            time_point(&toks, &clauses, &m, &time_figures)
-        } else {
-            None
-        };
-        // "Response at 24 hours was 64% with ketamine versus 28% with midazolam": the second arm
-        // of a comparison states the same measure, at the same time point, as the first unless
-        // it names its own.
-        if m.value.unit == Unit::Percent
-            && follows_comparison(&toks, m.quote_first)
-            && !own_keyword(&toks, m.last_tok)
-        {
-            if let Some(prev) = out.iter().rev().find(|f| f.value.unit == Unit::Percent) {
-                kind = prev.kind;
-                time_point = time_point.or_else(|| prev.measure.time_point.clone());
+    let mut verdicts: Vec<Verdict> = Vec::with_capacity(raw.len());
+    for m in &raw {
+        let mut v = s.classify(m);
+        if v.kind == ClaimKind::OtherPercentage && v.outcome.is_none() {
+            if let Some(lead) = lead_in {
+                v = lead;
+            }
+        }
+        verdicts.push(v);
+    }
+    for (i, m) in raw.iter().enumerate() {
+        let mut v = verdicts[i];
+        let mut time_point = None;
+        if m.value.unit == Unit::Percent {
+            time_point = percent_time_point(&s, m, &raw, &verdicts);
+            // "Response at 24 hours was 64% with ketamine versus 28% with midazolam": the second
+            // arm states the same measure, at the same time point, unless it names its own.
+            if s.follows_comparison(m) && !s.own_cue_after(m) {
+                if let Some(prev) = out.iter().rev().find(|f| f.value.unit == Unit::Percent) {
+                    v = Verdict {
+                        kind: prev.kind,
+                        outcome: prev.measure.outcome.as_deref().and_then(static_outcome),
+                    };
+                    time_point = time_point.or_else(|| prev.measure.time_point.clone());
+                }
             }
         }
         // "These effects usually subside within hours" after dissociation and nausea is about
         // side effects, not how long the treatment works.
-        let side_effects = matches!(kind, ClaimKind::EffectDuration | ClaimKind::OnsetTime)
+        let side_effects = matches!(v.kind, ClaimKind::EffectDuration | ClaimKind::OnsetTime)
             && m.value.unit.hours().is_some()
-            && mentions_side_effects(&toks);
+            && mentions_side_effects(&s);
         if side_effects {
-            kind = ClaimKind::Other;
+            v = Verdict {
+                kind: ClaimKind::Other,
+                outcome: Some(SIDE_EFFECTS),
+            };
         }
-        let treatment = clause_treatment(&toks, &clauses, m.first_tok, m.last_tok);
-        let condition = nearest(&toks, &clauses, m.first_tok, m.last_tok, condition_of)
-            .or_else(|| sentence_condition(&toks));
-        // Prices are what the clinic charges, never a research figure.
-        let scope = if m.value.unit == Unit::Usd {
-            Scope::Clinic
-        } else {
-            Scope::Research
+        // A prevalence or a cut-off is about a condition: no intervention measures it.
+        let about_condition = matches!(
+            v.kind,
+            ClaimKind::Prevalence | ClaimKind::DefinitionThreshold
+        );
+        let intervention = nearest_intervention(&s, &named, m).filter(|_| !about_condition);
+        let measure = Measure {
+            intervention: intervention.map(|p| p.text.clone()),
+            comparator: comparator(&s, &named, m, intervention),
+            population: nearest_population(&s, &named, m).map(|p| p.text.clone()),
+            outcome: v
+                .outcome
+                .or_else(|| default_outcome(v.kind))
+                .map(str::to_owned),
+            time_point,
         };
         out.push(Figure {
             range: toks[m.quote_first].start..toks[m.last_tok].end,
-            value: m.value,
-            kind,
-            measure: Measure {
-                intervention: treatment.map(str::to_owned),
-                comparator: None,
-                population: condition.map(str::to_owned),
-                outcome: side_effects.then(|| SIDE_EFFECTS.to_owned()),
-                time_point,
-            },
-            scope,
+            value: m.value.clone(),
+            kind: v.kind,
+            measure,
+            scope: scope(&s, &clinic, m, v.kind),
         });
     }
     out
 }
 
-/// The outcome of a figure that says how long side effects last.
-pub const SIDE_EFFECTS: &str = "side effects";
+/// The outcome the lead-in sentence of a list names, for the list's bare percentages.
+fn lead_in_outcome(lead_in: &str) -> Option<Verdict> {
+    let lower = lead_in.to_ascii_lowercase();
+    let toks = tokens::tokens(lead_in, &lower);
+    let s = Sentence::new(&toks, &[]);
+    // The cue nearest the end of the lead-in ("… provided a success rate of:").
+    s.hits
+        .iter()
+        .rev()
+        .map(|h| &CUES[h.entry].means)
+        .find(|c| c.applies == Applies::Percent && c.kind != ClaimKind::OtherPercentage)
+        .map(|c| Verdict {
+            kind: c.kind,
+            outcome: Some(c.outcome),
+        })
+}
 
-/// Whether a sentence names side effects (dissociation, nausea, dizziness…).
-fn mentions_side_effects(toks: &[tokens::Tok<'_>]) -> bool {
-    toks.iter().enumerate().any(|(k, t)| {
-        ["dissociat", "nausea", "dizz", "hallucinat", "drowsi"]
-            .iter()
-            .any(|w| t.lower.starts_with(w))
-            || (t.is("side")
-                && toks
-                    .get(k + 1)
-                    .is_some_and(|n| n.lower.starts_with("effect")))
-            || (t.is("blood") && toks.get(k + 1).is_some_and(|n| n.is("pressure")))
-    })
+/// The static outcome name equal to `o`, so a verdict can be copied from an earlier figure.
+fn static_outcome(o: &str) -> Option<&'static str> {
+    CUES.iter()
+        .map(|e| e.means.outcome)
+        .chain(ClaimKind::ALL.iter().filter_map(|k| default_outcome(*k)))
+        .chain([
+            SIDE_EFFECTS,
+            "live birth",
+            "20/20 vision",
+            "permanent result",
+        ])
+        .find(|c| *c == o)
+}
+
+/// Whether the sentence names side effects (dissociation, nausea, dizziness…).
+fn mentions_side_effects(s: &Sentence<'_, '_>) -> bool {
+    s.hits
+        .iter()
+        .any(|h| CUES[h.entry].means.kind == ClaimKind::SideEffectRate)
+}
+
+/// The time point a percentage refers to: the nearest time figure that is a time point or an
+/// onset ("64% at 24 hours"), or "the day after" / "the next day" (24 hours).
+fn percent_time_point(
+    s: &Sentence<'_, '_>,
+    m: &RawMatch,
+    raw: &[RawMatch],
+    verdicts: &[Verdict],
+) -> Option<Value> {
+    let from_figure = raw
+        .iter()
+        .zip(verdicts)
+        .filter(|(f, v)| {
+            f.value.unit.hours().is_some()
+                && !f.value.is_vague()
+                && matches!(v.kind, ClaimKind::FollowUp | ClaimKind::OnsetTime)
+        })
+        .map(|(f, _)| (s.distance(m, f.quote_first, f.last_tok + 1), f))
+        .filter(|(d, _)| *d <= 24)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, f)| f.value.clone());
+    if from_figure.is_some() {
+        return from_figure;
+    }
+    let t = s.t;
+    (0..t.len().saturating_sub(1))
+        .any(|k| {
+            (t[k].is("day") && t[k + 1].is("after")) || (t[k].is("next") && t[k + 1].is("day"))
+        })
+        .then(|| Value::point(24.0, Unit::Hours))
+}
+
+/// The intervention nearest the figure in its own clause: across "compared with" or "whereas"
+/// the other clause is about something else.
+fn nearest_intervention<'n>(
+    s: &Sentence<'_, '_>,
+    named: &'n Named,
+    m: &RawMatch,
+) -> Option<&'n Phrase> {
+    let clause = s.clauses[m.first_tok];
+    named
+        .interventions
+        .iter()
+        .filter(|p| s.clauses[p.span.start] == clause)
+        .filter(|p| p.span.end <= m.quote_first || p.span.start > m.last_tok)
+        .min_by_key(|p| {
+            // An arm named right after its figure ("45.3% of the placebo group", "28% with
+            // midazolam") is the figure's own.
+            let arm = p.span.start > m.last_tok
+                && (p.span.start.saturating_sub(2)..p.span.start)
+                    .any(|k| s.t[k].is_any(&["with", "on", "of", "receiving", "taking", "given"]));
+            (s.distance(m, p.span.start, p.span.end) + usize::from(3 - p.strength) * 4) * 2
+                - usize::from(arm)
+        })
+}
+
+/// The comparator arm: an intervention of another clause across a comparison word, or a
+/// placebo or sham named anywhere, other than the figure's own intervention.
+fn comparator(
+    s: &Sentence<'_, '_>,
+    named: &Named,
+    m: &RawMatch,
+    own: Option<&Phrase>,
+) -> Option<String> {
+    let own_key = own.map(|p| intervention_key(&p.text));
+    let other = |p: &&Phrase| Some(intervention_key(&p.text)) != own_key;
+    let compares =
+        s.t.iter()
+            .any(|t| t.is_any(lexicon::COMPARISON_WORDS) && !t.is_any(&["while", "whereas"]));
+    let clause = s.clauses[m.first_tok];
+    let across = named
+        .interventions
+        .iter()
+        .filter(other)
+        .filter(|p| compares && s.clauses[p.span.start] != clause)
+        .min_by_key(|p| s.distance(m, p.span.start, p.span.end));
+    across
+        .or_else(|| {
+            named
+                .interventions
+                .iter()
+                .filter(other)
+                .find(|p| is_comparator(p))
+        })
+        .map(|p| p.text.clone())
+}
+
+/// The population nearest the figure: a condition before a qualified group of people.
+fn nearest_population<'n>(
+    s: &Sentence<'_, '_>,
+    named: &'n Named,
+    m: &RawMatch,
+) -> Option<&'n Phrase> {
+    named
+        .populations
+        .iter()
+        .filter(|p| p.span.end <= m.quote_first || p.span.start > m.last_tok)
+        .min_by_key(|p| {
+            s.distance(m, p.span.start, p.span.end) + usize::from(2 - p.strength.min(2)) * 6
+        })
+}
+
+/// Research, or a figure about the clinic itself: prices, and figures next to the clinic's own
+/// patients, results or experience ("50% of our patients", "my 20/20 rate", "20 years of
+/// experience").
+fn scope(s: &Sentence<'_, '_>, clinic: &[matcher::Hit], m: &RawMatch, kind: ClaimKind) -> Scope {
+    let near = clinic.iter().any(|h| {
+        let inside = h.start <= m.last_tok && h.end > m.quote_first;
+        inside || s.distance(m, h.start, h.end) <= 8
+    });
+    if kind == ClaimKind::Price || near {
+        Scope::Clinic
+    } else {
+        Scope::Research
+    }
 }
 
 /// The subject of a figure: what it is about, naming treatment and measure.
@@ -248,10 +458,12 @@ pub fn subject(kind: ClaimKind, treatment: Option<&str>, condition: Option<&str>
         ClaimKind::TreatmentCourse => format!("{t} treatment course{in_c}"),
         ClaimKind::Dose => format!("{t} dose"),
         ClaimKind::SampleSize => format!("study sample size ({t}{in_c})"),
-        ClaimKind::DefinitionThreshold => format!(
-            "failed treatments in the definition of {}",
-            condition.unwrap_or("treatment-resistant depression")
-        ),
+        ClaimKind::DefinitionThreshold => {
+            format!(
+                "threshold defining {}",
+                condition.unwrap_or("the condition")
+            )
+        }
         ClaimKind::WeightLoss => format!("weight loss with {t}{in_c}"),
         ClaimKind::SuccessRate => format!("{t} success rate{in_c}"),
         ClaimKind::SideEffectRate => format!("side effects of {t}{in_c}"),
@@ -263,38 +475,33 @@ pub fn subject(kind: ClaimKind, treatment: Option<&str>, condition: Option<&str>
     }
 }
 
-/// The treatment named in a subject made by [`subject`] ("ketamine response rate" → ketamine).
-pub fn treatment_in(subject: &str) -> Option<&'static str> {
-    const TREATMENTS: &[&str] = &[
-        "traditional antidepressants",
-        "esketamine",
-        "ketamine",
-        "midazolam",
-        "placebo",
-        "ECT",
-        "TMS",
-        "psychotherapy",
-    ];
-    TREATMENTS.iter().copied().find(|t| {
-        subject
-            .split(|c: char| !c.is_alphanumeric() && c != '-')
-            .any(|w| w == *t)
-            || (t.contains(' ') && subject.contains(t))
-    })
+/// The interventions and populations a text names (a title, a paragraph), in order.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Names {
+    /// Drugs, devices and procedures ("semaglutide", "stem cell therapy").
+    pub interventions: Vec<String>,
+    /// Conditions ("treatment-resistant depression").
+    pub populations: Vec<String>,
+}
+
+/// The interventions and populations `text` names: used for an article's main intervention and
+/// a paragraph's condition when a sentence names none.
+pub fn names(text: &str) -> Names {
+    let lower = text.to_ascii_lowercase();
+    let toks = tokens::tokens(text, &lower);
+    let named = Named::read(&toks);
+    let sure = |phrases: Vec<Phrase>| {
+        phrases
+            .into_iter()
+            .filter(|p| p.strength >= 2)
+            .map(|p| p.text)
+            .collect()
+    };
+    Names {
+        interventions: sure(named.interventions),
+        populations: sure(named.populations),
+    }
 }
 
 #[cfg(test)]
 mod tests;
-
-/// The condition named in a population phrase, in the vocabulary of [`subject`].
-pub fn condition_in(population: &str) -> Option<&'static str> {
-    const CONDITIONS: &[&str] = &[
-        "treatment-resistant depression",
-        "suicidal ideation",
-        "bipolar depression",
-        "depression",
-        "anxiety",
-        "PTSD",
-    ];
-    CONDITIONS.iter().copied().find(|c| population.contains(c))
-}

@@ -1,15 +1,50 @@
 //! The scanner: a sentence's tokens in, the figures it states out, as raw matches (token spans,
-//! value, unit, count noun, the word that governs a time). Numbers in digits and words, fractions
-//! and ratios, units, ranges, bounds and approximations, vague times, and courses ("six
-//! infusions over two to three weeks"). What the figure measures is decided in `classify`.
+//! value, unit, count noun, the word that governs a time, the shape of the figure). What a
+//! figure measures is decided in `classify`, what it is about in `about`.
+//!
+//! A figure is read in named steps: an optional money sign, a number, its unit, a range, a
+//! trailing bound ("or more"), a unit or count noun after all of them, the qualifiers before it
+//! ("about", "up to", "within"), and a last check that it is a claim at all. A number with
+//! neither unit nor count noun is no claim: that one rule keeps years, list numbers and citation
+//! markers out.
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
+use super::lexicon::{
+    NounClass, COUNT_NOUNS, FUNCTION_WORDS, INDEXES, INTERVAL_WORDS, LABELS, NOT_COUNTED,
+    SCHEDULED_NOUNS, TIMES_WORDS,
+};
+use super::matcher::Matcher;
+use super::number::{number_at, time_unit, word_value, Num};
 use super::tokens::{Tok, TokKind};
+use super::unit::{period_at, unit_at, UnitRead};
 use crate::model::{Bound, Unit, Value};
 
+static COUNT_NOUN_WORDS: LazyLock<Matcher> = LazyLock::new(|| Matcher::new(COUNT_NOUNS));
+static INDEX_WORDS: LazyLock<Matcher> = LazyLock::new(|| Matcher::new(INDEXES));
+static INTERVALS: LazyLock<Matcher> = LazyLock::new(|| Matcher::new(INTERVAL_WORDS));
+static SCHEDULED: LazyLock<Matcher> = LazyLock::new(|| Matcher::of_words(SCHEDULED_NOUNS));
+
+/// How a figure was written, which tells `classify` much of what it measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Shape {
+    /// A number with a unit or a count noun.
+    Plain,
+    /// How often: "2x a week", "twice a month", "three sessions per week".
+    Rate,
+    /// A regular interval: "every 2-6 weeks", "biweekly", "a single monthly infusion".
+    Interval,
+    /// A span named before its numbers: "(Weeks 1–3)".
+    Span,
+    /// A value of a clinical index: "a BMI >30".
+    Index,
+    /// A time or count with no number: "within hours or days", "within a few sessions".
+    Vague,
+}
+
 /// A figure found by the scanner before classification.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(super) struct RawMatch {
     /// First token of the quote (qualifiers included).
     pub(super) quote_first: usize,
@@ -18,12 +53,11 @@ pub(super) struct RawMatch {
     /// Last token of the quote.
     pub(super) last_tok: usize,
     pub(super) value: Value,
-    /// The count noun, for counts ("antidepressants").
-    pub(super) noun: Option<usize>,
-    /// The token before the number that governs it ("within", "over", "at").
+    /// The count noun and its class (`None` for a noun of no known class: "5 dose strengths").
+    pub(super) noun: Option<(usize, Option<NounClass>)>,
+    /// The token before the number that governs it ("within", "over", "at", "every").
     pub(super) lead: Option<usize>,
-    /// For a course ("six infusions over two to three weeks"): the noun of the course.
-    pub(super) course_noun: bool,
+    pub(super) shape: Shape,
 }
 
 pub(super) struct Scanner<'a, 't> {
@@ -31,132 +65,51 @@ pub(super) struct Scanner<'a, 't> {
     pub(super) masks: &'a [Range<usize>],
 }
 
-/// A number read at a token: its value, the token after it, and whether it is already a
-/// percentage (a fraction word or "N in M").
-pub(super) struct Num {
-    pub(super) value: f64,
-    pub(super) next: usize,
-    pub(super) percent: bool,
-    /// A unit already read with the number ("an hour", "a week").
-    pub(super) unit: Option<Unit>,
+/// A figure being read: the cursor and what has been read so far.
+struct Partial {
+    /// The money sign, if any.
+    sign: Option<usize>,
+    first: usize,
+    quote_first: usize,
+    last: usize,
+    /// The token after what has been read.
+    k: usize,
+    low: f64,
+    high: f64,
+    unit: Option<Unit>,
+    approx: bool,
+    bound: Option<Bound>,
+    noun: Option<(usize, Option<NounClass>)>,
+    lead: Option<usize>,
+    shape: Shape,
+    /// The first number was "a", "an" or "one" (as in "a week", "one day").
+    article: bool,
+    ranged: bool,
 }
 
-/// Nouns for the treatments a patient has tried ("two antidepressants", "four medications"): the
-/// counts in a definition of treatment resistance.
-pub(super) const TREATMENT_NOUNS: &[&str] = &[
-    "medications",
-    "medication",
-    "medicines",
-    "drugs",
-    "antidepressants",
-    "antidepressant",
-    "classes",
-    "class",
-    "treatments",
-    "therapies",
-    "trials",
-    "treatment",
+/// Words that govern a time or a count before it ("within 24 hours", "after 1 injection").
+const LEADS: &[&str] = &[
+    "within", "in", "after", "for", "over", "at", "by", "lasting", "lasts", "last", "take",
+    "takes", "taking", "every", "during", "across", "spanning", "beyond", "until", "through",
 ];
 
-/// Nouns a count of people can govern ("27 participants").
-pub(super) const PEOPLE_NOUNS: &[&str] = &[
-    "patients",
-    "patient",
-    "participants",
-    "participant",
-    "people",
-    "persons",
-    "adults",
-    "adolescents",
-    "children",
-    "individuals",
-    "subjects",
-    "outpatients",
-    "inpatients",
-    "veterans",
-    "women",
-    "men",
-    "volunteers",
-    "respondents",
-    "cases",
-];
-
-/// Whether a token is a noun a count can govern: people, treatments tried, sessions of a
-/// course, or studies.
-pub(super) fn is_count_noun(tok: &Tok<'_>) -> bool {
-    tok.is_any(PEOPLE_NOUNS)
-        || tok.is_any(TREATMENT_NOUNS)
-        || tok.is_any(COURSE_NOUNS)
-        || tok.is("studies")
-}
-
-/// Nouns for the sessions of a course ("six infusions over two weeks").
-pub(super) const COURSE_NOUNS: &[&str] = &[
-    "infusions",
-    "infusion",
-    "sessions",
-    "session",
-    "treatments",
-    "doses",
-    "appointments",
-    "visits",
-    "courses",
-];
-
-/// Words that may stand between a number and its count noun ("two different classes").
-pub(super) const MODIFIERS: &[&str] = &[
-    "controlled",
-    "clinical",
-    "published",
-    "small",
-    "large",
-    "placebo",
-    "double",
-    "blind",
-    "different",
-    "separate",
-    "standard",
-    "adequate",
-    "antidepressant",
-    "prior",
-    "previous",
-    "consecutive",
-    "additional",
-    "failed",
-    "distinct",
-    "unique",
-    "oral",
-    "medication",
-    "drug",
-    "treatment",
-    "conventional",
-    "traditional",
-    "typical",
+/// Words between a lead and its number ("within the first two to three months").
+const LEAD_FILLERS: &[&str] = &[
+    "a",
+    "an",
+    "the",
     "first",
-    "line",
-    "randomized",
-    "adult",
-    "depressed",
-    "eligible",
-    "enrolled",
-    "ketamine",
-    "iv",
-    "intravenous",
-    "weekly",
+    "next",
+    "following",
+    "subsequent",
+    "second",
     "initial",
-    "more",
-    "or",
-    "common",
-    "other",
-    "major",
-    "full",
-    "total",
-    "new",
-    "treated",
-    "evaluable",
-    "randomised",
-    "analysed",
-    "analyzed",
+    "last",
+    "past",
+    "final",
+    "additional",
+    "further",
+    "another",
 ];
 
 impl Scanner<'_, '_> {
@@ -165,7 +118,8 @@ impl Scanner<'_, '_> {
         self.masks.iter().any(|r| r.contains(&at))
     }
 
-    pub(super) fn scan(&mut self) -> Vec<RawMatch> {
+    /// Every figure of the sentence, in order and never overlapping.
+    pub(super) fn scan(&self) -> Vec<RawMatch> {
         let mut out = Vec::new();
         let mut i = 0;
         while i < self.t.len() {
@@ -173,621 +127,590 @@ impl Scanner<'_, '_> {
                 i += 1;
                 continue;
             }
-            if let Some(m) = self.figure_at(i) {
-                i = m.last_tok + 1;
-                // A course absorbs the count before it: "six infusions over two to three weeks".
-                out.push(m);
-                continue;
+            let found = self
+                .span_at(i)
+                .or_else(|| self.times_word_at(i))
+                .or_else(|| self.interval_at(i))
+                .or_else(|| self.figure_at(i))
+                .or_else(|| self.vague_at(i));
+            match found {
+                Some(m) => {
+                    i = m.last_tok + 1;
+                    out.push(m);
+                }
+                None => i += 1,
             }
-            if let Some(m) = self.vague_at(i) {
-                i = m.last_tok + 1;
-                out.push(m);
-                continue;
-            }
-            i += 1;
         }
-        merge_courses(self.t, &mut out);
         out
-    }
-
-    /// A number starting at token `i`.
-    fn number_at(&self, i: usize) -> Option<Num> {
-        let t = self.t;
-        let tok = t.get(i)?;
-        match tok.kind {
-            TokKind::Num(v) => {
-                // "1/3 of patients": a fraction that states a share.
-                if let (Some(slash), Some(m), Some(of)) = (t.get(i + 1), t.get(i + 2), t.get(i + 3))
-                {
-                    if let Some(m) = m.num().filter(|&m| m > v && v > 0.0 && m <= 10.0) {
-                        if slash.is_sym('/') && slash.start == tok.end && of.is("of") {
-                            return Some(Num {
-                                value: round1(v / m * 100.0),
-                                next: i + 3,
-                                percent: true,
-                                unit: None,
-                            });
-                        }
-                    }
-                }
-                // "N in M" and "N out of M", optionally followed by "(84.6%)".
-                if let Some((pct, next)) = self.ratio_at(i, v) {
-                    return Some(Num {
-                        value: pct,
-                        next,
-                        percent: true,
-                        unit: None,
-                    });
-                }
-                Some(Num {
-                    value: v,
-                    next: i + 1,
-                    percent: false,
-                    unit: None,
-                })
-            }
-            TokKind::Sym(_) => None,
-            TokKind::Word => {
-                let w = tok.lower;
-                // Fractions that state a share: "one-third of", "half of", "a quarter of".
-                if let Some((pct, next)) = self.fraction_at(i) {
-                    return Some(Num {
-                        value: pct,
-                        next,
-                        percent: true,
-                        unit: None,
-                    });
-                }
-                if w == "a" || w == "an" {
-                    let next = t.get(i + 1)?;
-                    if next.is("dozen") {
-                        return Some(Num {
-                            value: 12.0,
-                            next: i + 2,
-                            percent: false,
-                            unit: None,
-                        });
-                    }
-                    let unit = time_unit(next.text).filter(|_| singular_time(next.text))?;
-                    return Some(Num {
-                        value: 1.0,
-                        next: i + 2,
-                        percent: false,
-                        unit: Some(unit),
-                    });
-                }
-                let v = word_number(w)?;
-                // "one of the most…" is not a count.
-                if w == "one" && t.get(i + 1).is_some_and(|n| n.is_any(&["of", "another"])) {
-                    return None;
-                }
-                let mut next = i + 1;
-                let mut value = v;
-                if t.get(i + 1).is_some_and(|n| n.is("dozen")) {
-                    value *= 12.0;
-                    next += 1;
-                }
-                if let Some((pct, after)) = self.ratio_at(i, value) {
-                    return Some(Num {
-                        value: pct,
-                        next: after,
-                        percent: true,
-                        unit: None,
-                    });
-                }
-                Some(Num {
-                    value,
-                    next,
-                    percent: false,
-                    unit: None,
-                })
-            }
-        }
-    }
-
-    /// "1 in 3", "3 out of 4", "11 out of 13 (84.6%)" as a percentage.
-    fn ratio_at(&self, i: usize, n: f64) -> Option<(f64, usize)> {
-        let t = self.t;
-        let (m_idx, _) = if t.get(i + 1)?.is("in") {
-            (i + 2, ())
-        } else if t.get(i + 1)?.is("out") && t.get(i + 2)?.is("of") {
-            (i + 3, ())
-        } else {
-            return None;
-        };
-        let m = t
-            .get(m_idx)
-            .and_then(|m| m.num().or_else(|| word_number(m.lower)))?;
-        if m <= 0.0 || n > m || n <= 0.0 {
-            return None;
-        }
-        let mut pct = round1(n / m * 100.0);
-        let mut next = m_idx + 1;
-        // An explicit percentage in parentheses right after wins: "11 out of 13 (84.6%)".
-        if t.get(next).is_some_and(|p| p.is_sym('('))
-            && t.get(next + 2).is_some_and(|p| p.is_sym('%'))
-            && t.get(next + 3).is_some_and(|p| p.is_sym(')'))
-        {
-            if let Some(v) = t.get(next + 1).and_then(Tok::num) {
-                pct = v;
-                next += 4;
-            }
-        }
-        Some((pct, next))
-    }
-
-    /// "one-third of", "two thirds of", "half of", "a quarter of", "three-quarters of".
-    fn fraction_at(&self, i: usize) -> Option<(f64, usize)> {
-        let t = self.t;
-        let w = t.get(i)?;
-        if w.is("half") {
-            t.get(i + 1).filter(|n| n.is("of"))?;
-            // "half of patients" reads as the claim; "half of" alone does not.
-            let next = match t.get(i + 2) {
-                Some(n) if n.is_any(PEOPLE_NOUNS) => i + 3,
-                _ => i + 1,
-            };
-            return Some((50.0, next));
-        }
-        let numer = if w.is_any(&["a", "an"]) {
-            1.0
-        } else {
-            word_number(w.lower)?
-        };
-        let mut j = i + 1;
-        if t.get(j).is_some_and(Tok::is_dash) {
-            j += 1;
-        }
-        let denom_word = t.get(j)?;
-        let denom = match denom_word.lower {
-            "third" | "thirds" => 3.0,
-            "quarter" | "quarters" => 4.0,
-            "fourth" | "fourths" => 4.0,
-            "fifth" | "fifths" => 5.0,
-            "tenth" | "tenths" => 10.0,
-            _ => return None,
-        };
-        if !t.get(j + 1).is_some_and(|n| n.is("of")) {
-            return None;
-        }
-        Some((round1(numer / denom * 100.0), j + 1))
-    }
-
-    /// A unit at token `j`, and the token after it.
-    fn unit_at(&self, j: usize) -> Option<(Unit, usize)> {
-        let t = self.t;
-        let tok = t.get(j)?;
-        if tok.is_sym('%') {
-            return Some((Unit::Percent, j + 1));
-        }
-        // "24-hour", "2-week".
-        if tok.is_dash() {
-            let next = t.get(j + 1)?;
-            if let Some(u) = time_unit(next.text) {
-                return Some((u, j + 2));
-            }
-            if next.is("fold") {
-                return Some((Unit::Fold, j + 2));
-            }
-            return None;
-        }
-        if !matches!(tok.kind, TokKind::Word) {
-            return None;
-        }
-        if tok.is_any(&["percent", "pct"]) {
-            return Some((Unit::Percent, j + 1));
-        }
-        if tok.is("per") && t.get(j + 1).is_some_and(|n| n.is("cent")) {
-            return Some((Unit::Percent, j + 2));
-        }
-        if tok.is("percentage") && t.get(j + 1).is_some_and(|n| n.is("points")) {
-            return Some((Unit::Percent, j + 2));
-        }
-        if tok.is_any(&["mg", "milligrams", "milligram"]) {
-            if t.get(j + 1).is_some_and(|n| n.is_sym('/'))
-                && t.get(j + 2).is_some_and(|n| n.is("kg"))
-            {
-                return Some((Unit::MgPerKg, j + 3));
-            }
-            if t.get(j + 1).is_some_and(|n| n.is("per"))
-                && t.get(j + 2).is_some_and(|n| n.is_any(&["kg", "kilogram"]))
-            {
-                return Some((Unit::MgPerKg, j + 3));
-            }
-            return Some((Unit::Mg, j + 1));
-        }
-        if tok.is_any(&["fold"]) {
-            return Some((Unit::Fold, j + 1));
-        }
-        if tok.is("times") {
-            // "2 to 4 times more effective", "three times as likely": a fold claim. "three
-            // times weekly" is a frequency, not a claim.
-            let next = t.get(j + 1)?;
-            if next.is_any(&[
-                "more", "higher", "greater", "as", "faster", "better", "likely", "less", "lower",
-                "stronger", "larger", "smaller", "the",
-            ]) {
-                return Some((Unit::Fold, j + 1));
-            }
-            return None;
-        }
-        if tok.is_any(&["dollars", "usd"]) {
-            return Some((Unit::Usd, j + 1));
-        }
-        let u = time_unit(tok.text)?;
-        // "h" only right after digits: "24 h".
-        if tok.text.eq_ignore_ascii_case("h")
-            && t.get(j.wrapping_sub(1)).is_none_or(|p| p.num().is_none())
-        {
-            return None;
-        }
-        Some((u, j + 1))
-    }
-
-    /// A count noun after a number, allowing a few modifiers between ("two different classes").
-    fn count_noun_at(&self, j: usize) -> Option<usize> {
-        let t = self.t;
-        let mut k = j;
-        for _ in 0..4 {
-            let tok = t.get(k)?;
-            if is_count_noun(tok) {
-                // "antidepressant" as a modifier of a later noun: "two antidepressant trials".
-                if tok.is_any(&[
-                    "antidepressant",
-                    "treatment",
-                    "medication",
-                    "infusion",
-                    "session",
-                ]) && t.get(k + 1).is_some_and(is_count_noun)
-                {
-                    k += 1;
-                    continue;
-                }
-                return Some(k);
-            }
-            if tok.is_any(MODIFIERS) || tok.is_sym('-') {
-                k += 1;
-                continue;
-            }
-            return None;
-        }
-        None
     }
 
     /// A full figure whose number starts at token `i` (or at a `$` sign).
     fn figure_at(&self, i: usize) -> Option<RawMatch> {
+        let mut f = self.start(i)?;
+        self.read_unit(&mut f);
+        self.read_range(&mut f);
+        self.read_trailing_bound(&mut f);
+        if f.unit.is_none() {
+            self.read_unit(&mut f);
+            self.read_trailing_bound(&mut f);
+        }
+        if f.unit.is_none() {
+            self.read_noun(&mut f);
+        }
+        if f.unit.is_none() {
+            self.read_index(&mut f);
+        }
+        f.unit?;
+        self.read_share_people(&mut f);
+        self.read_qualifiers(&mut f);
+        self.accept(&f).then(|| finish(f))
+    }
+
+    /// Step 1: the money sign and the first number, unless the number is part of a name or a
+    /// label ("COVID-19", "Type 2", "Phase 1", "no two").
+    fn start(&self, i: usize) -> Option<Partial> {
         let t = self.t;
-        let mut first = i;
-        let mut usd = false;
-        if t[i].is_sym('$') {
-            if t.get(i + 1).is_none_or(|n| n.num().is_none()) {
-                return None;
-            }
-            usd = true;
-            first = i + 1;
-        }
-        let n1 = self.number_at(first)?;
-        let mut k = n1.next;
-        let mut unit1 = if usd {
-            Some(Unit::Usd)
-        } else if n1.percent {
-            Some(Unit::Percent)
+        let (sign, first) = if t[i].is_sym('$') {
+            t.get(i + 1).and_then(Tok::num)?;
+            (Some(i), i + 1)
         } else {
-            n1.unit
+            (None, i)
         };
-        if unit1.is_none() {
-            if let Some((u, next)) = self.unit_at(k) {
-                unit1 = Some(u);
-                k = next;
-            }
+        let n = number_at(t, first)?;
+        if self.is_name_or_label(first, &n) {
+            return None;
         }
-        let low = n1.value;
-        let mut high = n1.value;
-        let mut unit = unit1;
-        let mut last = k - 1;
-        let mut bound = None;
-
-        // A range: "70–80%", "50% to 70%", "two to three weeks", "between 50 and 70 percent",
-        // "40 minutes to an hour", "two or three weeks".
-        let between = first > 0 && t[first - 1].is_any(&["between", "from"]);
-        if let Some(sep) = t.get(k) {
-            let is_sep = sep.is_dash()
-                || sep.is("to")
-                || (sep.is("and") && between)
-                || (sep.is("or")
-                    && !t.get(k + 1).is_some_and(|n| {
-                        n.is_any(&["more", "less", "fewer", "longer", "greater", "older"])
-                    }));
-            if is_sep && !(sep.is("or") && unit1.is_some()) {
-                let mut s = k + 1;
-                if t.get(s).is_some_and(|q| {
-                    q.is_any(&["about", "around", "approximately", "roughly", "nearly"])
-                }) {
-                    s += 1;
-                }
-                let dollar2 = usd && t.get(s).is_some_and(|d| d.is_sym('$'));
-                if dollar2 {
-                    s += 1;
-                }
-                if !self.masked(s.min(t.len().saturating_sub(1))) {
-                    if let Some(n2) = self.number_at(s) {
-                        let mut k2 = n2.next;
-                        let mut unit2 = if n2.percent {
-                            Some(Unit::Percent)
-                        } else {
-                            n2.unit
-                        };
-                        if unit2.is_none() {
-                            if let Some((u, next)) = self.unit_at(k2) {
-                                unit2 = Some(u);
-                                k2 = next;
-                            }
-                        }
-                        let merged = match (unit1, unit2) {
-                            (Some(a), Some(b)) if a == b => Some((a, n2.value)),
-                            (Some(a), Some(b)) => match (a.hours(), b.hours()) {
-                                (Some(ha), Some(hb)) => Some((a, round1(n2.value * hb / ha))),
-                                _ => None,
-                            },
-                            (Some(a), None) if !sep.is("or") => Some((a, n2.value)),
-                            (None, Some(b)) => Some((b, n2.value)),
-                            (None, None) => None,
-                            (Some(_), None) => None,
-                        };
-                        let n2_counts = unit2.is_none() && self.count_noun_at(k2).is_some();
-                        if let Some((u, v2)) = merged {
-                            if v2 >= low {
-                                high = v2;
-                                unit = Some(u);
-                                last = k2 - 1;
-                                k = k2;
-                            }
-                        } else if unit1.is_none() && unit2.is_none() && n2_counts && n2.value >= low
-                        {
-                            // "two or three antidepressants", "27–30 participants".
-                            high = n2.value;
-                            last = k2 - 1;
-                            k = k2;
-                        }
-                    }
-                }
-            }
-        }
-
-        // Bounds after the number: "two or more", "50+".
-        if let Some(tok) = t.get(k) {
-            if tok.is("or") {
-                if let Some(n) = t.get(k + 1) {
-                    if n.is_any(&["more", "greater", "longer", "older", "higher"]) {
-                        bound = Some(Bound::AtLeast);
-                        last = k + 1;
-                        k += 2;
-                    } else if n.is_any(&["less", "fewer", "shorter", "lower"]) {
-                        bound = Some(Bound::AtMost);
-                        last = k + 1;
-                        k += 2;
-                    }
-                }
-            } else if tok.is_sym('+') {
-                bound = Some(Bound::AtLeast);
-                last = k;
-                k += 1;
-            }
-        }
-        // A unit may come after "or more": "two or more weeks".
-        if unit.is_none() {
-            if let Some((u, next)) = self.unit_at(k) {
-                unit = Some(u);
-                last = next - 1;
-                k = next;
-            }
-        }
-
-        let mut noun = None;
-        if unit.is_none() {
-            let n = self.count_noun_at(k)?;
-            // "one medication after another", "one session at a time": idioms, not counts.
-            let idiom = |a: &str, b: &str| {
-                t.get(n + 1).is_some_and(|x| x.is(a)) && t.get(n + 2).is_some_and(|x| x.is(b))
-            };
-            if t[first].is("one")
-                && (idiom("after", "another") || idiom("or", "another") || idiom("at", "a"))
-            {
-                return None;
-            }
-            noun = Some(n);
-            unit = Some(Unit::Count);
-            last = n;
-        }
-        let unit = unit?;
-        // Bare word numbers with a time unit read as prose, not figures, when they are "one":
-        // "one day" is rarely a claim ("one day, patients…").
-        if unit.hours().is_some() && t[first].is("one") && noun.is_none() && high == low {
-            let prev_ok = first > 0
-                && t[first - 1].is_any(&[
-                    "within", "for", "after", "up", "about", "least", "than", "lasting", "over",
-                ]);
-            if !prev_ok {
-                return None;
-            }
-        }
-
-        // Qualifiers before the number: approximations and bounds, and the word that governs a
-        // time ("within", "over", "at").
-        let mut approx = false;
-        let mut quote_first = if usd { i } else { first };
-        let mut lead = None;
-        let mut p = quote_first;
-        loop {
-            if p == 0 {
-                break;
-            }
-            let prev = &t[p - 1];
-            let prev2 = if p >= 2 { Some(&t[p - 2]) } else { None };
-            let pair = |a: &str, b: &str| prev2.is_some_and(|x| x.is(a)) && prev.is(b);
-            if prev.is_any(&[
-                "around",
-                "about",
-                "approximately",
-                "roughly",
-                "circa",
-                "approx",
-                "some",
-                "estimated",
-            ]) || prev.is_sym('~')
-                || prev.is_sym('≈')
-            {
-                approx = true;
-                p -= 1;
-            } else if prev.is_any(&["nearly", "almost"]) {
-                approx = true;
-                bound.get_or_insert(Bound::AtMost);
-                p -= 1;
-            } else if pair("up", "to")
-                || pair("as", "many")
-                || pair("as", "much")
-                || pair("at", "most")
-            {
-                bound.get_or_insert(Bound::AtMost);
-                p -= 2;
-                if pair("as", "many") || pair("as", "much") {
-                    // "as many as": the first "as" is p-1 now.
-                }
-            } else if pair("at", "least") || pair("minimum", "of") {
-                bound.get_or_insert(Bound::AtLeast);
-                p -= 2;
-            } else if pair("more", "than") || pair("greater", "than") || pair("in", "excess") {
-                bound.get_or_insert(Bound::MoreThan);
-                p -= 2;
-            } else if pair("fewer", "than") || pair("less", "than") {
-                bound.get_or_insert(Bound::LessThan);
-                p -= 2;
-            } else if prev.is_any(&["over", "above", "exceeding"])
-                && matches!(unit, Unit::Percent | Unit::Count)
-                && noun.is_none_or(|n| t[n].is_any(PEOPLE_NOUNS))
-            {
-                bound.get_or_insert(Bound::MoreThan);
-                p -= 1;
-            } else if prev.is_any(&["under", "below"])
-                && matches!(unit, Unit::Percent | Unit::Count)
-            {
-                bound.get_or_insert(Bound::LessThan);
-                p -= 1;
-            } else if prev.is_sym('>') || prev.is_sym('≥') || prev.is_sym('<') || prev.is_sym('≤')
-            {
-                bound.get_or_insert(match prev.kind {
-                    TokKind::Sym('>') => Bound::MoreThan,
-                    TokKind::Sym('≥') => Bound::AtLeast,
-                    TokKind::Sym('<') => Bound::LessThan,
-                    _ => Bound::AtMost,
-                });
-                p -= 1;
-            } else if prev.is_any(&["just", "only", "mere", "even", "as", "little"]) {
-                // "within just 24 hours", "in as little as 2 hours": part of the phrase.
-                let mut q = p - 1;
-                while q > 0 && t[q - 1].is_any(&["just", "only", "mere", "even", "as", "little"]) {
-                    q -= 1;
-                }
-                if q > 0
-                    && t[q - 1].is_any(&["within", "in", "after", "for"])
-                    && unit.hours().is_some()
-                {
-                    lead = Some(q - 1);
-                    p = q - 1;
-                }
-                break;
+        Some(Partial {
+            sign,
+            first,
+            quote_first: sign.unwrap_or(first),
+            last: n.next - 1,
+            k: n.next,
+            low: n.value,
+            high: n.value,
+            unit: if sign.is_some() {
+                Some(Unit::Usd)
+            } else if n.share {
+                Some(Unit::Percent)
             } else {
-                break;
-            }
-            if (pair("as", "many") || pair("as", "much")) && p > 0 && t[p - 1].is("as") {
-                p -= 1;
-            }
-        }
-        if lead.is_none() && p > 0 {
-            let prev = &t[p - 1];
-            if unit.hours().is_some()
-                && prev.is_any(&[
-                    "within", "in", "after", "for", "over", "at", "by", "lasting", "lasts", "last",
-                    "take", "takes", "taking",
-                ])
-            {
-                lead = Some(p - 1);
-                if prev.is("within") {
-                    p -= 1;
-                }
-            } else if prev.is_any(&["over", "across", "during", "every"]) {
-                lead = Some(p - 1);
-            }
-        }
-        if p < quote_first {
-            quote_first = p;
-        }
-        // "from 3 to 7 days", "between 40 and 60 minutes": the opening word is part of the range.
-        if high != low
-            && quote_first == first
-            && first > 0
-            && t[first - 1].is_any(&["from", "between"])
-        {
-            quote_first = first - 1;
-        }
-        // "within 24 hours" says at most 24 hours; "within 24–48 hours" states the range itself.
-        if lead.is_some_and(|l| t[l].is("within")) && low == high && bound.is_none() {
-            bound = Some(Bound::AtMost);
-        }
-        if usd && quote_first > i {
-            quote_first = i;
-        }
-        Some(RawMatch {
-            quote_first,
-            first_tok: first,
-            last_tok: last,
-            value: Value {
-                low: Some(low),
-                high: Some(high),
-                unit,
-                approx,
-                bound,
+                n.unit
             },
-            noun,
-            lead,
-            course_noun: false,
+            approx: false,
+            bound: None,
+            noun: None,
+            lead: None,
+            shape: Shape::Plain,
+            article: t[first].is_any(&["a", "an", "one", "half"]),
+            ranged: false,
         })
     }
 
-    /// A time stated with no number: "within hours or days", "weeks or even months", "take
-    /// weeks", "over a few weeks".
+    /// Whether the number at `first` belongs to a name or a label, not a figure: a word joined
+    /// to it ("COVID-19", "B12", "20s", "3rd"), a label before it ("Type 2", "Phase 1"), "no"
+    /// before it ("no two patients").
+    fn is_name_or_label(&self, first: usize, n: &Num) -> bool {
+        let t = self.t;
+        let tok = &t[first];
+        let prev = first.checked_sub(1).map(|p| &t[p]);
+        let prev2 = first.checked_sub(2).map(|p| &t[p]);
+        if tok.num().is_some() {
+            // "COVID-19", "HAM-D-17", "SARS-CoV-2": a word, a dash and the digits, no spaces.
+            let dashed = prev.is_some_and(|d| d.is_dash() && d.end == tok.start)
+                && prev2.is_some_and(|w| {
+                    matches!(w.kind, TokKind::Word)
+                        && w.end == t[first - 1].start
+                        && word_value(w.lower).is_none()
+                });
+            // "B12", "A1C": letters right before the digits.
+            let glued_before =
+                prev.is_some_and(|w| matches!(w.kind, TokKind::Word) && w.end == tok.start);
+            // "20s", "3rd": letters right after, unless they are a unit ("24hours", "2x").
+            let glued_after = t.get(n.next).is_some_and(|w| {
+                matches!(w.kind, TokKind::Word)
+                    && w.start == t[n.next - 1].end
+                    && unit_at(t, n.next).is_none()
+            });
+            if dashed || glued_before || glued_after {
+                return true;
+            }
+        }
+        // A label stands before a bare number ("Phase 1", "Type 2"); "a trial 64% …" has a unit.
+        let bare = !n.share && n.unit.is_none() && unit_at(t, n.next).is_none();
+        let labelled = prev.is_some_and(|p| p.is_any(LABELS) && bare)
+            && !(prev.is_some_and(|p| time_unit(p.lower).is_some())
+                && t.get(n.next).is_some_and(|d| d.is_dash() || d.is("to")));
+        let no = prev.is_some_and(|p| p.is("no")) && tok.kind == TokKind::Word;
+        labelled || no
+    }
+
+    /// Step 2: a unit right after the number(s) read so far.
+    fn read_unit(&self, f: &mut Partial) {
+        if f.unit.is_some() && f.sign.is_none() {
+            return;
+        }
+        match unit_at(self.t, f.k) {
+            Some(UnitRead::Unit(u, next)) if f.sign.is_none() => {
+                f.unit = Some(u);
+                f.last = next - 1;
+                f.k = next;
+            }
+            Some(UnitRead::Rate(u, next)) if f.sign.is_none() => {
+                f.unit = Some(u);
+                f.shape = Shape::Rate;
+                f.last = next - 1;
+                f.k = next;
+            }
+            Some(UnitRead::Age) => {
+                f.unit = None;
+                f.k = usize::MAX;
+            }
+            _ => {}
+        }
+    }
+
+    /// Step 3: a range: "70–80%", "from 3 to 7 days", "between 40 and 60 minutes", "six months
+    /// to a year", "$4500 to $5200", "between 70% or 80%".
+    fn read_range(&self, f: &mut Partial) {
+        let t = self.t;
+        let Some(conn) = t.get(f.k) else {
+            return;
+        };
+        let between = f.quote_first > 0 && t[f.quote_first - 1].is("between");
+        let joins = conn.is_dash()
+            || conn.is_any(&["to", "through"])
+            || (between && conn.is_any(&["and", "or"]))
+            || (conn.is("or") && f.unit.is_none());
+        if !joins {
+            return;
+        }
+        let mut j = f.k + 1;
+        if f.sign.is_some() && t.get(j).is_some_and(|s| s.is_sym('$')) {
+            j += 1;
+        }
+        let Some(n2) = number_at(t, j).or_else(|| full_at(t, j)) else {
+            return;
+        };
+        if n2.share && f.unit != Some(Unit::Percent) {
+            return;
+        }
+        let mut high = n2.value;
+        let mut next = n2.next;
+        let mut unit2 = if n2.share {
+            Some(Unit::Percent)
+        } else {
+            n2.unit
+        };
+        if unit2.is_none() && f.sign.is_none() {
+            if let Some(UnitRead::Unit(u, after) | UnitRead::Rate(u, after)) = unit_at(t, next) {
+                unit2 = Some(u);
+                next = after;
+            }
+        }
+        match (f.unit, unit2) {
+            (Some(a), Some(b)) if a != b => {
+                // "six months to a year": the second end in the first end's unit.
+                let Some(factor) = time_factor(b, a) else {
+                    return;
+                };
+                high *= factor;
+            }
+            (None, Some(b)) => {
+                f.unit = Some(b);
+                if let Some(UnitRead::Rate(..)) = unit_at(t, n2.next) {
+                    f.shape = Shape::Rate;
+                }
+            }
+            (None, None) if conn.is("or") && !between => return,
+            _ => {}
+        }
+        if high < f.low {
+            return;
+        }
+        f.high = high;
+        f.last = next - 1;
+        f.k = next;
+        f.ranged = true;
+    }
+
+    /// Step 4: a bound after the number: "or more", "12+", "$5,000 and up", "6 or less".
+    fn read_trailing_bound(&self, f: &mut Partial) {
+        let t = self.t;
+        let Some(tok) = t.get(f.k) else {
+            return;
+        };
+        let next = t.get(f.k + 1);
+        let at_least = [
+            "more", "longer", "older", "higher", "greater", "over", "above",
+        ];
+        let at_most = ["less", "fewer", "lower", "shorter", "under", "below"];
+        let (bound, len) = if tok.is_sym('+') {
+            (Bound::AtLeast, 1)
+        } else if tok.is("or") && next.is_some_and(|n| n.is_any(&at_least)) {
+            (Bound::AtLeast, 2)
+        } else if tok.is("or") && next.is_some_and(|n| n.is_any(&at_most)) {
+            (Bound::AtMost, 2)
+        } else if tok.is("and") && next.is_some_and(|n| n.is_any(&["up", "above", "older", "over"]))
+        {
+            (Bound::AtLeast, 2)
+        } else if tok.is("plus") {
+            (Bound::AtLeast, 1)
+        } else {
+            return;
+        };
+        f.bound = Some(bound);
+        f.last = f.k + len - 1;
+        f.k += len;
+    }
+
+    /// Step 5: a count noun ("six infusions", "12+ visits", "5 dose strengths"), a rate over
+    /// it ("two treatments a week"), or the noun a number in parentheses refers back to ("a few
+    /// sessions (6-8 is recommended)").
+    fn read_noun(&self, f: &mut Partial) {
+        let t = self.t;
+        if let Some((n, class)) = self.count_noun_at(f.k) {
+            // "one" alone counts nothing a page claims: "one patient told us", "that one
+            // cycle", "in one session" are asides.
+            if f.low == 1.0 && t[f.first].is("one") && !f.ranged {
+                return;
+            }
+            f.noun = Some((n, class));
+            f.unit = Some(Unit::Count);
+            f.last = n;
+            f.k = n + 1;
+            if let Some((rate, next)) = period_at(t, n + 1) {
+                f.unit = Some(rate);
+                f.shape = Shape::Rate;
+                f.last = next - 1;
+                f.k = next;
+            }
+            return;
+        }
+        let in_parens = f.first >= 2 && t[f.first - 1].is_sym('(');
+        if in_parens {
+            if let Some(hit) = COUNT_NOUN_WORDS.longest_at(t, f.first - 2) {
+                f.noun = Some((f.first - 2, Some(COUNT_NOUNS[hit.entry].means)));
+                f.unit = Some(Unit::Count);
+            }
+        }
+    }
+
+    /// The count noun a number governs, from token `j`: at most two modifiers before it, and
+    /// the last noun of a compound ("treatment sessions").
+    fn count_noun_at(&self, j: usize) -> Option<(usize, Option<NounClass>)> {
+        let t = self.t;
+        let mut k = j;
+        let mut modifiers = 0;
+        let mut tried = false;
+        while modifiers <= 2 {
+            let tok = t.get(k)?;
+            let class = COUNT_NOUN_WORDS
+                .longest_at(t, k)
+                .filter(|h| h.end == k + 1)
+                .map(|h| COUNT_NOUNS[h.entry].means);
+            let noun_next = t
+                .get(k + 1)
+                .is_some_and(|n| COUNT_NOUN_WORDS.matches_at(t, k + 1) || is_open_plural(n));
+            if class == Some(NounClass::Tried) {
+                tried = true;
+            }
+            if class.is_some() && !noun_next {
+                // "two antidepressant treatments" counts treatments tried.
+                let class = if tried { Some(NounClass::Tried) } else { class };
+                return Some((k, class));
+            }
+            if class.is_none() && is_open_plural(tok) && modifiers <= 1 && !noun_next {
+                return Some((k, None));
+            }
+            // "40 COVID-19 patients": the digits of a name glued to it by a dash.
+            let name_digits = tok.num().is_some()
+                && k > 0
+                && t[k - 1].is_dash()
+                && t[k - 1].end == tok.start
+                && modifiers > 0;
+            let modifier = class.is_some()
+                || (matches!(tok.kind, TokKind::Word)
+                    && !tok.is_any(FUNCTION_WORDS)
+                    && word_value(tok.lower).is_none()
+                    && time_unit(tok.lower).is_none())
+                || (tok.is_dash() && modifiers > 0)
+                || name_digits;
+            if !modifier {
+                return None;
+            }
+            // "open-label": words joined by a dash are one modifier.
+            let joined = k > j && t[k - 1].is_dash() && t[k - 1].end == tok.start;
+            if !tok.is_dash() && !name_digits && !joined {
+                modifiers += 1;
+            }
+            k += 1;
+        }
+        None
+    }
+
+    /// Step 5c: a share's quote takes in the people it is a share of ("⅔ of people", "half of
+    /// patients").
+    fn read_share_people(&self, f: &mut Partial) {
+        let t = self.t;
+        if f.unit != Some(Unit::Percent) || !t.get(f.k).is_some_and(|o| o.is("of")) {
+            return;
+        }
+        // A share written as a fraction, not a percentage ("71 percent of patients").
+        let is_fraction =
+            !t[f.k - 1].is_sym('%') && !t[f.k - 1].is_any(&["percent", "cent", "pct", "points"]);
+        let people = t.get(f.k + 1).and_then(|p| {
+            COUNT_NOUN_WORDS
+                .longest_at(t, f.k + 1)
+                .filter(|h| h.end == f.k + 2 && COUNT_NOUNS[h.entry].means == NounClass::People)
+                .map(|_| p)
+        });
+        if is_fraction && people.is_some() {
+            f.last = f.k + 1;
+            f.k += 2;
+        }
+    }
+
+    /// Step 5b: a number after a clinical index gets the index's unit ("a BMI >30", "an AHI of
+    /// <5").
+    fn read_index(&self, f: &mut Partial) {
+        let t = self.t;
+        let mut p = f.first;
+        for _ in 0..4 {
+            if p == 0 {
+                return;
+            }
+            let end = p;
+            let index = (end.saturating_sub(4)..end).find_map(|s| {
+                INDEX_WORDS
+                    .longest_at(t, s)
+                    .filter(|h| h.end == end)
+                    .map(|h| INDEXES[h.entry].means)
+            });
+            if let Some(unit) = index {
+                f.unit = Some(unit);
+                f.shape = Shape::Index;
+                return;
+            }
+            let prev = &t[p - 1];
+            let skip = prev.is_any(&[
+                "of", "is", "was", "over", "above", "under", "below", "greater", "less", "than",
+                "at", "least", "more", "a", "an", "between", "from",
+            ]) || matches!(prev.kind, TokKind::Sym('>' | '<' | '≥' | '≤' | '=' | ':'));
+            if !skip {
+                return;
+            }
+            p -= 1;
+        }
+    }
+
+    /// Step 6: qualifiers before the number (approximations, bounds) and the word that governs
+    /// it ("within", "over", "every").
+    fn read_qualifiers(&self, f: &mut Partial) {
+        let t = self.t;
+        let mut p = f.quote_first;
+        while p > 0 {
+            let Some((approx, bound, len)) = qualifier_before(t, p) else {
+                break;
+            };
+            f.approx |= approx;
+            if let Some(b) = bound {
+                let counts = !matches!(t[p - 1].lower, "over" | "above" | "under" | "below")
+                    || matches!(f.unit, Some(Unit::Percent | Unit::Count | Unit::Usd))
+                    || f.shape == Shape::Index;
+                if !counts {
+                    break;
+                }
+                f.bound.get_or_insert(b);
+            }
+            p -= len;
+        }
+        f.quote_first = p;
+        // "from 3 to 7 days", "between 40 and 60 minutes": the opening word is part of the range.
+        if f.ranged && p > 0 && t[p - 1].is_any(&["from", "between"]) {
+            f.quote_first = p - 1;
+            return;
+        }
+        // The lead, skipping "just", "only" and "the first".
+        let mut q = p;
+        while q > 0 && t[q - 1].is_any(&["just", "only", "mere", "even", "as", "little"]) {
+            q -= 1;
+        }
+        while q > 0 && t[q - 1].is_any(LEAD_FILLERS) {
+            q -= 1;
+        }
+        if q > 0 && t[q - 1].is_any(LEADS) {
+            f.lead = Some(q - 1);
+            if t[q - 1].is_any(&["within", "every"]) {
+                f.quote_first = q - 1;
+            }
+        }
+        // "within 24 hours" says at most 24 hours; "within 24–48 hours" states the range itself.
+        let within = f.lead.is_some_and(|l| t[l].is("within"));
+        if within
+            && f.low == f.high
+            && f.bound.is_none()
+            && f.unit.is_some_and(|u| u.hours().is_some())
+        {
+            f.bound = Some(Bound::AtMost);
+        }
+    }
+
+    /// Step 7: whether what was read is a claim. "A week" and "one day" need a word that makes
+    /// them a duration ("within a week", "for one day", "a year of care"); "a dozen" and
+    /// "half" need a unit or noun of their own.
+    fn accept(&self, f: &Partial) -> bool {
+        let t = self.t;
+        if f.k == usize::MAX {
+            return false;
+        }
+        let time = f.unit.is_some_and(|u| u.hours().is_some());
+        if f.article && time && !f.ranged && f.noun.is_none() {
+            let qualified =
+                f.quote_first < f.first || f.lead.is_some() || in_list_of_times(t, f.quote_first);
+            let of = t.get(f.last + 1).is_some_and(|n| n.is("of"));
+            let idiom = t.get(f.last + 1).is_some_and(|n| n.is("at"))
+                && t.get(f.last + 2).is_some_and(|n| n.is("a"));
+            return (qualified || of) && !idiom;
+        }
+        true
+    }
+
+    /// "(Weeks 1–3)", "Months 3–6": a span named before its numbers.
+    fn span_at(&self, i: usize) -> Option<RawMatch> {
+        let t = self.t;
+        let unit = time_unit(t[i].lower)?;
+        let lo = t.get(i + 1)?.num()?;
+        let conn = t.get(i + 2)?;
+        if !(conn.is_dash() || conn.is("to")) {
+            return None;
+        }
+        let hi = t.get(i + 3)?.num().filter(|h| *h > lo)?;
+        if self.masked(i + 1) {
+            return None;
+        }
+        Some(RawMatch {
+            quote_first: i,
+            first_tok: i + 1,
+            last_tok: i + 3,
+            value: Value::range(lo, hi, unit),
+            noun: None,
+            lead: None,
+            shape: Shape::Span,
+        })
+    }
+
+    /// "once a week", "twice monthly", "Once-weekly", "once or twice a week", and "twice as"
+    /// (a fold).
+    fn times_word_at(&self, i: usize) -> Option<RawMatch> {
+        let t = self.t;
+        let times = |k: usize| {
+            TIMES_WORDS
+                .iter()
+                .find(|(w, _)| t.get(k).is_some_and(|x| x.is(w)))
+                .map(|&(_, v)| v)
+        };
+        let low = times(i)?;
+        let mut high = low;
+        let mut j = i + 1;
+        if t.get(j).is_some_and(|o| o.is("or")) {
+            if let Some(h) = times(j + 1).filter(|h| *h > low) {
+                high = h;
+                j += 2;
+            }
+        }
+        if t.get(j).is_some_and(|a| a.is("as")) && low == high {
+            return Some(raw(i, i, j, Value::point(low, Unit::Fold), Shape::Plain));
+        }
+        let (unit, next) = period_at(t, j)?;
+        Some(raw(
+            i,
+            i,
+            next - 1,
+            Value::range(low, high, unit),
+            Shape::Rate,
+        ))
+    }
+
+    /// "biweekly", "every other week", "a single monthly infusion": a regular interval. Words
+    /// that also work as adjectives ("a weekly dose", "our monthly newsletter") need a
+    /// scheduled thing nearby.
+    fn interval_at(&self, i: usize) -> Option<RawMatch> {
+        let t = self.t;
+        let hit = INTERVALS.longest_at(t, i)?;
+        let entry = &INTERVAL_WORDS[hit.entry];
+        let one_word = hit.end == i + 1;
+        if one_word {
+            let near = (i.saturating_sub(4)..(i + 3).min(t.len()))
+                .filter(|&k| k != i)
+                .any(|k| SCHEDULED.matches_at(t, k));
+            let adjective_of_dose = t
+                .get(i + 1)
+                .is_some_and(|n| n.is_any(&["dose", "doses", "dosage"]));
+            // "0.25 mg weekly": a schedule right after an amount.
+            let after_amount = i > 0
+                && matches!(
+                    unit_at(t, i - 1).or_else(|| i.checked_sub(2).and_then(|j| unit_at(t, j))),
+                    Some(UnitRead::Unit(
+                        Unit::Mg | Unit::Units | Unit::Iu | Unit::Ml | Unit::MgPerKg,
+                        _
+                    ))
+                );
+            if !(near || after_amount) || adjective_of_dose {
+                return None;
+            }
+        }
+        let (v, unit) = entry.means;
+        Some(raw(
+            i,
+            i,
+            hit.end - 1,
+            Value::point(v, unit),
+            Shape::Interval,
+        ))
+    }
+
+    /// A time or count stated with no number: "within hours or days", "weeks or even months",
+    /// "take weeks", "over a few weeks", "for many months", "within a few sessions".
     fn vague_at(&self, i: usize) -> Option<RawMatch> {
         let t = self.t;
         let tok = t.get(i)?;
-        let unit = plural_time(tok)?;
+        let unit = plural_time(tok).or_else(|| {
+            (tok.is_any(&["sessions", "treatments", "visits", "infusions"])
+                && i >= 3
+                && t[i - 1].is("few")
+                && t[i - 3].is("within"))
+            .then_some(Unit::Count)
+        })?;
         let mut last = i;
         // "hours or days", "weeks or even months", "weeks to months".
         let mut paired = false;
-        if let Some(or) = t.get(i + 1) {
-            if or.is_any(&["or", "to"]) {
-                let mut j = i + 2;
-                if t.get(j)
-                    .is_some_and(|e| e.is_any(&["even", "possibly", "sometimes", "perhaps"]))
-                {
-                    j += 1;
-                }
-                if t.get(j).and_then(plural_time).is_some() {
-                    last = j;
-                    paired = true;
-                }
+        if t.get(i + 1).is_some_and(|or| or.is_any(&["or", "to"])) {
+            let mut j = i + 2;
+            if t.get(j)
+                .is_some_and(|e| e.is_any(&["even", "possibly", "sometimes", "perhaps"]))
+            {
+                j += 1;
+            }
+            if t.get(j).and_then(plural_time).is_some() {
+                last = j;
+                paired = true;
             }
         }
-        let mut first = i;
         let prev = i.checked_sub(1).map(|p| &t[p]);
         let prev2 = i.checked_sub(2).map(|p| &t[p]);
+        let mut first = i;
         let mut lead = None;
-        if prev.is_some_and(|p| p.is_any(&["few", "several", "couple"])) {
-            // "a few weeks", "several weeks", "a couple of weeks".
+        let looking_back = i >= 2 && t[i - 2].is_any(&["past", "last", "recent", "coming", "next"]);
+        if looking_back {
+            // "over the past few years", "in the coming weeks": no claim.
+            return None;
+        }
+        if prev.is_some_and(|p| p.is_any(&["few", "several", "couple", "many"])) {
+            // "a few weeks", "several weeks", "many months".
             first = i - 1;
             if prev2.is_some_and(|p| p.is("a")) {
                 first = i - 2;
             }
-            if first > 0 && t[first - 1].is_any(&["over", "across", "for", "within", "in"]) {
+            if first > 0 && t[first - 1].is_any(&["over", "across", "for", "within", "in", "of"]) {
                 lead = Some(first - 1);
                 if t[first - 1].is("within") {
                     first -= 1;
@@ -808,12 +731,15 @@ impl Scanner<'_, '_> {
         } else if !paired || prev.is_some_and(|p| p.is_any(&["for", "every", "per", "a"])) {
             return None;
         }
-        // "in" alone before a plural time is often a phrase ("in weeks to come"); require that
-        // the word after does not continue the noun phrase.
+        // "in" alone before a plural time is often a phrase ("in weeks to come").
         if lead.is_some_and(|l| t[l].is("in"))
             && !paired
             && t.get(i + 1).is_some_and(|n| n.is_any(&["of", "to"]))
         {
+            return None;
+        }
+        // "for many years" and "for years" are how long a clinic has been open, no claim.
+        if unit == Unit::Years && lead.is_some_and(|l| t[l].is("for")) {
             return None;
         }
         Some(RawMatch {
@@ -823,154 +749,167 @@ impl Scanner<'_, '_> {
             value: Value::vague(unit),
             noun: None,
             lead,
-            course_noun: false,
+            shape: Shape::Vague,
         })
     }
 }
 
-/// Joins a count of sessions and the time it spans into one course: "six infusions over two to
-/// three weeks", "a series of treatments over two to three weeks".
-pub(super) fn merge_courses(t: &[Tok<'_>], out: &mut Vec<RawMatch>) {
-    let mut i = 0;
-    while i < out.len() {
-        let is_course_time = out[i].value.unit.hours().is_some()
-            && out[i].lead.is_some_and(|l| {
-                t[l].is_any(&["over", "across", "during", "within", "in", "every"])
-            });
-        // "twice weekly for 4 weeks", "three times a week for six weeks".
-        if out[i].value.unit.hours().is_some() && out[i].lead.is_some_and(|l| t[l].is("for")) {
-            let lead = out[i].lead.unwrap_or(0);
-            if let Some(start) = frequency_before(t, lead) {
-                out[i].quote_first = start;
-                out[i].course_noun = true;
-                i += 1;
-                continue;
-            }
-        }
-        if is_course_time {
-            let lead = out[i].lead.unwrap_or(out[i].first_tok);
-            // A preceding count of sessions right before the lead word.
-            if i > 0 {
-                let prev = &out[i - 1];
-                if prev.noun.is_some_and(|n| t[n].is_any(COURSE_NOUNS)) && prev.last_tok + 1 == lead
-                {
-                    let merged_first = prev.quote_first;
-                    out[i].quote_first = merged_first;
-                    out[i].course_noun = true;
-                    out.remove(i - 1);
-                    continue;
-                }
-            }
-            // "series of treatments over …", "sessions over …".
-            if lead > 0
-                && t[lead - 1].is_any(COURSE_NOUNS)
-                && t[lead].is_any(&["over", "across", "during", "every"])
-            {
-                let mut first = lead - 1;
-                if first >= 2
-                    && t[first - 1].is("of")
-                    && t[first - 2].is_any(&["series", "course", "set"])
-                {
-                    first -= 2;
-                }
-                out[i].quote_first = first.min(out[i].quote_first);
-                out[i].course_noun = true;
-            }
-        }
-        i += 1;
+/// Whether a time follows another in a list ("in 5 days or even one day").
+fn in_list_of_times(t: &[Tok<'_>], first: usize) -> bool {
+    let mut q = first;
+    while q > 0 && t[q - 1].is_any(&["even", "just", "only", "perhaps"]) {
+        q -= 1;
+    }
+    q >= 2 && t[q - 1].is_any(&["or", "to", "and"]) && time_unit(t[q - 2].lower).is_some()
+}
+
+/// An approximation or bound ending right before token `p`: (approx, bound, tokens).
+fn qualifier_before(t: &[Tok<'_>], p: usize) -> Option<(bool, Option<Bound>, usize)> {
+    let prev = &t[p - 1];
+    let prev2 = p.checked_sub(2).map(|q| &t[q]);
+    let pair = |a: &str, b: &str| prev2.is_some_and(|x| x.is(a)) && prev.is(b);
+    if prev.is_any(&[
+        "around",
+        "about",
+        "approximately",
+        "roughly",
+        "circa",
+        "approx",
+        "some",
+        "estimated",
+    ]) || prev.is_sym('~')
+        || prev.is_sym('≈')
+    {
+        return Some((true, None, 1));
+    }
+    if prev.is_any(&["nearly", "almost"]) {
+        return Some((true, Some(Bound::AtMost), 1));
+    }
+    if pair("up", "to") || pair("at", "most") {
+        return Some((false, Some(Bound::AtMost), 2));
+    }
+    if pair("as", "many") || pair("as", "much") || pair("as", "long") {
+        let three = p >= 3 && t[p - 3].is("as");
+        return Some((false, Some(Bound::AtMost), if three { 3 } else { 2 }));
+    }
+    if pair("at", "least") || pair("minimum", "of") {
+        return Some((false, Some(Bound::AtLeast), 2));
+    }
+    if pair("more", "than")
+        || pair("greater", "than")
+        || pair("in", "excess")
+        || pair("longer", "than")
+    {
+        return Some((false, Some(Bound::MoreThan), 2));
+    }
+    if pair("fewer", "than") || pair("less", "than") || pair("shorter", "than") {
+        return Some((false, Some(Bound::LessThan), 2));
+    }
+    if prev.is_any(&["over", "above", "exceeding"]) {
+        return Some((false, Some(Bound::MoreThan), 1));
+    }
+    if prev.is_any(&["under", "below"]) {
+        return Some((false, Some(Bound::LessThan), 1));
+    }
+    if prev.is_any(&["little", "bit", "slightly", "well", "just"])
+        && p >= 2
+        && t[p - 2].is_any(&["a", "well", "slightly", "just"])
+    {
+        // "a little more than" was read as "more than"; the softener is part of the quote.
+        return Some((true, None, 2));
+    }
+    match prev.kind {
+        TokKind::Sym('>') => Some((false, Some(Bound::MoreThan), 1)),
+        TokKind::Sym('≥') => Some((false, Some(Bound::AtLeast), 1)),
+        TokKind::Sym('<') => Some((false, Some(Bound::LessThan), 1)),
+        TokKind::Sym('≤') => Some((false, Some(Bound::AtMost), 1)),
+        _ => None,
     }
 }
 
-/// The first token of a frequency that ends right before token `end`: "twice weekly", "once a
-/// week", "three times per week", "2 times weekly".
-pub(super) fn frequency_before(t: &[Tok<'_>], end: usize) -> Option<usize> {
-    let mut k = end;
-    // "weekly" | "a week" | "per week" | "each week"
-    if k >= 1 && t[k - 1].is_any(&["weekly", "daily", "monthly"]) {
-        k -= 1;
-    } else if k >= 2
-        && t[k - 1].is_any(&["week", "day", "month"])
-        && t[k - 2].is_any(&["a", "per", "each", "every"])
-    {
-        k -= 2;
-    } else {
-        return None;
+/// How many `to` make one `from`, for two time units: exact between calendar units that divide
+/// ("a year" is 12 months, "an hour" 60 minutes), by average lengths otherwise.
+fn time_factor(from: Unit, to: Unit) -> Option<f64> {
+    let months = |u: Unit| match u {
+        Unit::Months => Some(1.0),
+        Unit::Years => Some(12.0),
+        _ => None,
+    };
+    if let (Some(a), Some(b)) = (months(from), months(to)) {
+        return Some(a / b);
     }
-    if k >= 1 && t[k - 1].is_any(&["once", "twice", "thrice"]) {
-        return Some(k - 1);
-    }
-    if k >= 2
-        && t[k - 1].is("times")
-        && (t[k - 2].num().is_some() || word_number(t[k - 2].lower).is_some())
-    {
-        return Some(k - 2);
-    }
-    None
+    let factor = from.hours()? / to.hours()?;
+    Some((factor * 1000.0).round() / 1000.0)
 }
 
+/// "full" as the upper end of an amount ("a half-full to full syringe").
+fn full_at(t: &[Tok<'_>], j: usize) -> Option<Num> {
+    t.get(j).filter(|w| w.is("full"))?;
+    Some(Num {
+        value: 1.0,
+        next: j + 1,
+        share: false,
+        unit: None,
+        words: true,
+    })
+}
+
+/// A plural noun of no known class that a number may count ("5 dose strengths"), but not the
+/// nouns of lists and headings ("10 tips").
+fn is_open_plural(tok: &Tok<'_>) -> bool {
+    let w = tok.lower;
+    matches!(tok.kind, TokKind::Word)
+        && w.len() >= 4
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !w.ends_with("is")
+        && !w.ends_with("’s")
+        && !w.ends_with("'s")
+        && !tok.is_any(NOT_COUNTED)
+        && !tok.is_any(FUNCTION_WORDS)
+        && w.contains(['a', 'e', 'i', 'o', 'u', 'y'])
+        && tok.text.chars().next().is_some_and(char::is_lowercase)
+}
+
+fn raw(first: usize, quote_first: usize, last: usize, value: Value, shape: Shape) -> RawMatch {
+    RawMatch {
+        quote_first,
+        first_tok: first,
+        last_tok: last,
+        value,
+        noun: None,
+        lead: None,
+        shape,
+    }
+}
+
+fn finish(f: Partial) -> RawMatch {
+    RawMatch {
+        quote_first: f.quote_first,
+        first_tok: f.first,
+        last_tok: f.last,
+        value: Value {
+            low: Some(f.low),
+            high: Some(f.high),
+            unit: f.unit.unwrap_or(Unit::Count),
+            approx: f.approx,
+            bound: f.bound,
+        },
+        noun: f.noun,
+        lead: f.lead,
+        shape: f.shape,
+    }
+}
+
+/// A plural time word ("hours", "weeks").
 pub(super) fn plural_time(tok: &Tok<'_>) -> Option<Unit> {
     match tok.lower {
         "hours" => Some(Unit::Hours),
         "days" => Some(Unit::Days),
         "weeks" => Some(Unit::Weeks),
         "months" => Some(Unit::Months),
+        "years" => Some(Unit::Years),
         _ => None,
     }
-}
-
-pub(super) fn time_unit(w: &str) -> Option<Unit> {
-    Some(match w.to_ascii_lowercase().as_str() {
-        "hour" | "hours" | "hr" | "hrs" | "h" => Unit::Hours,
-        "minute" | "minutes" | "min" | "mins" => Unit::Minutes,
-        "day" | "days" => Unit::Days,
-        "week" | "weeks" | "wk" | "wks" => Unit::Weeks,
-        "month" | "months" | "mo" => Unit::Months,
-        "year" | "years" | "yr" | "yrs" => Unit::Years,
-        _ => return None,
-    })
-}
-
-pub(super) fn singular_time(w: &str) -> bool {
-    matches!(
-        w.to_ascii_lowercase().as_str(),
-        "hour" | "minute" | "day" | "week" | "month" | "year"
-    )
-}
-
-pub(super) fn word_number(w: &str) -> Option<f64> {
-    Some(match w {
-        "one" => 1.0,
-        "two" => 2.0,
-        "three" => 3.0,
-        "four" => 4.0,
-        "five" => 5.0,
-        "six" => 6.0,
-        "seven" => 7.0,
-        "eight" => 8.0,
-        "nine" => 9.0,
-        "ten" => 10.0,
-        "eleven" => 11.0,
-        "twelve" => 12.0,
-        "thirteen" => 13.0,
-        "fourteen" => 14.0,
-        "fifteen" => 15.0,
-        "sixteen" => 16.0,
-        "seventeen" => 17.0,
-        "eighteen" => 18.0,
-        "nineteen" => 19.0,
-        "twenty" => 20.0,
-        "thirty" => 30.0,
-        "forty" => 40.0,
-        "fifty" => 50.0,
-        "sixty" => 60.0,
-        "seventy" => 70.0,
-        "eighty" => 80.0,
-        "ninety" => 90.0,
-        "dozen" => 12.0,
-        _ => return None,
-    })
-}
-
-pub(super) fn round1(v: f64) -> f64 {
-    (v * 10.0).round() / 10.0
 }

@@ -115,8 +115,15 @@ pub(crate) fn tokens<'a>(text: &'a str, lower: &'a str) -> Vec<Tok<'a>> {
             let start = i;
             let mut end = i;
             let mut chars = text[i..].char_indices().peekable();
+            let mut lower_run = 0;
             while let Some((off, ch)) = chars.next() {
                 let apostrophe = ch == '\'' || ch == '’';
+                // Text of two page elements run together ("once a weekThe dosage"): a capital
+                // after three lower-case letters starts a new word.
+                if ch.is_uppercase() && lower_run >= 3 {
+                    break;
+                }
+                lower_run = if ch.is_lowercase() { lower_run + 1 } else { 0 };
                 if ch.is_alphabetic()
                     || (apostrophe
                         && chars.peek().is_some_and(|&(_, n)| n.is_alphabetic())
@@ -184,8 +191,8 @@ mod tests {
             ["N1", "S,", "N2", "Wand", "N10", "S."]
         );
         assert_eq!(
-            kinds("(832)598-5100"),
-            ["S(", "N832", "S)", "N598", "S-", "N5100"]
+            kinds("(555)010-4477"),
+            ["S(", "N555", "S)", "N10", "S-", "N4477"]
         );
     }
 

@@ -1,0 +1,236 @@
+//! Token patterns of the lexicon, compiled once and looked up by their first word, so finding
+//! every cue of a sentence costs a few hash lookups per token rather than a pass per pattern.
+
+use std::collections::HashMap;
+
+use super::lexicon::Entry;
+use super::tokens::{Tok, TokKind};
+
+/// One element of a pattern.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Elem {
+    /// The token, exactly (lower case).
+    Exact(&'static str),
+    /// A word beginning with this.
+    Prefix(&'static str),
+    /// Any one token, or none.
+    Optional,
+}
+
+impl Elem {
+    fn parse(s: &'static str) -> Elem {
+        if s == "?" {
+            Elem::Optional
+        } else if let Some(p) = s.strip_suffix('*').filter(|p| !p.is_empty()) {
+            Elem::Prefix(p)
+        } else {
+            Elem::Exact(s)
+        }
+    }
+
+    fn accepts(self, tok: &Tok<'_>) -> bool {
+        match self {
+            Elem::Exact(w) => tok.lower == w,
+            Elem::Prefix(p) => matches!(tok.kind, TokKind::Word) && tok.lower.starts_with(p),
+            Elem::Optional => true,
+        }
+    }
+}
+
+/// A compiled pattern and the entry it belongs to.
+#[derive(Debug)]
+struct Pattern {
+    elems: Vec<Elem>,
+    entry: usize,
+}
+
+impl Pattern {
+    /// The token after the match at `k`, if the pattern matches there.
+    fn match_at(&self, toks: &[Tok<'_>], k: usize) -> Option<usize> {
+        let mut at = k;
+        for (n, e) in self.elems.iter().enumerate() {
+            if *e == Elem::Optional {
+                // Try with and without the optional word: the rest must match one of them.
+                let rest = Pattern {
+                    elems: self.elems[n + 1..].to_vec(),
+                    entry: self.entry,
+                };
+                if let Some(end) = rest.match_at(toks, at) {
+                    return Some(end);
+                }
+                if toks.get(at).is_some_and(|t| e.accepts(t)) {
+                    return rest.match_at(toks, at + 1);
+                }
+                return None;
+            }
+            if !toks.get(at).is_some_and(|t| e.accepts(t)) {
+                return None;
+            }
+            at += 1;
+        }
+        Some(at)
+    }
+}
+
+/// Where a pattern of a table matched in a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Hit {
+    /// First token of the match.
+    pub(crate) start: usize,
+    /// One past the last token.
+    pub(crate) end: usize,
+    /// Index of the entry in its table.
+    pub(crate) entry: usize,
+}
+
+/// The patterns of one lexicon table, indexed by their first element.
+#[derive(Debug, Default)]
+pub(crate) struct Matcher {
+    exact: HashMap<&'static str, Vec<Pattern>>,
+    prefix: HashMap<&'static str, Vec<Pattern>>,
+    /// Patterns that open with an optional word (rare), tried everywhere.
+    floating: Vec<Pattern>,
+    longest_prefix: usize,
+}
+
+impl Matcher {
+    /// Compiles the patterns of `entries`.
+    pub(crate) fn new<T>(entries: &[Entry<T>]) -> Matcher {
+        Matcher::from_patterns(
+            entries
+                .iter()
+                .enumerate()
+                .flat_map(|(i, e)| e.patterns.iter().map(move |p| (i, *p))),
+        )
+    }
+
+    /// Compiles plain patterns, one entry each, numbered in order.
+    pub(crate) fn of_pairs(patterns: impl Iterator<Item = &'static str>) -> Matcher {
+        Matcher::from_patterns(patterns.enumerate())
+    }
+
+    /// Compiles plain words (one entry each).
+    pub(crate) fn of_words(words: &'static [&'static str]) -> Matcher {
+        Matcher::of_pairs(words.iter().copied())
+    }
+
+    fn from_patterns(patterns: impl Iterator<Item = (usize, &'static str)>) -> Matcher {
+        let mut m = Matcher::default();
+        for (entry, text) in patterns {
+            let elems: Vec<Elem> = text.split(' ').map(Elem::parse).collect();
+            let p = Pattern { elems, entry };
+            match p.elems[0] {
+                Elem::Exact(w) => m.exact.entry(w).or_default().push(p),
+                Elem::Prefix(w) => {
+                    m.longest_prefix = m.longest_prefix.max(w.len());
+                    m.prefix.entry(w).or_default().push(p);
+                }
+                Elem::Optional => m.floating.push(p),
+            }
+        }
+        m
+    }
+
+    /// Every match that starts at token `k`.
+    pub(crate) fn at(&self, toks: &[Tok<'_>], k: usize, out: &mut Vec<Hit>) {
+        let Some(tok) = toks.get(k) else {
+            return;
+        };
+        let mut push = |p: &Pattern| {
+            if let Some(end) = p.match_at(toks, k) {
+                out.push(Hit {
+                    start: k,
+                    end,
+                    entry: p.entry,
+                });
+            }
+        };
+        if let Some(ps) = self.exact.get(tok.lower) {
+            ps.iter().for_each(&mut push);
+        }
+        if matches!(tok.kind, TokKind::Word) && !self.prefix.is_empty() {
+            let w = tok.lower;
+            for len in 1..=self.longest_prefix.min(w.len()) {
+                if !w.is_char_boundary(len) {
+                    continue;
+                }
+                if let Some(ps) = self.prefix.get(&w[..len]) {
+                    ps.iter().for_each(&mut push);
+                }
+            }
+        }
+        self.floating.iter().for_each(push);
+    }
+
+    /// Every match in the sentence, in token order.
+    pub(crate) fn all(&self, toks: &[Tok<'_>]) -> Vec<Hit> {
+        let mut out = Vec::new();
+        for k in 0..toks.len() {
+            self.at(toks, k, &mut out);
+        }
+        out
+    }
+
+    /// The longest match starting at `k`, if any.
+    pub(crate) fn longest_at(&self, toks: &[Tok<'_>], k: usize) -> Option<Hit> {
+        let mut out = Vec::new();
+        self.at(toks, k, &mut out);
+        out.into_iter()
+            .max_by_key(|h| (h.end, usize::MAX - h.entry))
+    }
+
+    /// Whether the word at `k` starts a match.
+    pub(crate) fn matches_at(&self, toks: &[Tok<'_>], k: usize) -> bool {
+        self.longest_at(toks, k).is_some()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quantity::tokens::tokens;
+
+    const TABLE: &[Entry<u8>] = &[
+        Entry {
+            patterns: &["respon*", "side effect*"],
+            means: 1,
+            examples: &[],
+            counterexamples: &[],
+        },
+        Entry {
+            patterns: &["? events per hour", "20 / 20"],
+            means: 2,
+            examples: &[],
+            counterexamples: &[],
+        },
+    ];
+
+    fn hits(s: &str) -> Vec<(String, usize)> {
+        let lower = s.to_ascii_lowercase();
+        let t = tokens(s, &lower);
+        let m = Matcher::new(TABLE);
+        m.all(&t)
+            .into_iter()
+            .map(|h| {
+                let text = &s[t[h.start].start..t[h.end - 1].end];
+                (text.to_owned(), h.entry)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn exact_prefix_optional_and_symbols() {
+        assert_eq!(
+            hits("Responders had side effects."),
+            [("Responders".to_owned(), 0), ("side effects".to_owned(), 0)]
+        );
+        let s = "five respiratory events per hour";
+        let lower = s.to_ascii_lowercase();
+        let t = tokens(s, &lower);
+        let m = Matcher::new(TABLE);
+        assert_eq!(m.longest_at(&t, 1).map(|h| (h.end, h.entry)), Some((5, 1)));
+        assert_eq!(m.longest_at(&t, 2).map(|h| (h.end, h.entry)), Some((5, 1)));
+        assert_eq!(hits("a 20/20 rate"), [("20/20".to_owned(), 1)]);
+        assert!(hits("The side of the effect").is_empty());
+    }
+}

@@ -1,0 +1,160 @@
+//! Reading the unit after a number: percent, time units ("24-hour" too), doses, masses,
+//! concentrations, indexes, money words, folds ("2-4x", "three times higher") and rates ("2x a
+//! week", "three times per week", "2 per week"). The unit words are in [`super::lexicon`].
+
+use std::sync::LazyLock;
+
+use super::lexicon::{PERIODS, UNITS};
+use super::matcher::Matcher;
+use super::number::time_unit;
+use super::tokens::{Tok, TokKind};
+use crate::model::Unit;
+
+static UNIT_WORDS: LazyLock<Matcher> = LazyLock::new(|| Matcher::new(UNITS));
+static PERIOD_WORDS: LazyLock<Matcher> =
+    LazyLock::new(|| Matcher::of_pairs(PERIODS.iter().map(|(p, _)| *p)));
+
+/// What follows a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum UnitRead {
+    /// A unit; the token after it.
+    Unit(Unit, usize),
+    /// A rate: "2x a week", "three times per week", "2 per week".
+    Rate(Unit, usize),
+    /// An age ("65-year-old", "40 years old"): never a figure.
+    Age,
+}
+
+/// Words after "times" that make it a fold ("three times higher"), not a count of occasions.
+const FOLD_WORDS: &[&str] = &[
+    "more", "higher", "greater", "as", "faster", "better", "likely", "less", "lower", "stronger",
+    "larger", "smaller", "the", "longer", "over",
+];
+
+/// The period a rate is stated per ("a week", "per month", "daily") at token `j`.
+pub(super) fn period_at(t: &[Tok<'_>], j: usize) -> Option<(Unit, usize)> {
+    PERIOD_WORDS
+        .longest_at(t, j)
+        .map(|h| (PERIODS[h.entry].1, h.end))
+}
+
+/// The unit that starts at token `j`, after a number that ends at token `j - 1`.
+pub(super) fn unit_at(t: &[Tok<'_>], j: usize) -> Option<UnitRead> {
+    let tok = t.get(j)?;
+    if let Some(rate) = rate_at(t, j) {
+        return Some(rate);
+    }
+    if tok.is("times") || tok.is("time") {
+        let fold = t.get(j + 1).is_some_and(|n| n.is_any(FOLD_WORDS));
+        return fold.then_some(UnitRead::Unit(Unit::Fold, j + 1));
+    }
+    if let Some(time) = time_at(t, j) {
+        return Some(time);
+    }
+    let hit = UNIT_WORDS.longest_at(t, j)?;
+    let unit = UNITS[hit.entry].means;
+    // "x" only right after digits ("2-4x"), and never as a rate ("2x a week", read above).
+    if tok.is("x") && t.get(j.wrapping_sub(1)).is_none_or(|p| p.end != tok.start) {
+        return None;
+    }
+    Some(UnitRead::Unit(unit, hit.end))
+}
+
+/// "2x a week", "three times per week", "1 time per week", "2 per week".
+fn rate_at(t: &[Tok<'_>], j: usize) -> Option<UnitRead> {
+    let tok = t.get(j)?;
+    let after = if tok.is_any(&["times", "time", "x"]) || tok.is_sym('×') {
+        j + 1
+    } else if tok.is_any(&["per", "each"]) || tok.is_sym('/') {
+        j
+    } else {
+        return None;
+    };
+    let (unit, next) = period_at(t, after)?;
+    Some(UnitRead::Rate(unit, next))
+}
+
+/// A time unit at `j`: "weeks", "24-hour", "24 h"; an age ("65-year-old") is read as such.
+fn time_at(t: &[Tok<'_>], j: usize) -> Option<UnitRead> {
+    let tok = t.get(j)?;
+    let (unit, next) = if tok.is_dash() {
+        let word = t.get(j + 1).filter(|w| w.start == tok.end)?;
+        (time_unit(word.lower)?, j + 2)
+    } else {
+        if !matches!(tok.kind, TokKind::Word) {
+            return None;
+        }
+        let unit = time_unit(tok.lower)?;
+        // "h" only right after digits: "24 h", never the letter in "vitamin h".
+        if tok.lower == "h" && t.get(j.wrapping_sub(1)).is_none_or(|p| p.num().is_none()) {
+            return None;
+        }
+        (unit, j + 1)
+    };
+    let old = |k: usize| t.get(k).is_some_and(|w| w.is("old"));
+    if unit == Unit::Years
+        && (old(next) || (t.get(next).is_some_and(Tok::is_dash) && old(next + 1)))
+    {
+        return Some(UnitRead::Age);
+    }
+    Some(UnitRead::Unit(unit, next))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quantity::tokens::tokens;
+
+    fn after_number(s: &str) -> Option<UnitRead> {
+        let lower = s.to_ascii_lowercase();
+        let t = tokens(s, &lower);
+        unit_at(&t, 1)
+    }
+
+    #[test]
+    fn units_rates_folds_and_ages() {
+        assert_eq!(
+            after_number("300 ng/dL is low"),
+            Some(UnitRead::Unit(Unit::NgPerDl, 4))
+        );
+        assert_eq!(
+            after_number("0.5 mg/kg"),
+            Some(UnitRead::Unit(Unit::MgPerKg, 4))
+        );
+        assert_eq!(
+            after_number("5 mg daily"),
+            Some(UnitRead::Unit(Unit::Mg, 2))
+        );
+        assert_eq!(
+            after_number("2x a week"),
+            Some(UnitRead::Rate(Unit::PerWeek, 4))
+        );
+        assert_eq!(
+            after_number("3 times per week"),
+            Some(UnitRead::Rate(Unit::PerWeek, 4))
+        );
+        assert_eq!(
+            after_number("2 per week"),
+            Some(UnitRead::Rate(Unit::PerWeek, 3))
+        );
+        assert_eq!(
+            after_number("4x more likely"),
+            Some(UnitRead::Unit(Unit::Fold, 2))
+        );
+        assert_eq!(
+            after_number("3 times higher"),
+            Some(UnitRead::Unit(Unit::Fold, 2))
+        );
+        assert_eq!(after_number("3 times in total"), None);
+        assert_eq!(
+            after_number("24-hour window"),
+            Some(UnitRead::Unit(Unit::Hours, 3))
+        );
+        assert_eq!(after_number("65-year-old man"), Some(UnitRead::Age));
+        assert_eq!(after_number("40 years old"), Some(UnitRead::Age));
+        assert_eq!(
+            after_number("30 kg/m2 or more"),
+            Some(UnitRead::Unit(Unit::KgPerM2, 5))
+        );
+    }
+}
