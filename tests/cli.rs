@@ -93,7 +93,7 @@ fn demo_page_has_every_verdict() {
             s["unsourced"].as_u64(),
             s["unverifiable"].as_u64()
         ),
-        (Some(14), Some(2), Some(1), Some(2), Some(1)),
+        (Some(13), Some(2), Some(2), Some(2), Some(1)),
         "{s}"
     );
 }

@@ -557,12 +557,19 @@ impl<'a, 't> Sentence<'a, 't> {
     /// the subsequent 48 weeks": the time point an outcome is reported at.
     fn time_point(&self, m: &RawMatch) -> Option<ClaimKind> {
         let t = self.t;
-        let lead = m.lead.map(|l| &t[l])?;
         let clause = self.clauses[m.first_tok];
         let rate_in_clause = self
             .figures
             .iter()
             .any(|f| f.value.unit == Unit::Percent && self.clauses[f.first_tok] == clause);
+        // "64% met response criteria 24 hours after the infusion": when a rate was measured.
+        let measured_after = t
+            .get(m.last_tok + 1)
+            .is_some_and(|a| a.is_any(&["after", "post", "following"]));
+        if measured_after && rate_in_clause {
+            return Some(K::FollowUp);
+        }
+        let lead = m.lead.map(|l| &t[l])?;
         let outcome_near = self.cues(m, Applies::Percent).any(|(d, h)| {
             let kind = CUES[h.entry].means.kind;
             d <= 10
@@ -573,21 +580,28 @@ impl<'a, 't> Sentence<'a, 't> {
         });
         // "superior to midazolam at 24 hours": a result at a time point.
         let at = lead.is_any(&["at", "by"]);
-        let result_near = (m.quote_first.saturating_sub(6)..m.quote_first).any(|k| {
-            t[k].is_any(&[
-                "superior",
-                "inferior",
-                "better",
-                "worse",
-                "compared",
-                "versus",
-                "than",
-                "significant",
-                "significantly",
-            ])
-        });
+        let after = (m.last_tok + 1..(m.last_tok + 9).min(t.len()))
+            .take_while(|&k| self.clauses[k] == clause);
+        let result_near = (m.quote_first.saturating_sub(6)..m.quote_first)
+            .chain(after)
+            .any(|k| {
+                t[k].is_any(&[
+                    "superior",
+                    "inferior",
+                    "better",
+                    "worse",
+                    "compared",
+                    "versus",
+                    "than",
+                    "significant",
+                    "significantly",
+                ])
+            });
         let over = lead.is_any(&["over", "after", "during"]);
-        ((at || over) && (rate_in_clause || outcome_near) || at && result_near)
+        // "At 16 weeks, …": a sentence that opens on a time point reports what follows at it.
+        let opening =
+            at && m.lead == Some(0) && t.get(m.last_tok + 1).is_some_and(|c| c.is_sym(','));
+        ((at || over) && (rate_in_clause || outcome_near) || at && result_near || opening)
             .then_some(K::FollowUp)
     }
 

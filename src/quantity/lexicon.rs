@@ -661,6 +661,61 @@ pub(crate) const NOT_COUNTED: &[&str] = &[
     "lips",
 ];
 
+/// Endings of capitalized plurals that name people by where they live ("New Zealanders",
+/// "Americans", "Londoners"): a number before one counts people, like "patients".
+pub(crate) const DEMONYM_ENDINGS: &[&str] = &["ians", "eans", "ans", "landers", "oners"];
+
+/// Words that may open an aside holding a bare number that counts the noun before it ("a
+/// series of treatments, generally 6 to 12, …", "Number of drugs tried (ranges from 0–14)").
+pub(crate) const APPOSITION_WORDS: &[&str] = &[
+    "generally",
+    "usually",
+    "typically",
+    "normally",
+    "commonly",
+    "often",
+    "mostly",
+    "about",
+    "around",
+    "approximately",
+    "roughly",
+    "between",
+    "from",
+    "ranges",
+    "ranging",
+    "range",
+    "varies",
+    "varying",
+    "anywhere",
+    "up",
+    "to",
+    "at",
+    "least",
+    "most",
+];
+
+/// Counts written as a bare number that refers back to its noun, or to people named by where
+/// they live: the `[…]` figure must be a count.
+#[cfg(test)]
+pub(crate) const REFERRED_COUNT_CORPUS: &[&str] = &[
+    "A course of treatments, [usually 8 to 10], is given over a month.",
+    "It takes several sessions ([4-6 is typical]) to see a change.",
+    "Number of prior medications tried ([ranges from 0–9])",
+    "For most people the number of visits needed is [5].",
+    "The clinic treats [about 20,000 New Zealanders] each year.",
+    "Roughly [3 million Americans] live with the condition.",
+];
+
+/// Sentences where a bare number follows a noun or "number of" and counts nothing.
+#[cfg(test)]
+pub(crate) const NOT_REFERRED_CORPUS: &[&str] = &[
+    "Among the participants, 12 dropped out early.",
+    "Of all the treatments, one is approved for teens.",
+    "A number of studies since 2015 have looked at it.",
+    "The number of clinics grew in 2019, 2020 and 2021.",
+    "Ask the Canadians at table 4.",
+];
+
 /// Words between a number and its noun that do not break the count ("six IV ketamine
 /// infusions" reads as six infusions; "two of the infusions" does not).
 pub(crate) const FUNCTION_WORDS: &[&str] = &[
@@ -1141,6 +1196,9 @@ pub(crate) const DRUG_ENDINGS: &[&str] = &[
     "tiapine",
     "idone",
     "afaxine",
+    "alopram",
+    "traline",
+    "upropion",
     "azodone",
     "estradiol",
     "toxin",
@@ -1570,6 +1628,32 @@ pub(crate) const NOT_INTERVENTIONS: &[&str] = &[
     "inc",
     "psychiatry",
     "rx",
+    // Rating scales measure an outcome; they are no treatment ("MADRS scores fell").
+    "madrs",
+    "hamd",
+    "ham",
+    "phq",
+    "bdi",
+    "qids",
+    "cgi",
+    "ymrs",
+    "bprs",
+    "panss",
+    "caps",
+    "hads",
+    "mmse",
+    "moca",
+    "vas",
+    "womac",
+    "koos",
+    "iief",
+    "ipss",
+    "odi",
+    // Roman numerals label phases and stages ("Phase III trials").
+    "ii",
+    "iii",
+    "vi",
+    "vii",
 ];
 
 /// Head nouns and endings of a condition, so any condition is read as a population without a

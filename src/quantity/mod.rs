@@ -377,13 +377,31 @@ fn nearest_intervention<'n>(
             let arm = p.span.start > m.last_tok
                 && (p.span.start.saturating_sub(2)..p.span.start)
                     .any(|k| s.t[k].is_any(&["with", "on", "of", "receiving", "taking", "given"]));
+            // A placebo or sham is the figure's own only as its arm: "Ketamine was compared
+            // with an active placebo in 73 patients" is about ketamine.
+            let group =
+                s.t.get(p.span.end)
+                    .is_some_and(|g| g.is_any(&["group", "groups", "arm", "arms"]));
+            // "Ketamine improved scores more than midazolam within 24 hours": the arm named
+            // after "than" or "versus" is what the subject is compared with.
+            let compared = after_comparison(s, p);
+            let control = usize::from((is_comparator(p) || compared) && !arm && !group) * 64;
             (s.distance(m, p.span.start, p.span.end) + usize::from(3 - p.strength) * 4) * 2
                 - usize::from(arm)
+                + control
         })
 }
 
-/// The comparator arm: an intervention of another clause across a comparison word, or a
-/// placebo or sham named anywhere, other than the figure's own intervention.
+/// Whether phrase `p` follows "than", "versus" or "against" closely: the arm something is
+/// compared with.
+fn after_comparison(s: &Sentence<'_, '_>, p: &Phrase) -> bool {
+    (p.span.start.saturating_sub(2)..p.span.start)
+        .any(|k| s.t[k].is_any(&["than", "versus", "vs", "against"]))
+}
+
+/// The comparator arm: an intervention of another clause across a comparison word, one named
+/// right after "than" or "versus", or a placebo or sham named anywhere, other than the figure's
+/// own intervention.
 fn comparator(
     s: &Sentence<'_, '_>,
     named: &Named,
@@ -408,7 +426,7 @@ fn comparator(
                 .interventions
                 .iter()
                 .filter(other)
-                .find(|p| is_comparator(p))
+                .find(|p| is_comparator(p) || after_comparison(s, p))
         })
         .map(|p| p.text.clone())
 }

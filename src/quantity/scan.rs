@@ -12,8 +12,8 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use super::lexicon::{
-    NounClass, COUNT_NOUNS, FUNCTION_WORDS, INDEXES, INTERVAL_WORDS, LABELS, NOT_COUNTED,
-    SCHEDULED_NOUNS, TIMES_WORDS,
+    NounClass, APPOSITION_WORDS, COUNT_NOUNS, DEMONYM_ENDINGS, FUNCTION_WORDS, INDEXES,
+    INTERVAL_WORDS, LABELS, NOT_COUNTED, SCHEDULED_NOUNS, TIMES_WORDS,
 };
 use super::matcher::Matcher;
 use super::number::{number_at, time_unit, word_value, Num};
@@ -385,19 +385,82 @@ impl Scanner<'_, '_> {
             }
             return;
         }
-        let in_parens = f.first >= 2 && t[f.first - 1].is_sym('(');
-        if in_parens {
-            if let Some(hit) = COUNT_NOUN_WORDS.longest_at(t, f.first - 2) {
-                f.noun = Some((f.first - 2, Some(COUNT_NOUNS[hit.entry].means)));
-                f.unit = Some(Unit::Count);
+        if let Some((n, class)) = self.noun_referred_to(f) {
+            f.noun = Some((n, class));
+            f.unit = Some(Unit::Count);
+        }
+    }
+
+    /// Step 5d: the noun a bare number refers back to, when the number stands alone as an aside
+    /// (followed by a comma, a parenthesis, a full stop or "is"): set off after its noun ("a
+    /// series of treatments, generally 6 to 12, …", "a few sessions (6-8 is recommended)"), or
+    /// after "the number of" a noun ("Number of antidepressants tried (ranges from 0–14)").
+    fn noun_referred_to(&self, f: &Partial) -> Option<(usize, Option<NounClass>)> {
+        let t = self.t;
+        if f.article && !f.ranged {
+            return None;
+        }
+        let alone = t
+            .get(f.k)
+            .is_none_or(|n| n.is_sym(',') || n.is_sym(')') || n.is_sym('.') || n.is_sym(';'))
+            || t.get(f.k).is_some_and(|n| n.is_any(&["is", "are"]));
+        if !alone {
+            return None;
+        }
+        if let Some(noun) = self.number_of_before(f.first) {
+            return Some(noun);
+        }
+        // Back over the words that may open the aside ("generally", "from", "about").
+        let mut p = f.first;
+        while p > 0 && t[p - 1].is_any(APPOSITION_WORDS) {
+            p -= 1;
+        }
+        let opens = p >= 2 && (t[p - 1].is_sym(',') || t[p - 1].is_sym('('));
+        if opens {
+            let noun = &t[p - 2];
+            let class = COUNT_NOUN_WORDS
+                .longest_at(t, p - 2)
+                .filter(|h| h.end == p - 1)
+                .map(|h| COUNT_NOUNS[h.entry].means);
+            if class.is_some() || is_open_plural(noun) {
+                return Some((p - 2, class));
             }
         }
+        None
+    }
+
+    /// The noun of "the number of NOUN" at most eight tokens before `first`, with no other
+    /// number between ("a number of studies" is no count: it says "several").
+    fn number_of_before(&self, first: usize) -> Option<(usize, Option<NounClass>)> {
+        let t = self.t;
+        let from = first.saturating_sub(8);
+        let at = (from..first.saturating_sub(2))
+            .rev()
+            .find(|&k| t[k].is("number") && t[k + 1].is("of"))?;
+        if at > 0 && t[at - 1].is_any(&["a", "an", "any"]) {
+            return None;
+        }
+        // Another number, or a word that governs the number itself ("grew in 2019"), between.
+        let governed = (at + 2..first).any(|k| {
+            t[k].num().is_some()
+                || t[k].is_any(&[
+                    "in", "since", "by", "during", "until", "after", "before", "on",
+                ])
+        });
+        if governed {
+            return None;
+        }
+        let (n, class) = self.count_noun_at(at + 2)?;
+        (n < first).then_some((n, class))
     }
 
     /// The count noun a number governs, from token `j`: at most two modifiers before it, and
     /// the last noun of a compound ("treatment sessions").
     fn count_noun_at(&self, j: usize) -> Option<(usize, Option<NounClass>)> {
         let t = self.t;
+        if let Some(n) = demonym_at(t, j) {
+            return Some((n, Some(NounClass::People)));
+        }
         let mut k = j;
         let mut modifiers = 0;
         let mut tried = false;
@@ -856,6 +919,28 @@ fn full_at(t: &[Tok<'_>], j: usize) -> Option<Num> {
 
 /// A plural noun of no known class that a number may count ("5 dose strengths"), but not the
 /// nouns of lists and headings ("10 tips").
+/// People named by where they live, at token `j`: "Americans", "New Zealanders" (one
+/// capitalized word may come first).
+fn demonym_at(t: &[Tok<'_>], j: usize) -> Option<usize> {
+    let capital = |k: usize| {
+        t.get(k).is_some_and(|x| {
+            matches!(x.kind, TokKind::Word) && x.text.starts_with(|c: char| c.is_uppercase())
+        })
+    };
+    let demonym = |k: usize| {
+        capital(k)
+            && t[k].lower.len() >= 6
+            && DEMONYM_ENDINGS.iter().any(|e| t[k].lower.ends_with(e))
+    };
+    if demonym(j) {
+        Some(j)
+    } else if capital(j) && demonym(j + 1) {
+        Some(j + 1)
+    } else {
+        None
+    }
+}
+
 fn is_open_plural(tok: &Tok<'_>) -> bool {
     let w = tok.lower;
     matches!(tok.kind, TokKind::Word)

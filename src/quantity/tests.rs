@@ -587,6 +587,65 @@ fn measure_fields() {
 }
 
 #[test]
+fn a_placebo_is_the_figures_arm_only_when_the_figure_is_about_it() {
+    let f = only("Esketamine was tested against an active placebo in 212 adults.");
+    assert_eq!(f.measure.intervention.as_deref(), Some("esketamine"));
+    assert_eq!(f.measure.comparator.as_deref(), Some("placebo"));
+    let f = figures("Remission reached 41% on psilocybin and 12% with placebo.");
+    assert_eq!(f[0].measure.intervention.as_deref(), Some("psilocybin"));
+    assert_eq!(f[1].measure.intervention.as_deref(), Some("placebo"));
+    let f = figures("In the placebo group, 19% of patients responded, against 52% on TMS.");
+    assert_eq!(f[0].measure.intervention.as_deref(), Some("placebo"));
+}
+
+#[test]
+fn the_arm_after_than_or_versus_is_the_comparator() {
+    let f = only("Psilocybin lowered scores more than escitalopram within 6 weeks.");
+    assert_eq!(f.measure.intervention.as_deref(), Some("psilocybin"));
+    assert_eq!(f.measure.comparator.as_deref(), Some("escitalopram"));
+    let f = only("Esketamine cut MADRS scores more than placebo within 24 hours.");
+    assert_eq!(f.measure.intervention.as_deref(), Some("esketamine"));
+    let f = only("Phase III trials of Spravato found that 70% of patients responded.");
+    assert_eq!(f.measure.intervention.as_deref(), Some("Spravato"));
+    // Its own arm, named after the figure, stays the figure's.
+    let f = figures("Remission was 57% with TMS versus 31% with sertraline.");
+    assert_eq!(f[1].measure.intervention.as_deref(), Some("sertraline"));
+}
+
+#[test]
+fn a_time_that_opens_the_sentence_is_a_time_point() {
+    let f = only("At 12 weeks, the semaglutide arm was ahead of placebo.");
+    assert_eq!(f.kind, K::FollowUp);
+    let f = only("At 8 weeks, infusions were stopped.");
+    assert_eq!(f.kind, K::FollowUp);
+    let f = figures("In the trial, 58% of adults on psilocybin responded 3 weeks after dosing.");
+    assert_eq!(f[1].kind, K::FollowUp);
+    let f = only("Most people feel relief 24 hours after an infusion.");
+    assert_eq!(f.kind, K::OnsetTime, "no rate: how soon it works");
+    // Not at the opening: "within" still says how soon.
+    let f = only("Most feel better within 2 weeks of starting.");
+    assert_eq!(f.kind, K::OnsetTime);
+}
+
+#[test]
+fn bare_numbers_that_count_the_noun_before_them() {
+    check(
+        "A series of infusions, typically four to eight, is given over three weeks.",
+        &[
+            range("four to eight", 4.0, 8.0, U::Count, K::TreatmentCourse),
+            point("three weeks", 3.0, U::Weeks, K::TreatmentCourse),
+        ],
+    );
+    let f = only("Number of sessions per patient (ranges from 2–20)");
+    assert_eq!(
+        (f.value.low, f.value.high, f.value.unit),
+        (Some(2.0), Some(20.0), U::Count)
+    );
+    // Not an aside: the number governs the words after it.
+    assert!(figures("Of the volunteers, 14 dropped out early.").is_empty());
+}
+
+#[test]
 fn clinic_figures() {
     let f = only("Our surgeons have over 25 years of experience.");
     assert_eq!(f.scope, Scope::Clinic);

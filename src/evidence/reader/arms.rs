@@ -403,13 +403,17 @@ pub(super) fn attach(
                 } else {
                     (*k + 1, first)
                 };
-                (a..b).all(|x| {
-                    !t[x].is_punct(',')
-                        && !t[x].is_punct('(')
-                        && !t[x].is_punct('[')
-                        && !t[x]
-                            .is_any(&["compared", "versus", "vs", "than", "whereas", "and", "or"])
-                }) && !spans.iter().any(|&(f, _, _)| f > a && f < b)
+                // A mention inside the figure's own span (a > b) is no neighbour of it.
+                a <= b
+                    && (a..b).all(|x| {
+                        !t[x].is_punct(',')
+                            && !t[x].is_punct('(')
+                            && !t[x].is_punct('[')
+                            && !t[x].is_any(&[
+                                "compared", "versus", "vs", "than", "whereas", "and", "or",
+                            ])
+                    })
+                    && !spans.iter().any(|&(f, _, _)| f > a && f < b)
                     && b - a <= 8
             })
             .min_by_key(|(_, (k, _))| k.abs_diff(first));

@@ -113,6 +113,24 @@ fn count_nouns() {
 }
 
 #[test]
+fn counts_that_refer_back_to_their_noun() {
+    for ex in REFERRED_COUNT_CORPUS {
+        let (text, span) = marked(ex);
+        let figs = figures(&text);
+        let f = figure_at(&figs, &span.expect("marked"))
+            .unwrap_or_else(|| panic!("no figure in {ex:?}: {figs:#?}"));
+        assert_eq!(f.value.unit, Unit::Count, "{ex:?}: {f:#?}");
+    }
+    for ex in NOT_REFERRED_CORPUS {
+        let counts: Vec<Figure> = figures(ex)
+            .into_iter()
+            .filter(|f| f.value.unit == Unit::Count)
+            .collect();
+        assert_eq!(counts, [], "{ex:?}");
+    }
+}
+
+#[test]
 fn labels_and_names_are_no_figures() {
     for ex in LABEL_CORPUS {
         assert_eq!(figures(ex), [], "{ex:?}");
