@@ -108,7 +108,12 @@ fn arm_text(claim: &Claim, clause: Option<&Clause>) -> String {
     let stored = m
         .intervention
         .clone()
-        .or_else(|| quantity::names(&claim.subject).interventions.into_iter().next())
+        .or_else(|| {
+            quantity::names(&claim.subject)
+                .interventions
+                .into_iter()
+                .next()
+        })
         .unwrap_or_default();
     let is_control = super::reader::is_control_phrase;
     if is_control(&stored) && clause.is_some_and(Clause::compared_with_control) {
