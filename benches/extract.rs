@@ -1,5 +1,7 @@
 //! Extraction throughput (ingest + extract) on generated corpora of at least 50 MB of text and
 //! of HTML. Articles are processed one at a time, as the CLI does, so memory follows one article.
+//! `html_one_page` feeds one generated page of 1, 10 and 50 MB instead: its throughput should
+//! not fall as the page grows (ingest and extraction are linear in the page).
 //!
 //! Run: `cargo bench --bench extract`.
 
@@ -65,4 +67,14 @@ fn html_50mb(bencher: divan::Bencher) {
     bencher
         .counter(BytesCount::new(bytes))
         .bench(|| run(divan::black_box(&corpus), ingest::Format::Html));
+}
+
+#[divan::bench(args = [1, 10, 50], sample_count = 3, sample_size = 1)]
+fn html_one_page(bencher: divan::Bencher, mb: usize) {
+    let page = common::html_article(&mut common::Rng::new(13), mb << 20);
+    bencher.counter(BytesCount::new(page.len())).bench(|| {
+        let bytes = divan::black_box(page.as_bytes());
+        let article = ingest::parse("page.html", bytes, ingest::Format::Html).expect("parses");
+        extract::extract(&article).claims.len()
+    });
 }

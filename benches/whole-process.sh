@@ -13,7 +13,8 @@ work=target/whole-process
 mkdir -p "$work"
 
 # Generated pages: prose with a claim and a PubMed link every few sentences, in HTML with some
-# page furniture; and a page of deeply nested, never-closed lists.
+# page furniture, of 1, 10 and 50 MB; the 10 MB page minified onto one line; and a page of
+# deeply nested, never-closed lists.
 python3 - "$work" <<'PY'
 import random, sys, os
 out = sys.argv[1]
@@ -36,9 +37,11 @@ def page(size):
             parts.append("<h2>Section %d</h2><ul><li>Sessions last 40 minutes</li><li>Costs $%d</li></ul>\n" % (i, rng.randint(100, 900)))
     parts.append("</article></main><footer>Contact</footer></body></html>\n")
     return "".join(parts)
-for mb in (10, 50):
+for mb in (1, 10, 50):
     with open(os.path.join(out, "page-%dmb.html" % mb), "w") as f:
         f.write(page(mb << 20))
+with open(os.path.join(out, "page-10mb.html")) as f, open(os.path.join(out, "oneline-10mb.html"), "w") as g:
+    g.write(f.read().replace("\n", " "))
 with open(os.path.join(out, "nested-10mb.html"), "w") as f:
     f.write("<html><body>" + "<ul><li>Up to 45% relapse <div>" * ((10 << 20) // 32) + "</body></html>")
 PY
@@ -52,12 +55,16 @@ report() { # name, command...
 hyperfine --warmup 1 --runs 5 --export-markdown "$work/hyperfine.md" \
   -n "check demo (offline)" "$bin check fixtures/articles/ketamine-clinic.html --offline --cache fixtures/pubmed --fail-on none" \
   -n "compare fixtures (offline)" "$bin compare fixtures/articles --offline --cache fixtures/pubmed" \
+  -n "extract 1 MB HTML page" "$bin extract $work/page-1mb.html --no-write --format json --max-size 100000000" \
   -n "extract 10 MB HTML page" "$bin extract $work/page-10mb.html --no-write --format json --max-size 100000000" \
   -n "extract 50 MB HTML page" "$bin extract $work/page-50mb.html --no-write --format json --max-size 100000000" \
+  -n "extract 10 MB one-line HTML page" "$bin extract $work/oneline-10mb.html --no-write --format json --max-size 100000000" \
   -n "extract 10 MB nested lists" "$bin extract $work/nested-10mb.html --no-write --format json --max-size 100000000"
 cat "$work/hyperfine.md"
 echo
+report "extract 1 MB HTML page" $bin extract $work/page-1mb.html --no-write --format json --max-size 100000000
 report "extract 10 MB HTML page" $bin extract $work/page-10mb.html --no-write --format json --max-size 100000000
 report "extract 50 MB HTML page" $bin extract $work/page-50mb.html --no-write --format json --max-size 100000000
+report "extract 10 MB one-line HTML page" $bin extract $work/oneline-10mb.html --no-write --format json --max-size 100000000
 report "extract 10 MB nested lists" $bin extract $work/nested-10mb.html --no-write --format json --max-size 100000000
 report "check demo (offline)" $bin check fixtures/articles/ketamine-clinic.html --offline --cache fixtures/pubmed --fail-on none

@@ -29,7 +29,7 @@ case "$target" in
              [ -e "$f" ] || continue
              { printf '\001'; head -c 8192 "$f"; } > "$seeds/fixture-$(basename "$f")"; done ;;
   pubmed) for f in $(ls ../fixtures/pubmed/pubmed/*.xml | head -20); do head -c 8192 "$f" > "$seeds/fixture-$(basename "$f")"; done ;;
-  claims_file) for f in ../claims/*.json; do [ -e "$f" ] && cp "$f" "$seeds/fixture-$(basename "$f")"; done ;;
+  claims_file) find ../claims -name '*.json' | while read -r f; do cp "$f" "$seeds/fixture-$(basename "$f")"; done ;;
 esac
 
 export AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_NO_UI=1 AFL_NO_AFFINITY=1
