@@ -813,3 +813,36 @@ fn never_panics_and_ranges_are_char_boundaries() {
         }
     }
 }
+
+#[test]
+fn an_outcome_word_after_a_conjunction_belongs_to_the_figure_it_introduces() {
+    check(
+        "Trials found remission rates of 20% and response rates of 50% at week four.",
+        &[
+            point("20%", 20.0, U::Percent, K::RemissionRate),
+            point("50%", 50.0, U::Percent, K::ResponseRate),
+        ],
+    );
+    check(
+        "Reviews report response rates from 45% to 60% and remission rates (full recovery) from 25% to 35%.",
+        &[
+            range("from 45% to 60%", 45.0, 60.0, U::Percent, K::ResponseRate),
+            range("from 25% to 35%", 25.0, 35.0, U::Percent, K::RemissionRate),
+        ],
+    );
+    // Counterexamples: an outcome word right after its own figure stays with it.
+    check(
+        "In that audit 70% responded and 40% remitted.",
+        &[
+            point("70%", 70.0, U::Percent, K::ResponseRate),
+            point("40%", 40.0, U::Percent, K::RemissionRate),
+        ],
+    );
+    check(
+        "The clinic cites a 60% response rate and a 30% remission rate.",
+        &[
+            point("60%", 60.0, U::Percent, K::ResponseRate),
+            point("30%", 30.0, U::Percent, K::RemissionRate),
+        ],
+    );
+}
