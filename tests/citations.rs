@@ -528,3 +528,49 @@ fn a_sentence_that_refers_back_uses_the_study_cited_before_it() {
         .expect("claim");
     assert!(other.attachment.is_none(), "{other:#?}");
 }
+
+#[test]
+fn dagger_and_double_dagger_resolve_to_their_notes_in_every_format() {
+    for format in FORMATS {
+        let doc = paragraphs(
+            format,
+            &[
+                "Relapse fell to 12% at one year with maintenance sessions.†",
+                "Nausea was reported by 9% of patients in the first week.‡",
+                "† Okafor N, et al. Maintenance infusions after response. J Psychiatr Res. 2021;140:55-61.",
+                "‡ Lindqvist E, et al. Early adverse events of repeated dosing. Psychopharmacology. 2020;237(4):1001-1010.",
+            ],
+        );
+        let a = read(&doc, format);
+        assert_eq!(
+            markers(&a, &doc),
+            [
+                ("†".to_owned(), vec!["†".to_owned()]),
+                ("‡".to_owned(), vec!["‡".to_owned()]),
+            ],
+            "{format:?}"
+        );
+        let file = extract(&a);
+        for (cue, mark) in [("Relapse", "†"), ("Nausea", "‡")] {
+            let claim = file
+                .claims
+                .iter()
+                .find(|c| c.sentence.contains(cue))
+                .unwrap_or_else(|| panic!("{format:?}: no claim for {cue}: {:#?}", file.claims));
+            let how = claim.attachment.as_ref().expect("attached");
+            assert_eq!(
+                (how.how, how.found_in, how.marker.as_deref()),
+                (CitedBy::Footnote, FoundIn::Sentence, Some(mark)),
+                "{format:?}: {cue}"
+            );
+        }
+        // The notes are reference material: their years and pages are not claims.
+        assert!(
+            file.claims
+                .iter()
+                .all(|c| !c.sentence.contains("Okafor") && !c.sentence.contains("Lindqvist")),
+            "{format:?}: {:#?}",
+            file.claims
+        );
+    }
+}
