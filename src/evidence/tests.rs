@@ -195,7 +195,7 @@ fn versus_pairs_follow_the_groups_named_earlier() {
         "Nasal esketamine versus extended-release quetiapine in resistant depression",
         &[(
             "RESULTS",
-            "More patients in the esketamine group than in the quetiapine group were in remission at week 8 (30.2% vs. 19.5%; P = 0.01).",
+            "More participants in the esketamine group than in those given quetiapine were in remission at week 8 (30.2% vs. 19.5%; P = 0.01).",
         )],
     );
     let remission = |v, who, t| C::new(ClaimKind::RemissionRate, v, measure(who, "remission", t));

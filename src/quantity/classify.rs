@@ -284,7 +284,7 @@ impl<'a, 't> Sentence<'a, 't> {
             .unwrap_or(Verdict::of(K::OtherPercentage))
     }
 
-    /// "nearly 1 in 3 adolescents experiences an anxiety disorder": a share of people who have
+    /// "about 1 in 4 teenagers develops an eating disorder": a share of people who have
     /// a condition, named right after a verb of having it.
     fn has_condition(&self, m: &RawMatch) -> bool {
         let t = self.t;

@@ -1146,7 +1146,7 @@ pub(crate) const CLINIC_CUES: &[Entry<()>] = &[Entry {
     ],
     means: (),
     examples: &[
-        "At least [50%] of our patients do not follow up beyond one month.",
+        "At least [50%] of our patients never book a second visit.",
         "Our doctors have [over 20 years] of experience.",
         "We have treated [more than 5,000 patients] since opening.",
         "With the new laser my 20/20 rate is above [95%].",
