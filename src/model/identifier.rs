@@ -265,8 +265,8 @@ mod tests {
     #[test]
     fn other_pages_are_not_identifiers() {
         for url in [
-            "https://www.mayoclinic.org/diseases-conditions/depression/in-depth/treatment-resistant-depression/art-20044324",
-            "https://www.webmd.com/depression/features/what-does-ketamine-do-your-brain",
+            "https://www.mayoclinic.org/diseases-conditions/depression/trd-overview",
+            "https://www.webmd.com/mental-health/ketamine-treatment-guide",
             "https://www.ncbi.nlm.nih.gov/",
             "https://example.com/10.5/x",
         ] {
