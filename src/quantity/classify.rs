@@ -8,8 +8,8 @@ use std::sync::LazyLock;
 
 use super::about::is_condition_word;
 use super::lexicon::{
-    Applies, NounClass, BEFORE_WORDS, CLAUSE_WORDS, COMPARISON_WORDS, CONDITION_HEADS, CUES,
-    CUTOFF_EVENTS, NEGATIONS, NOT_PRICES, RESULT_WORDS, THRESHOLD_WORDS,
+    Applies, NounClass, AVERAGE_WORDS, BEFORE_WORDS, CLAUSE_WORDS, COMPARISON_WORDS,
+    CONDITION_HEADS, CUES, CUTOFF_EVENTS, NEGATIONS, NOT_PRICES, RESULT_WORDS, THRESHOLD_WORDS,
 };
 use super::matcher::{Hit, Matcher};
 use super::scan::{RawMatch, Shape};
@@ -189,7 +189,7 @@ impl<'a, 't> Sentence<'a, 't> {
                 Verdict::of(if loss { K::WeightLoss } else { K::Other })
             }
             Unit::NgPerDl | Unit::MgPerDl => Verdict::of(self.level(m)),
-            Unit::KgPerM2 | Unit::EventsPerHour => Verdict::of(K::DefinitionThreshold),
+            Unit::KgPerM2 | Unit::EventsPerHour => Verdict::of(self.index(m)),
             Unit::PerDay | Unit::PerWeek | Unit::PerMonth => Verdict::of(K::TreatmentCourse),
             Unit::Mm | Unit::Fold => Verdict::of(K::Other),
             Unit::Minutes | Unit::Hours | Unit::Days | Unit::Weeks | Unit::Months | Unit::Years => {
@@ -224,6 +224,21 @@ impl<'a, 't> Sentence<'a, 't> {
             K::DefinitionThreshold
         } else {
             K::Other
+        }
+    }
+
+    /// An index value ("a BMI of 30") is a cut-off, unless it is a group's average ("an
+    /// average BMI of 38", "mean AHI 22"): then it describes the people, as a baseline does.
+    fn index(&self, m: &RawMatch) -> ClaimKind {
+        let t = self.t;
+        let average = (m.quote_first.saturating_sub(4)..m.quote_first)
+            .rev()
+            .take_while(|&k| t[k].num().is_none() && !t[k].is_sym(','))
+            .any(|k| t[k].is_any(AVERAGE_WORDS));
+        if average {
+            K::Other
+        } else {
+            K::DefinitionThreshold
         }
     }
 

@@ -71,6 +71,37 @@ pub(crate) const NUMBER_WORDS: &[(&str, f64)] = &[
     ("dozen", 12.0),
 ];
 
+/// Ordinal words that number a period of time ("after the first month", "in the second
+/// week"): a percentage stated at such a period is stated at its end.
+pub(crate) const ORDINALS: &[(&str, f64)] = &[
+    ("first", 1.0),
+    ("second", 2.0),
+    ("third", 3.0),
+    ("fourth", 4.0),
+    ("fifth", 5.0),
+    ("sixth", 6.0),
+    ("seventh", 7.0),
+    ("eighth", 8.0),
+    ("ninth", 9.0),
+    ("tenth", 10.0),
+    ("eleventh", 11.0),
+    ("twelfth", 12.0),
+];
+
+/// Words before "the first month" that make it the time a result is stated at.
+pub(crate) const ORDINAL_PERIOD_LEADS: &[&str] = &[
+    "after",
+    "in",
+    "during",
+    "within",
+    "by",
+    "over",
+    "at",
+    "of",
+    "through",
+    "throughout",
+];
+
 /// Numbers written in words or symbols, with the value each phrase must read as (Duckling's
 /// corpus shape: value, then phrases).
 #[cfg(test)]
@@ -1048,6 +1079,10 @@ pub(crate) const THRESHOLD_WORDS: &[&str] = &[
     "indicated",
 ];
 
+/// Words that make an index value a group's characteristic, not a cut-off ("an average BMI of
+/// 38", "a mean AHI of 22", "median BMI 41").
+pub(crate) const AVERAGE_WORDS: &[&str] = &["average", "mean", "median"];
+
 /// Words of an effect or result: "relief for six months", "results last up to six months".
 pub(crate) const RESULT_WORDS: &[&str] = &[
     "relief",
@@ -1110,53 +1145,75 @@ pub(crate) const COMPARISON_WORDS: &[&str] = &[
 // Clinic figures
 // ---------------------------------------------------------------------------------------------
 
+/// What a clinic cue makes of a figure near it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ClinicCue {
+    /// Any figure near it is the clinic's own ("50% of our patients").
+    Own,
+    /// Only a count is the clinic's tally ("5,000 patients treated"); a share of treated
+    /// patients ("85% of patients treated with the drug lost weight") is a research outcome.
+    Tally,
+}
+
 /// Phrases that make a figure a fact about the clinic itself (scope `clinic`): its own
 /// patients and results, its experience. Prices are always clinic figures.
-pub(crate) const CLINIC_CUES: &[Entry<()>] = &[Entry {
-    patterns: &[
-        "our patients",
-        "our clients",
-        "my patients",
-        "my clients",
-        "our practice",
-        "our clinic",
-        "our office",
-        "our center",
-        "our centre",
-        "our experience",
-        "our team",
-        "we have treated",
-        "we've treated",
-        "we have helped",
-        "we've helped",
-        "we have performed",
-        "we've performed",
-        "years of experience",
-        "years in practice",
-        "in practice for",
-        "in business",
-        "my ? ? ? rate",
-        "our ? ? ? rate",
-        "my ? ? ? results",
-        "our ? ? ? results",
-        "our ? ? ? outcomes",
-        "patients treated",
-        "procedures performed",
-        "we have served",
-    ],
-    means: (),
-    examples: &[
-        "At least [50%] of our patients never book a second visit.",
-        "Our doctors have [over 20 years] of experience.",
-        "We have treated [more than 5,000 patients] since opening.",
-        "With the new laser my 20/20 rate is above [95%].",
-        "One session costs [$300] without insurance.",
-    ],
-    counterexamples: &[
-        "Studies show [70%] of patients respond.",
-        "We give [six infusions] over two weeks.",
-    ],
-}];
+pub(crate) const CLINIC_CUES: &[Entry<ClinicCue>] = &[
+    Entry {
+        patterns: &[
+            "our patients",
+            "our clients",
+            "my patients",
+            "my clients",
+            "our practice",
+            "our clinic",
+            "our office",
+            "our center",
+            "our centre",
+            "our experience",
+            "our team",
+            "we have treated",
+            "we've treated",
+            "we have helped",
+            "we've helped",
+            "we have performed",
+            "we've performed",
+            "years of experience",
+            "years in practice",
+            "in practice for",
+            "in business",
+            "my ? ? ? rate",
+            "our ? ? ? rate",
+            "my ? ? ? results",
+            "our ? ? ? results",
+            "our ? ? ? outcomes",
+            "we have served",
+        ],
+        means: ClinicCue::Own,
+        examples: &[
+            "At least [50%] of our patients never book a second visit.",
+            "Our doctors have [over 20 years] of experience.",
+            "We have treated [more than 5,000 patients] since opening.",
+            "With the new laser my 20/20 rate is above [95%].",
+            "One session costs [$300] without insurance.",
+        ],
+        counterexamples: &[
+            "Studies show [70%] of patients respond.",
+            "We give [six infusions] over two weeks.",
+        ],
+    },
+    Entry {
+        patterns: &["patients treated", "procedures performed"],
+        means: ClinicCue::Tally,
+        examples: &[
+            "The practice now has [more than 4,000 patients treated] with the laser.",
+            "Over [1,200 procedures performed] since the clinic opened.",
+        ],
+        counterexamples: &[
+            "After a year, [72%] of patients treated with the new drug had lost weight.",
+            "In the study, [40%] of the procedures performed in older adults needed a repeat.",
+        ],
+    },
+];
 
 // ---------------------------------------------------------------------------------------------
 // What the measure is about: interventions and populations

@@ -33,7 +33,7 @@ use std::sync::LazyLock;
 use crate::model::{ClaimKind, Measure, Scope, Unit, Value};
 use about::{is_comparator, Named, Phrase};
 use classify::{Sentence, Verdict};
-use lexicon::{default_outcome, Applies, CLINIC_CUES, CUES};
+use lexicon::{default_outcome, Applies, ClinicCue, CLINIC_CUES, CUES};
 use matcher::Matcher;
 use scan::{RawMatch, Scanner};
 
@@ -223,6 +223,7 @@ pub fn figures_after(sentence: &str, lead_in: Option<&str>) -> Vec<Figure> {
     let named = Named::read(&toks);
     let lead_in = lead_in.and_then(lead_in_outcome);
     let clinic = CLINIC.all(&toks);
+    let pairs = paired_arms(&s, &named, &raw);
     let mut out: Vec<Figure> = Vec::with_capacity(raw.len());
     let mut verdicts: Vec<Verdict> = Vec::with_capacity(raw.len());
     for m in &raw {
@@ -267,10 +268,16 @@ pub fn figures_after(sentence: &str, lead_in: Option<&str>) -> Vec<Figure> {
             v.kind,
             ClaimKind::Prevalence | ClaimKind::DefinitionThreshold
         );
-        let intervention = nearest_intervention(&s, &named, m).filter(|_| !about_condition);
+        let (intervention, comparator) = match pairs[i] {
+            Some((own, other)) if !about_condition => (Some(own), Some(other.text.clone())),
+            _ => {
+                let own = nearest_intervention(&s, &named, m).filter(|_| !about_condition);
+                (own, comparator(&s, &named, m, own))
+            }
+        };
         let measure = Measure {
             intervention: intervention.map(|p| p.text.clone()),
-            comparator: comparator(&s, &named, m, intervention),
+            comparator,
             population: nearest_population(&s, &named, m).map(|p| p.text.clone()),
             outcome: v
                 .outcome
@@ -350,12 +357,35 @@ fn percent_time_point(
     if from_figure.is_some() {
         return from_figure;
     }
+    if let Some(v) = ordinal_period(s, m) {
+        return Some(v);
+    }
     let t = s.t;
     (0..t.len().saturating_sub(1))
         .any(|k| {
             (t[k].is("day") && t[k + 1].is("after")) || (t[k].is("next") && t[k + 1].is("day"))
         })
         .then(|| Value::point(24.0, Unit::Hours))
+}
+
+/// A period named by its ordinal near the figure: "remission rates of 37% after the first
+/// month" (1 month), "in the second week" (2 weeks). Not "first-line" or "the first
+/// infusion": only a time unit makes a time point.
+fn ordinal_period(s: &Sentence<'_, '_>, m: &RawMatch) -> Option<Value> {
+    let t = s.t;
+    (1..t.len().saturating_sub(2))
+        .filter(|&k| t[k].is("the") && t[k - 1].is_any(lexicon::ORDINAL_PERIOD_LEADS))
+        .filter_map(|k| {
+            let n = lexicon::ORDINALS
+                .iter()
+                .find(|(w, _)| t[k + 1].is(w))
+                .map(|&(_, n)| n)?;
+            let unit = number::time_unit(t[k + 2].lower).filter(|u| u.hours().is_some())?;
+            Some((s.distance(m, k - 1, k + 3), Value::point(n, unit)))
+        })
+        .filter(|(d, _)| *d <= 24)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, v)| v)
 }
 
 /// The intervention nearest the figure in its own clause: across "compared with" or "whereas"
@@ -390,6 +420,79 @@ fn nearest_intervention<'n>(
                 - usize::from(arm)
                 + control
         })
+}
+
+/// The arms of a pair of figures set against each other with no arm of their own ("remission
+/// rates of 27.1% versus 17.6%", "64% vs. 28%") in a sentence that compares two treatments
+/// ("Spravato … compared to those receiving quetiapine"): the first figure is the compared
+/// treatment's, the second the comparator's, whatever the arms' distance to each figure. For
+/// each figure of `raw`, its own arm and the other.
+fn paired_arms<'n>(
+    s: &Sentence<'_, '_>,
+    named: &'n Named,
+    raw: &[RawMatch],
+) -> Vec<Option<(&'n Phrase, &'n Phrase)>> {
+    let mut out = vec![None; raw.len()];
+    let Some((subject, compared)) = compared_pair(s, named) else {
+        return out;
+    };
+    for i in 1..raw.len() {
+        let (a, b) = (&raw[i - 1], &raw[i]);
+        let between = &s.t[a.last_tok + 1..b.quote_first.max(a.last_tok + 1)];
+        let joined = between
+            .iter()
+            .any(|w| w.is_any(&["versus", "vs", "compared", "against"]))
+            && between.iter().all(|w| {
+                w.is_any(&["versus", "vs", "compared", "with", "to", "against"]) || w.is_sym('.')
+            });
+        // "64% with ketamine versus 28% with midazolam": arms of their own.
+        let own_arm = named
+            .interventions
+            .iter()
+            .any(|p| p.span.start > b.last_tok && p.span.start <= b.last_tok + 4);
+        if joined && a.value.unit == b.value.unit && !own_arm {
+            out[i - 1] = Some((subject, compared));
+            out[i] = Some((compared, subject));
+        }
+    }
+    out
+}
+
+/// The two treatments a sentence compares: the one named after a comparison word ("compared
+/// to those receiving quetiapine", "than placebo") or a control, and the one named before it.
+/// None unless exactly two treatments are named.
+fn compared_pair<'n>(s: &Sentence<'_, '_>, named: &'n Named) -> Option<(&'n Phrase, &'n Phrase)> {
+    let mut arms: Vec<&Phrase> = Vec::new();
+    for p in &named.interventions {
+        if !arms
+            .iter()
+            .any(|q| intervention_key(&q.text) == intervention_key(&p.text))
+        {
+            arms.push(p);
+        }
+    }
+    let [first, second] = arms[..] else {
+        return None;
+    };
+    // A control is the comparator wherever it stands; otherwise the arm a comparison word
+    // introduces, with no other arm between them.
+    match (is_comparator(first), is_comparator(second)) {
+        (true, false) => return Some((second, first)),
+        (false, true) => return Some((first, second)),
+        (true, true) => return None,
+        (false, false) => {}
+    }
+    let introduced = |p: &Phrase, other: &Phrase| {
+        (p.span.start.saturating_sub(4)..p.span.start).any(|k| {
+            s.t[k].is_any(&["than", "versus", "vs", "against", "compared"])
+                && !(k < other.span.start && other.span.start < p.span.start)
+        })
+    };
+    match (introduced(first, second), introduced(second, first)) {
+        (false, true) => Some((first, second)),
+        (true, false) => Some((second, first)),
+        _ => None,
+    }
 }
 
 /// Whether phrase `p` follows "than", "versus" or "against" closely: the arm something is
@@ -452,7 +555,10 @@ fn nearest_population<'n>(
 fn scope(s: &Sentence<'_, '_>, clinic: &[matcher::Hit], m: &RawMatch, kind: ClaimKind) -> Scope {
     let near = clinic.iter().any(|h| {
         let inside = h.start <= m.last_tok && h.end > m.quote_first;
-        inside || s.distance(m, h.start, h.end) <= 8
+        // A share of treated patients is an outcome, not the clinic's tally.
+        let tally_share =
+            CLINIC_CUES[h.entry].means == ClinicCue::Tally && m.value.unit == Unit::Percent;
+        (inside || s.distance(m, h.start, h.end) <= 8) && !tally_share
     });
     if kind == ClaimKind::Price || near {
         Scope::Clinic

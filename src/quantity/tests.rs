@@ -434,6 +434,20 @@ fn doses_levels_and_indexes() {
             point("below 10", 10.0, U::EventsPerHour, K::DefinitionThreshold),
         ],
     );
+    // A group's average index describes the people, not who qualifies.
+    assert_eq!(
+        only("Enrolled adults had a mean BMI of 36.2 at the start.").kind,
+        K::Other
+    );
+    assert_eq!(
+        only("Their average AHI was 31 before the device was fitted.").kind,
+        K::Other
+    );
+    assert_eq!(
+        only("On average, adults with a BMI of 30 or more qualify.").kind,
+        K::DefinitionThreshold,
+        "an average elsewhere in the sentence is not the index's"
+    );
 }
 
 #[test]
@@ -610,6 +624,86 @@ fn the_arm_after_than_or_versus_is_the_comparator() {
     // Its own arm, named after the figure, stays the figure's.
     let f = figures("Remission was 57% with TMS versus 31% with sertraline.");
     assert_eq!(f[1].measure.intervention.as_deref(), Some("sertraline"));
+}
+
+#[test]
+fn a_period_named_by_its_ordinal_is_a_percentages_time_point() {
+    let at = |s: &str| {
+        figures(s)
+            .into_iter()
+            .find(|f| f.value.unit == U::Percent)
+            .and_then(|f| f.measure.time_point)
+    };
+    assert_eq!(
+        at("Trials found response rates of 45-50% after the first month of infusions."),
+        Some(Value::point(1.0, U::Months))
+    );
+    assert_eq!(
+        at("In the second week, 30% of patients felt better."),
+        Some(Value::point(2.0, U::Weeks))
+    );
+    assert_eq!(
+        at("About 20% of the weight was lost by the end of the third month."),
+        Some(Value::point(3.0, U::Months))
+    );
+    // No time unit, no time point: an ordinal infusion, line or visit is not a time.
+    assert_eq!(
+        at("By the third infusion, 40% of patients had responded."),
+        None
+    );
+    assert_eq!(
+        at("As a first-line treatment it helps 60% of patients."),
+        None
+    );
+    assert_eq!(
+        at("The first visit is free for 100% of new patients."),
+        None
+    );
+    // A figure of its own decides ("64% at 24 hours").
+    assert_eq!(
+        at("In the first week, 64% responded at 24 hours."),
+        Some(Value::point(24.0, U::Hours))
+    );
+}
+
+#[test]
+fn a_pair_of_figures_follows_the_order_of_the_arms_compared() {
+    let arms = |s: &str| -> Vec<(Option<String>, Option<String>)> {
+        figures(s)
+            .into_iter()
+            .filter(|f| f.value.unit == U::Percent)
+            .map(|f| (f.measure.intervention, f.measure.comparator))
+            .collect()
+    };
+    let pair = |a: &str, b: &str| {
+        vec![
+            (Some(a.to_owned()), Some(b.to_owned())),
+            (Some(b.to_owned()), Some(a.to_owned())),
+        ]
+    };
+    // The comparator is named nearer the figures, yet the first figure is the subject's.
+    assert_eq!(
+        arms("Patients given vortioxetine were more likely to respond than those taking sertraline, with response rates of 42% versus 21%."),
+        pair("vortioxetine", "sertraline")
+    );
+    assert_eq!(
+        arms("Compared with placebo, psilocybin gave remission rates of 37% vs. 12% at week 6."),
+        pair("psilocybin", "placebo")
+    );
+    // Counterexamples: figures with arms of their own, and a sentence that compares no two
+    // named treatments.
+    assert_eq!(
+        arms("Remission was 57% with TMS versus 31% with sertraline."),
+        pair("TMS", "sertraline")
+    );
+    let f = figures("Remission was 40% versus 25% in the sertraline and TMS groups, respectively.");
+    assert_ne!(
+        f[0].measure.intervention.as_deref(),
+        Some("TMS"),
+        "respectively maps the arms named after the figures"
+    );
+    let f = figures("Response rose to 48% versus 30% a year earlier.");
+    assert_eq!(f[0].measure.intervention, None);
 }
 
 #[test]
