@@ -286,9 +286,10 @@ struct Decision<'c, 'a> {
 
 fn decide<'c, 'a>(target: &Target, contenders: &[&'c Candidate<'a>]) -> Decision<'c, 'a> {
     let first = contenders[0];
-    // A study's size is stated at several stages (screened, randomized, analysed); a claim
-    // that names no stage agrees when it matches any of them.
-    if target.kind == ClaimKind::SampleSize {
+    // A study's size is stated at several stages (screened, randomized, analysed; trials
+    // eligible and included); a claim that names no stage agrees when it matches any of them.
+    let sizes = contenders.iter().all(|c| c.reading.role == Role::Size);
+    if target.kind == ClaimKind::SampleSize || sizes {
         let chosen = contenders
             .iter()
             .copied()

@@ -63,6 +63,15 @@ impl Target {
                 .unwrap_or_default();
             outcome.retain(|w| !intervention.contains(w));
         }
+        // "29 trials", "12 RCTs": a count of studies measures studies, whatever outcome the
+        // measure names.
+        if claim.value.unit == Unit::Count {
+            for w in text::content_words(&claim.quote) {
+                if w == "study" && !outcome.contains(&w) {
+                    outcome.push(w);
+                }
+            }
+        }
         outcome.retain(|w| vocab::time_unit_hours(w).is_none());
         let threshold = threshold_in(&outcome_text).or_else(|| {
             let share = claim.value.unit == Unit::Percent;
@@ -388,10 +397,13 @@ pub fn target_arm(target: &Target, index: &RecordIndex) -> Result<Option<usize>,
 /// Points for the arm; a control arm never supports a claim about the treatment.
 fn arm_score(target: &Target, r: &Reading, index: &RecordIndex) -> Relevance {
     use ClaimKind as K;
+    // A study's size ("29 of 31 trials", "3731 patients") counts the whole study, whatever
+    // treatment the claim's sentence or page names.
     if matches!(
         target.kind,
         K::SampleSize | K::Prevalence | K::DefinitionThreshold
-    ) {
+    ) || (r.role == Role::Size && r.arm.is_none() && !target.control)
+    {
         return Ok(0.0);
     }
     let Some(arm) = r.arm else {

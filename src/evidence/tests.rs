@@ -648,3 +648,58 @@ fn the_primary_end_points_subgroup_wins_when_the_claim_names_none() {
     assert_eq!(f.verdict, Verdict::Differs, "{f:#?}");
     assert!(f.reason.contains("47.9%"), "{}", f.reason);
 }
+
+#[test]
+fn a_count_of_studies_is_the_whole_reviews_whatever_treatment_the_page_names() {
+    let r = record(
+        21,
+        "Okafor",
+        "Yoga for chronic low back pain: an individual patient data meta-analysis",
+        &[(
+            "RESULTS",
+            "We pooled data from 22 of 25 eligible randomized trials, with 4 870 patients analysed.",
+        )],
+    );
+    // The page's own name stood in for the treatment ("Harbour Yoga Studio"): a count of the
+    // review's trials still reads against the review.
+    let trials = |n: f64, intervention: &str| Claim {
+        id: "c1".to_owned(),
+        kind: ClaimKind::Other,
+        value: Value::point(n, Unit::Count),
+        measure: measure(intervention, "", None),
+        quote: format!("{n} trials"),
+        sentence: format!("The review looked at {n} trials of yoga for back pain."),
+        sources: vec!["pmid:1".to_owned()],
+        ..Claim::default()
+    };
+    let check = |c: &Claim| {
+        let sources = [SourceOutcome {
+            source: "pmid:1",
+            outcome: Outcome::Record {
+                index: &r,
+                inferred: false,
+            },
+        }];
+        assess(c, &sources, &Tolerance::default())
+    };
+    let f = check(&trials(22.0, "Harbour Yoga Studio"));
+    assert_eq!(f.verdict, Verdict::Supported, "{f:#?}");
+    // Trials are counted at two stages (included, eligible): either agrees.
+    let f = check(&trials(25.0, "Harbour Yoga Studio"));
+    assert_eq!(f.verdict, Verdict::Supported, "{f:#?}");
+    let f = check(&trials(40.0, "Harbour Yoga Studio"));
+    assert_eq!(f.verdict, Verdict::Differs, "{f:#?}");
+    // The quote's noun counts studies even when the measure names another outcome.
+    let mut c = trials(22.0, "");
+    c.measure.outcome = Some("review size".to_owned());
+    let f = check(&c);
+    assert_eq!(f.verdict, Verdict::Supported, "{f:#?}");
+    // A result is still an arm's: a treatment the review does not study finds nothing.
+    let f = C::new(
+        ClaimKind::ResponseRate,
+        pct(22.0),
+        measure("sertraline", "response", None),
+    )
+    .against(&[&r]);
+    assert_eq!(f.verdict, Verdict::NotFound, "{f:#?}");
+}

@@ -133,7 +133,13 @@ impl<'a> SentenceReader<'a> {
             role,
             section: self.section,
             arm,
-            outcome: Vec::new(),
+            // "29 of 31 eligible RCTs": the studies it counts are what it measures, though the
+            // noun is part of the figure (or of the next one) and so never an outcome word.
+            outcome: if it.value.unit == Unit::Count && self.counts_studies(it) {
+                vec!["study".to_owned()]
+            } else {
+                Vec::new()
+            },
             threshold: None,
             time_point: None,
             stage: self.stage(it),
