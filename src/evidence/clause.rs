@@ -123,6 +123,16 @@ impl Clause {
         out
     }
 
+    /// The figure and its own words, as written ("three sessions of integration therapy").
+    pub fn own_phrase(&self) -> String {
+        let t = &self.toks;
+        (self.first..=self.last)
+            .chain(self.own())
+            .map(|k| t[k].lower.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
     /// The tokens that say what the figure measures: its own words; for a comparison in
     /// parentheses ("… lost ≥5% of their body weight (vs 34% placebo)"), the clause the
     /// parenthesis qualifies.

@@ -40,6 +40,8 @@ pub struct Target {
     pub population: Vec<String>,
     /// The time point.
     pub time_point: Option<Value>,
+    /// The kinds of session a count of sessions names ("two booster sessions"), if any.
+    pub session_kinds: Vec<&'static str>,
     /// For a count of people: whether the claim's sentence ties it to a study ("a trial of 120
     /// women"), not a clinic's own tally ("we have treated about 300 people").
     pub study: bool,
@@ -101,6 +103,11 @@ impl Target {
             population: text::content_words(&population),
             time_point: m.time_point.clone(),
             study: clause.as_ref().is_none_or(Clause::names_study),
+            session_kinds: vocab::session_kinds(
+                &clause
+                    .as_ref()
+                    .map_or_else(|| claim.quote.clone(), Clause::own_phrase),
+            ),
         }
     }
 }
@@ -229,6 +236,7 @@ pub type Relevance = Result<f64, Exclusion>;
 pub fn relevance(target: &Target, r: &Reading, index: &RecordIndex) -> Relevance {
     let kind = kind_score(target, r)?;
     role_allowed(target, r)?;
+    same_sessions(target, r, index)?;
     let mut score = kind;
     score += arm_score(target, r, index)?;
     score += time_score(target, r, index)?;
@@ -319,6 +327,28 @@ fn kind_score(target: &Target, r: &Reading) -> Relevance {
         return Err(Exclusion::Measure);
     };
     Ok(score)
+}
+
+/// A count of sessions of one kind ("nine integrative therapy sessions") never states a count
+/// of another kind or of all sessions ("three sessions of the drug").
+fn same_sessions(target: &Target, r: &Reading, index: &RecordIndex) -> Result<(), Exclusion> {
+    let counts = |k: ClaimKind, u: Unit| k == ClaimKind::TreatmentCourse && u == Unit::Count;
+    if !counts(target.kind, target.value.unit) || !counts(r.kind, r.value.unit) {
+        return Ok(());
+    }
+    let figure = index
+        .sentence(r.sentence)
+        .get(r.range.clone())
+        .unwrap_or("");
+    let mut theirs = vocab::session_kinds(figure);
+    let mut ours = target.session_kinds.clone();
+    theirs.sort_unstable();
+    ours.sort_unstable();
+    if theirs == ours {
+        Ok(())
+    } else {
+        Err(Exclusion::Measure)
+    }
 }
 
 /// Which roles can state the claim's measure.

@@ -649,6 +649,32 @@ fn the_primary_end_points_subgroup_wins_when_the_claim_names_none() {
     assert!(f.reason.contains("47.9%"), "{}", f.reason);
 }
 
+/// A claim with its quote inside its own sentence, as the extractor stores it.
+fn said(kind: ClaimKind, value: Value, quote: &str, sentence: &str, intervention: &str) -> Claim {
+    assert!(sentence.contains(quote), "{quote:?} not in {sentence:?}");
+    Claim {
+        id: "c1".to_owned(),
+        kind,
+        value,
+        measure: measure(intervention, "", None),
+        quote: quote.to_owned(),
+        sentence: sentence.to_owned(),
+        sources: vec!["pmid:1".to_owned()],
+        ..Claim::default()
+    }
+}
+
+fn verdict_of(c: &Claim, r: &RecordIndex) -> Finding {
+    let sources = [SourceOutcome {
+        source: "pmid:1",
+        outcome: Outcome::Record {
+            index: r,
+            inferred: false,
+        },
+    }];
+    assess(c, &sources, &Tolerance::default())
+}
+
 #[test]
 fn a_count_of_studies_is_the_whole_reviews_whatever_treatment_the_page_names() {
     let r = record(
@@ -662,37 +688,35 @@ fn a_count_of_studies_is_the_whole_reviews_whatever_treatment_the_page_names() {
     );
     // The page's own name stood in for the treatment ("Harbour Yoga Studio"): a count of the
     // review's trials still reads against the review.
-    let trials = |n: f64, intervention: &str| Claim {
-        id: "c1".to_owned(),
-        kind: ClaimKind::Other,
-        value: Value::point(n, Unit::Count),
-        measure: measure(intervention, "", None),
-        quote: format!("{n} trials"),
-        sentence: format!("The review looked at {n} trials of yoga for back pain."),
-        sources: vec!["pmid:1".to_owned()],
-        ..Claim::default()
+    let trials = |n: f64| {
+        let quote = format!("{n} trials");
+        let sentence = format!("The review looked at {quote} of yoga for back pain.");
+        let c = said(
+            ClaimKind::Other,
+            Value::point(n, Unit::Count),
+            &quote,
+            &sentence,
+            "Harbour Yoga Studio",
+        );
+        verdict_of(&c, &r)
     };
-    let check = |c: &Claim| {
-        let sources = [SourceOutcome {
-            source: "pmid:1",
-            outcome: Outcome::Record {
-                index: &r,
-                inferred: false,
-            },
-        }];
-        assess(c, &sources, &Tolerance::default())
-    };
-    let f = check(&trials(22.0, "Harbour Yoga Studio"));
+    let f = trials(22.0);
     assert_eq!(f.verdict, Verdict::Supported, "{f:#?}");
     // Trials are counted at two stages (included, eligible): either agrees.
-    let f = check(&trials(25.0, "Harbour Yoga Studio"));
+    let f = trials(25.0);
     assert_eq!(f.verdict, Verdict::Supported, "{f:#?}");
-    let f = check(&trials(40.0, "Harbour Yoga Studio"));
+    let f = trials(40.0);
     assert_eq!(f.verdict, Verdict::Differs, "{f:#?}");
     // The quote's noun counts studies even when the measure names another outcome.
-    let mut c = trials(22.0, "");
+    let mut c = said(
+        ClaimKind::Other,
+        Value::point(22.0, Unit::Count),
+        "22 studies",
+        "It pooled 22 studies.",
+        "",
+    );
     c.measure.outcome = Some("review size".to_owned());
-    let f = check(&c);
+    let f = verdict_of(&c, &r);
     assert_eq!(f.verdict, Verdict::Supported, "{f:#?}");
     // A result is still an arm's: a treatment the review does not study finds nothing.
     let f = C::new(
@@ -701,5 +725,58 @@ fn a_count_of_studies_is_the_whole_reviews_whatever_treatment_the_page_names() {
         measure("sertraline", "response", None),
     )
     .against(&[&r]);
+    assert_eq!(f.verdict, Verdict::NotFound, "{f:#?}");
+}
+
+#[test]
+fn a_count_of_one_kind_of_session_never_states_another() {
+    let with_drug_sessions = record(
+        22,
+        "Lindqvist",
+        "Psilocybin with psychological support for alcohol use disorder: a randomized trial",
+        &[(
+            "METHODS",
+            "Participants had two preparatory sessions, then three dosing days, followed by six integration therapy sessions.",
+        )],
+    );
+    let course = |quote: &str, n: f64, sentence: &str| {
+        said(
+            ClaimKind::TreatmentCourse,
+            Value::point(n, Unit::Count),
+            quote,
+            sentence,
+            "psilocybin",
+        )
+    };
+    let prep = course(
+        "two preparatory sessions",
+        2.0,
+        "Everyone starts with two preparatory sessions before any dose.",
+    );
+    let f = verdict_of(&prep, &with_drug_sessions);
+    assert_eq!(f.verdict, Verdict::Supported, "{f:#?}");
+    let integration = course(
+        "six sessions",
+        6.0,
+        "Afterwards come six sessions of integration with a therapist.",
+    );
+    let f = verdict_of(&integration, &with_drug_sessions);
+    assert_eq!(f.verdict, Verdict::Supported, "{f:#?}");
+    // Counterexamples: the drug sessions are not the preparatory or integration ones.
+    let dosing = course(
+        "two sessions",
+        2.0,
+        "The drug itself is given in two sessions under supervision.",
+    );
+    let f = verdict_of(&dosing, &with_drug_sessions);
+    assert_ne!(f.verdict, Verdict::Supported, "{f:#?}");
+    let f = verdict_of(
+        &course(
+            "six psilocybin sessions",
+            6.0,
+            "Patients receive six psilocybin sessions.",
+        ),
+        &with_drug_sessions,
+    );
     assert_eq!(f.verdict, Verdict::NotFound, "{f:#?}");
 }

@@ -506,6 +506,34 @@ pub const CHANGE_NOUNS: &[&str] = &[
     "fall",
 ];
 
+/// Kinds of sessions a protocol counts apart, by the start of the word that names them
+/// ("three preparatory and nine integrative therapy sessions", "two booster infusions"): a
+/// count of one kind never states a count of another, nor of all sessions.
+pub const SESSION_KINDS: &[(&str, &str)] = &[
+    ("prepar", "preparatory"),
+    ("integrat", "integration"),
+    ("booster", "booster"),
+    ("mainten", "maintenance"),
+    ("induction", "induction"),
+    ("titrat", "titration"),
+    ("screen", "screening"),
+    ("experimental", "experimental"),
+    ("consult", "consultation"),
+];
+
+/// The kinds of session `text` names ("nine integrative therapy sessions" → integration).
+pub fn session_kinds(text: &str) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    for t in super::text::tokens(text) {
+        if let Some(&(_, kind)) = SESSION_KINDS.iter().find(|(p, _)| t.lower.starts_with(p)) {
+            if !out.contains(&kind) {
+                out.push(kind);
+            }
+        }
+    }
+    out
+}
+
 /// Words that mark a clause as describing participants at baseline.
 pub const BASELINE_WORDS: &[&str] = &["baseline", "entry", "enrollment", "enrolment"];
 
