@@ -25,6 +25,24 @@ fn ends_clause(t: &Tok) -> bool {
         .any(|&c| t.is_punct(c))
 }
 
+/// `sentence` normalized as claim quotes are, and for every byte of it (and its end) the
+/// offset of the character it came from.
+fn normalized(sentence: &str) -> (String, Vec<usize>) {
+    let mut out = String::with_capacity(sentence.len());
+    let mut at = Vec::with_capacity(sentence.len() + 1);
+    for (i, c) in sentence.char_indices() {
+        let before = out.len();
+        match c {
+            '–' | '—' | '‒' | '−' => out.push('-'),
+            c if c.is_whitespace() => out.push(' '),
+            c => out.extend(c.to_lowercase()),
+        }
+        at.extend(std::iter::repeat_n(i, out.len() - before));
+    }
+    at.push(sentence.len());
+    (out, at)
+}
+
 /// The percentage whose number is token `k` ("5" of "5%").
 fn percent(t: &[Tok], k: usize) -> Option<f64> {
     let v = t[k].number()?;
@@ -70,16 +88,22 @@ fn compares(t: Option<&Tok>) -> bool {
 
 impl Clause {
     /// The `occurrence`-th (1-based) `quote` inside `sentence`, if the sentence holds it.
+    /// Quote and sentence are matched as claims store quotes: lower case, dashes as hyphens
+    /// ([`crate::model::identity::normalize_words`]), so "about half" and "12-15%" are found in
+    /// "About half" and "12–15%".
     pub fn of(sentence: &str, quote: &str, occurrence: u32) -> Option<Clause> {
         if quote.is_empty() {
             return None;
         }
+        let quote = crate::model::identity::normalize_words(quote);
+        let quote = quote.as_str();
+        let (norm, at) = normalized(sentence);
         let nth = occurrence.max(1) as usize - 1;
-        let (start, _) = sentence
+        let (n_start, _) = norm
             .match_indices(quote)
             .nth(nth)
-            .or_else(|| sentence.match_indices(quote).next())?;
-        let end = start + quote.len();
+            .or_else(|| norm.match_indices(quote).next())?;
+        let (start, end) = (at[n_start], at[n_start + quote.len()]);
         let toks = text::tokens(sentence);
         let first = toks.iter().position(|t| t.range.start >= start)?;
         let last = toks.iter().rposition(|t| t.range.end <= end)?;
@@ -205,6 +229,10 @@ impl Clause {
     /// of arms ("in the ketamine and midazolam groups, respectively") or no arm.
     pub fn own_arm(&self) -> Option<String> {
         let t = &self.toks;
+        // "34% placebo": the arm may close the quote itself.
+        if self.last > self.first && t[self.last].is_any(vocab::CONTROL_WORDS) {
+            return Some(t[self.last].lower.clone());
+        }
         let own = self.own();
         let first = *own.first()?;
         if t[first].is_any(vocab::CONTROL_WORDS) {
@@ -303,6 +331,22 @@ mod tests {
     }
 
     #[test]
+    fn quotes_are_found_as_claims_store_them() {
+        let s = "About 62% lost 12–15% of their weight.";
+        let c = Clause::of(s, "about 62%", 1).expect("lower case");
+        assert_eq!(c.toks[c.first].lower, "about");
+        let c = Clause::of(s, "12-15%", 1).expect("dash as hyphen");
+        assert_eq!(
+            (
+                c.toks[c.first].lower.as_str(),
+                c.toks[c.last].lower.as_str()
+            ),
+            ("12", "%")
+        );
+        assert!(Clause::of(s, "62 %", 1).is_none());
+    }
+
+    #[test]
     fn the_quotes_occurrence_picks_the_figure() {
         let s = "At one year, 34% lost at least 5% with placebo and 34% lost more than 10% with the drug.";
         assert_eq!(threshold(s, "34%", 1).as_deref(), Some("≥5%"));
@@ -328,6 +372,10 @@ mod tests {
     fn the_figures_own_words_name_its_arm() {
         let arm = |s: &str, q: &str| Clause::of(s, q, 1).and_then(|c| c.own_arm());
         assert_eq!(arm(WEIGHT, "21%").as_deref(), Some("placebo"));
+        // The arm may close the quote itself.
+        let glued = "Of those on the drug, 34% lost 10% or more (vs 15% placebo).";
+        assert_eq!(arm(glued, "15% placebo").as_deref(), Some("placebo"));
+        assert_eq!(arm(glued, "34%"), None);
         assert_eq!(arm(WEIGHT, "58%").as_deref(), Some("drug"));
         let groups =
             "Remission at week 8 was 31% with the new drug and 19.4% of the lithium group.";

@@ -105,12 +105,13 @@ fn read_figures(article: &Article, skip_from: usize) -> Vec<Found> {
             }
             let collapsed = collapse_whitespace(text);
             let (before, after) = neighbours(article, block_index, &sentences, i);
-            let mut seen_quotes: Vec<String> = Vec::new();
             for fig in figures {
                 let at = sentence.start + fig.range.start..sentence.start + fig.range.end;
                 let quote = identity::normalize_words(&article.text[at.clone()]);
-                let occurrence = 1 + seen_quotes.iter().filter(|q| **q == quote).count() as u32;
-                seen_quotes.push(quote);
+                // Which match of the quote in the sentence it is, as a reader finds it again
+                // ("5%" after "at least 5%" is the second "5%").
+                let earlier = identity::normalize_words(&text[..fig.range.start]);
+                let occurrence = 1 + earlier.match_indices(quote.as_str()).count() as u32;
                 out.push(Found {
                     fig,
                     at,

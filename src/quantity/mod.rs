@@ -286,7 +286,7 @@ pub fn figures_after(sentence: &str, lead_in: Option<&str>) -> Vec<Figure> {
             time_point,
         };
         out.push(Figure {
-            range: toks[m.quote_first].start..toks[m.last_tok].end,
+            range: toks[m.quote_first].start..toks[glued_arm(&toks, m)].end,
             value: m.value.clone(),
             kind: v.kind,
             measure,
@@ -294,6 +294,24 @@ pub fn figures_after(sentence: &str, lead_in: Option<&str>) -> Vec<Figure> {
         });
     }
     out
+}
+
+/// The last token of a figure's phrase: a control arm written right after a percentage with
+/// no word between ("vs 34% placebo", "12% sham") is part of how the figure is stated, so
+/// that its quote tells it from the same number stated for the treatment ("34% lost ≥10%").
+fn glued_arm(t: &[tokens::Tok<'_>], m: &RawMatch) -> usize {
+    let arm = m.value.unit == Unit::Percent
+        && t.get(m.last_tok + 1)
+            .is_some_and(|w| w.is_any(lexicon::COMPARATORS))
+        // "12% sham group" names a group: the phrase is the group's, not the figure's.
+        && !t
+            .get(m.last_tok + 2)
+            .is_some_and(|g| g.is_any(&["group", "groups", "arm", "arms", "patients"]));
+    if arm {
+        m.last_tok + 1
+    } else {
+        m.last_tok
+    }
 }
 
 /// The outcome the lead-in sentence of a list names, for the list's bare percentages.

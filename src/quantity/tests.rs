@@ -627,6 +627,29 @@ fn the_arm_after_than_or_versus_is_the_comparator() {
 }
 
 #[test]
+fn a_control_arm_written_right_after_a_percentage_is_part_of_its_phrase() {
+    let s = "On the drug, 58% lost at least 5% of their weight (vs 21% placebo) and 31% lost 10% (vs 21% sham).";
+    let quotes: Vec<&str> = figures(s).iter().map(|f| &s[f.range.clone()]).collect();
+    assert_eq!(
+        quotes,
+        [
+            "58%",
+            "at least 5%",
+            "21% placebo",
+            "31%",
+            "10%",
+            "21% sham"
+        ]
+    );
+    let f = figures(s);
+    assert_eq!(f[2].measure.intervention.as_deref(), Some("placebo"));
+    // Counterexamples: a word between, or a group the arm names.
+    let s = "Remission was 30% with placebo, and 12% sham group members relapsed.";
+    let quotes: Vec<&str> = figures(s).iter().map(|f| &s[f.range.clone()]).collect();
+    assert_eq!(quotes, ["30%", "12%"]);
+}
+
+#[test]
 fn a_period_named_by_its_ordinal_is_a_percentages_time_point() {
     let at = |s: &str| {
         figures(s)
