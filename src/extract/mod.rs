@@ -39,8 +39,9 @@ pub fn extract_as(article: &Article, path: &str) -> ClaimsFile {
     let found = read_figures(article, skip_from);
     let defaults = ArticleDefaults::of(article, &found);
     let mut claims = Vec::with_capacity(found.len());
+    let mut conditions = BlockConditions::default();
     for f in found {
-        claims.push(build_claim(article, &index, &defaults, f));
+        claims.push(build_claim(article, &index, &defaults, &mut conditions, f));
     }
     assign_ids(path, &mut claims);
     ClaimsFile {
@@ -105,6 +106,8 @@ fn read_figures(article: &Article, skip_from: usize) -> Vec<Found> {
             }
             let collapsed = collapse_whitespace(text);
             let (before, after) = neighbours(article, block_index, &sentences, i);
+            // The neighbours' fingerprints are the sentence's, whatever figure they go with.
+            let sides = identity::context(before, after, 1);
             for fig in figures {
                 let at = sentence.start + fig.range.start..sentence.start + fig.range.end;
                 let quote = identity::normalize_words(&article.text[at.clone()]);
@@ -118,7 +121,7 @@ fn read_figures(article: &Article, skip_from: usize) -> Vec<Found> {
                     sentence: sentence.clone(),
                     sentence_text: collapsed.clone(),
                     block: block.range.clone(),
-                    context: identity::context(before, after, occurrence),
+                    context: identity::with_occurrence(&sides, occurrence),
                 });
             }
         }
@@ -226,10 +229,29 @@ fn most_named(
     counts.into_iter().find(|c| c.2 == best).map(|c| c.1)
 }
 
+/// The conditions the last block asked about names, so a paragraph of prevalence figures is
+/// read once rather than once per figure (figures come in block order).
+#[derive(Default)]
+struct BlockConditions {
+    block: Option<Range<usize>>,
+    populations: Vec<String>,
+}
+
+impl BlockConditions {
+    fn of(&mut self, article: &Article, block: &Range<usize>) -> &[String] {
+        if self.block.as_ref() != Some(block) {
+            self.populations = quantity::names(&article.text[block.clone()]).populations;
+            self.block = Some(block.clone());
+        }
+        &self.populations
+    }
+}
+
 fn build_claim(
     article: &Article,
     index: &SourceIndex,
     defaults: &ArticleDefaults,
+    conditions: &mut BlockConditions,
     f: Found,
 ) -> Claim {
     let Found {
@@ -254,15 +276,16 @@ fn build_claim(
         fig.kind,
         ClaimKind::Prevalence | ClaimKind::DefinitionThreshold
     ) {
-        let narrower = quantity::names(&article.text[block.clone()])
-            .populations
-            .into_iter()
+        let narrower = conditions
+            .of(article, &block)
+            .iter()
             .find(|p| {
                 measure
                     .population
                     .as_deref()
                     .is_none_or(|own| narrows(p, own))
-            });
+            })
+            .cloned();
         if narrower.is_some() {
             measure.population = narrower;
         }

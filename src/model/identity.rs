@@ -17,19 +17,34 @@ const HEX: &[u8; 16] = b"0123456789abcdef";
 /// sentences count as the same words.
 pub fn normalize_words(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for word in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
+    for_normalized_chars(s, |c| out.push(c));
+    out
+}
+
+/// Calls `emit` with each character of [`normalize_words`]`(s)`, without building the string.
+fn for_normalized_chars(s: &str, mut emit: impl FnMut(char)) {
+    for (i, word) in s.split_whitespace().enumerate() {
+        if i > 0 {
+            emit(' ');
         }
         for c in word.chars() {
             match c {
-                '–' | '—' | '‒' | '−' => out.push('-'),
-                c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
-                c => out.extend(c.to_lowercase()),
+                '–' | '—' | '‒' | '−' => emit('-'),
+                c if c.is_ascii() => emit(c.to_ascii_lowercase()),
+                c => c.to_lowercase().for_each(&mut emit),
             }
         }
     }
-    out
+}
+
+/// [`fingerprint`] of [`normalize_words`]`(s)`, hashed as it is normalized (contexts are
+/// computed for every sentence with a figure, so the string is never built).
+fn fingerprint_words(s: &str) -> String {
+    use std::hash::Hasher;
+    let mut hasher = fnv::FnvHasher::default();
+    let mut buf = [0u8; 4];
+    for_normalized_chars(s, |c| hasher.write(c.encode_utf8(&mut buf).as_bytes()));
+    format!("{:08x}", hasher.finish() as u32)
 }
 
 /// A 32-bit fingerprint of `parts` (separated by NUL) as 8 lower-case hex digits: FNV-1a, a fixed
@@ -125,15 +140,21 @@ impl<'a> Context<'a> {
 
 /// Formats a context from the text before and after the sentence and the quote's occurrence.
 pub fn context(before: &str, after: &str, occurrence: u32) -> String {
-    let mut out = format!(
-        "{}.{}",
-        fingerprint(&[normalize_words(before).as_bytes()]),
-        fingerprint(&[normalize_words(after).as_bytes()])
-    );
+    let mut out = format!("{}.{}", fingerprint_words(before), fingerprint_words(after));
     if occurrence > 1 {
         out.push_str(&format!("/{occurrence}"));
     }
     out
+}
+
+/// A context formatted by [`context`] for the first occurrence, for the quote's `occurrence`
+/// (the same sides, `/N` added from the second on).
+pub fn with_occurrence(first: &str, occurrence: u32) -> String {
+    if occurrence > 1 {
+        format!("{first}/{occurrence}")
+    } else {
+        first.to_owned()
+    }
 }
 
 /// The id of a claim first seen in the article at `path` (as recorded in its claims file): `c`
@@ -176,6 +197,34 @@ mod tests {
             }
         );
         assert_eq!(context("A", "B", 1), context("a", "  b ", 1));
+    }
+
+    #[test]
+    fn word_fingerprints_hash_the_normalized_words() {
+        for s in [
+            "",
+            "  A  b ",
+            "Dose–response — 70−80%",
+            "İstanbul ÉTÉ",
+            "one\ntwo\tthree",
+        ] {
+            assert_eq!(
+                fingerprint_words(s),
+                fingerprint(&[normalize_words(s).as_bytes()]),
+                "{s:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_later_occurrence_extends_the_first_context() {
+        let first = context("Before words.", "After words.", 1);
+        for n in 1..4 {
+            assert_eq!(
+                with_occurrence(&first, n),
+                context("Before words.", "After words.", n)
+            );
+        }
     }
 
     #[test]

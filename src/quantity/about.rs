@@ -9,14 +9,11 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use super::lexicon::{
-    COMPARATORS, CONDITION_ENDINGS, CONDITION_HEADS, DRUG_ENDINGS, FUNCTION_WORDS, GENERIC_HEADS,
-    NOT_CONDITION_MODIFIERS, NOT_INTERVENTIONS, NOT_MODIFIERS, PEOPLE_WORDS, ROUTE_WORDS,
-    SALT_ENDINGS, STANDALONE_TREATMENTS, SUBSTANCES, TREATMENT_HEADS,
-};
+use super::lexicon::{COMPARATORS, CONDITION_HEADS, STANDALONE_TREATMENTS};
 use super::matcher::Matcher;
 use super::number::word_value;
 use super::tokens::{Tok, TokKind};
+use super::words;
 
 static CONDITIONS: LazyLock<Matcher> = LazyLock::new(|| Matcher::of_words(CONDITION_HEADS));
 
@@ -53,8 +50,7 @@ impl Named {
 fn is_drug(tok: &Tok<'_>) -> bool {
     let w = strip_possessive(tok.lower);
     matches!(tok.kind, TokKind::Word)
-        && (SUBSTANCES.contains(&w)
-            || (w.len() >= 6 && DRUG_ENDINGS.iter().any(|e| w.ends_with(e))))
+        && (words::SUBSTANCES.contains(w) || (w.len() >= 6 && words::DRUG_ENDINGS.ends(w)))
 }
 
 /// Whether a word is an acronym that may name a treatment ("TMS", "PRP", "LASIK").
@@ -63,8 +59,8 @@ fn is_acronym(tok: &Tok<'_>) -> bool {
     matches!(tok.kind, TokKind::Word)
         && (2..=6).contains(&text.len())
         && text.chars().all(|c| c.is_ascii_uppercase())
-        && !NOT_INTERVENTIONS.contains(&strip_possessive(tok.lower))
-        && !CONDITION_HEADS.contains(&strip_possessive(tok.lower))
+        && !words::NOT_INTERVENTIONS.contains(strip_possessive(tok.lower))
+        && !words::CONDITION_HEADS.contains(strip_possessive(tok.lower))
 }
 
 /// Whether a word is a name written with a capital in mid-sentence ("Botox", "Spravato"), not a
@@ -78,6 +74,10 @@ fn is_brand(t: &[Tok<'_>], k: usize) -> bool {
     let shape = capital(tok)
         && tok.text.len() >= 4
         && rest.all(|c| c.is_lowercase() || c == '’' || c == '\'');
+    // Most words fail on shape: decide that before looking at the neighbours.
+    if !shape {
+        return false;
+    }
     let sentence_start =
         k == 0 || matches!(t[k - 1].kind, TokKind::Sym(_)) && !t[k - 1].is_sym(',');
     let joined = |j: usize| t[j].is_any(&["of", "and"]) || t[j].is_sym('&');
@@ -105,15 +105,14 @@ fn is_brand(t: &[Tok<'_>], k: usize) -> bool {
     let nationality = ["ian", "ean", "ese", "ish"]
         .iter()
         .any(|e| lower.ends_with(e));
-    shape
-        && !nationality
+    !nationality
         && !sentence_start
         && !in_run
         && !place
-        && !NOT_INTERVENTIONS.contains(&lower)
-        && !CONDITION_HEADS.contains(&lower)
-        && !PEOPLE_WORDS.contains(&lower)
-        && !FUNCTION_WORDS.contains(&lower)
+        && !words::NOT_INTERVENTIONS.contains(lower)
+        && !words::CONDITION_HEADS.contains(lower)
+        && !words::PEOPLE_WORDS.contains(lower)
+        && !words::FUNCTION_WORDS.contains(lower)
         && word_value(lower).is_none()
 }
 
@@ -126,10 +125,10 @@ fn strip_possessive(w: &str) -> &str {
 /// Whether a word may stand in a treatment's name before its head noun.
 fn is_modifier(tok: &Tok<'_>) -> bool {
     matches!(tok.kind, TokKind::Word)
-        && !tok.is_any(NOT_MODIFIERS)
-        && !tok.is_any(FUNCTION_WORDS)
-        && !tok.is_any(PEOPLE_WORDS)
-        && !tok.is_any(CONDITION_HEADS)
+        && !tok.is_in(&words::NOT_MODIFIERS)
+        && !tok.is_in(&words::FUNCTION_WORDS)
+        && !tok.is_in(&words::PEOPLE_WORDS)
+        && !tok.is_in(&words::CONDITION_HEADS)
         && word_value(tok.lower).is_none()
 }
 
@@ -137,7 +136,7 @@ fn is_modifier(tok: &Tok<'_>) -> bool {
 fn interventions(t: &[Tok<'_>]) -> Vec<Phrase> {
     let mut out: Vec<Phrase> = Vec::new();
     for k in 0..t.len() {
-        let phrase = if t[k].is_any(TREATMENT_HEADS) {
+        let phrase = if t[k].is_in(&words::TREATMENT_HEADS) {
             treatment_phrase(t, k)
         } else if is_drug(&t[k]) || is_acronym(&t[k]) || t[k].is_any(STANDALONE_TREATMENTS) {
             // "NAD+": a plus glued to the name is part of it; so is a salt ("testosterone
@@ -147,7 +146,7 @@ fn interventions(t: &[Tok<'_>]) -> Vec<Phrase> {
                 .is_some_and(|p| p.is_sym('+') && p.start == t[k].end);
             let salt = t
                 .get(k + 1)
-                .is_some_and(|s| SALT_ENDINGS.iter().any(|e| s.lower.ends_with(e)));
+                .is_some_and(|s| words::SALT_ENDINGS.ends(s.lower));
             Some(phrase(t, k..k + 1 + usize::from(plus || salt), 3))
         } else if is_brand(t, k) {
             Some(phrase(t, k..k + 1, 1))
@@ -193,8 +192,8 @@ fn treatment_phrase(t: &[Tok<'_>], k: usize) -> Option<Phrase> {
     }
     let core = (start..k).any(|j| is_drug(&t[j]) || is_acronym(&t[j]) || is_brand(t, j));
     // "infusion session", "treatment plan": treatment words alone name no treatment.
-    let generic =
-        (start..k).all(|j| t[j].is_any(TREATMENT_HEADS) || !matches!(t[j].kind, TokKind::Word));
+    let generic = (start..k)
+        .all(|j| t[j].is_in(&words::TREATMENT_HEADS) || !matches!(t[j].kind, TokKind::Word));
     if generic && !core {
         return None;
     }
@@ -208,7 +207,7 @@ fn phrase(t: &[Tok<'_>], span: Range<usize>, strength: u8) -> Phrase {
     let mut end = span.end;
     let named =
         (span.start..span.end).any(|j| is_drug(&t[j]) || is_acronym(&t[j]) || is_brand(t, j));
-    while named && end - span.start > 1 && t[end - 1].is_any(GENERIC_HEADS) {
+    while named && end - span.start > 1 && t[end - 1].is_in(&words::GENERIC_HEADS) {
         end -= 1;
     }
     let mut text = String::new();
@@ -283,9 +282,7 @@ fn common_case(text: &str) -> String {
 /// Whether a word has a condition's ending ("osteoarthritis", "hypogonadism").
 pub(super) fn is_condition_word(tok: &Tok<'_>) -> bool {
     let w = tok.lower;
-    matches!(tok.kind, TokKind::Word)
-        && w.len() >= 7
-        && CONDITION_ENDINGS.iter().any(|e| w.ends_with(e))
+    matches!(tok.kind, TokKind::Word) && w.len() >= 7 && words::CONDITION_ENDINGS.ends(w)
 }
 
 /// The first token of the condition phrase whose head is at `k`: modifiers joined by dashes
@@ -321,14 +318,14 @@ fn condition_start(t: &[Tok<'_>], k: usize) -> usize {
                 && !["'s", "’s", "ss", "is", "us"]
                     .iter()
                     .any(|e| w.ends_with(e))
-                && !CONDITION_HEADS.contains(&w))
-            || prev.is_any(NOT_CONDITION_MODIFIERS);
+                && !words::CONDITION_HEADS.contains(w))
+            || prev.is_in(&words::NOT_CONDITION_MODIFIERS);
         let modifier = matches!(prev.kind, TokKind::Word)
             && !verb_form
-            && !prev.is_any(FUNCTION_WORDS)
-            && !prev.is_any(PEOPLE_WORDS)
-            && !prev.is_any(NOT_MODIFIERS)
-            && !prev.is_any(TREATMENT_HEADS)
+            && !prev.is_in(&words::FUNCTION_WORDS)
+            && !prev.is_in(&words::PEOPLE_WORDS)
+            && !prev.is_in(&words::NOT_MODIFIERS)
+            && !prev.is_in(&words::TREATMENT_HEADS)
             && !prev.is_any(&[
                 "chronic",
                 "severe",
@@ -352,7 +349,7 @@ fn condition_start(t: &[Tok<'_>], k: usize) -> usize {
         let keep_severity = prev.is_any(&["chronic", "severe", "acute"]) && words == 0;
         // "treatment resistant depression": a compound adjective written without its dash.
         let compound = t[start].is_any(&["resistant", "refractory", "related", "induced"]);
-        if compound && matches!(prev.kind, TokKind::Word) && !prev.is_any(FUNCTION_WORDS) {
+        if compound && matches!(prev.kind, TokKind::Word) && !prev.is_in(&words::FUNCTION_WORDS) {
             start -= 1;
             words += 1;
             continue;
@@ -372,7 +369,7 @@ fn condition_start(t: &[Tok<'_>], k: usize) -> usize {
 /// "men over 80", "younger men", "adults over 65", "patients under age 35".
 fn qualified_people(t: &[Tok<'_>], k: usize) -> Option<Phrase> {
     let tok = &t[k];
-    if !tok.is_any(PEOPLE_WORDS) || tok.is("those") {
+    if !tok.is_in(&words::PEOPLE_WORDS) || tok.is("those") {
         return None;
     }
     let before = k > 0
@@ -417,7 +414,7 @@ pub fn intervention_key(text: &str) -> String {
     let kept: Vec<&str> = words
         .iter()
         .copied()
-        .filter(|w| !ROUTE_WORDS.contains(w) && !GENERIC_HEADS.contains(w))
+        .filter(|w| !words::ROUTE_WORDS.contains(w) && !words::GENERIC_HEADS.contains(w))
         .collect();
     if kept.is_empty() {
         words.join(" ")

@@ -1,10 +1,13 @@
 //! Token patterns of the lexicon, compiled once and looked up by their first word, so finding
 //! every cue of a sentence costs a few hash lookups per token rather than a pass per pattern.
+//! The maps hash with FxHash: keys are short words of our own lexicon, not attacker-chosen, and
+//! SipHash's collision resistance cost a tenth of extraction time (profiled on `benches/extract`).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::lexicon::Entry;
 use super::tokens::{Tok, TokKind};
+use super::words::PairFilter;
 
 /// One element of a pattern.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,29 +50,31 @@ struct Pattern {
 impl Pattern {
     /// The token after the match at `k`, if the pattern matches there.
     fn match_at(&self, toks: &[Tok<'_>], k: usize) -> Option<usize> {
-        let mut at = k;
-        for (n, e) in self.elems.iter().enumerate() {
-            if *e == Elem::Optional {
-                // Try with and without the optional word: the rest must match one of them.
-                let rest = Pattern {
-                    elems: self.elems[n + 1..].to_vec(),
-                    entry: self.entry,
-                };
-                if let Some(end) = rest.match_at(toks, at) {
-                    return Some(end);
-                }
-                if toks.get(at).is_some_and(|t| e.accepts(t)) {
-                    return rest.match_at(toks, at + 1);
-                }
-                return None;
-            }
-            if !toks.get(at).is_some_and(|t| e.accepts(t)) {
-                return None;
-            }
-            at += 1;
-        }
-        Some(at)
+        match_elems(&self.elems, toks, k)
     }
+}
+
+/// The token after `elems` matched from `k`, if they match there.
+fn match_elems(elems: &[Elem], toks: &[Tok<'_>], k: usize) -> Option<usize> {
+    let mut at = k;
+    for (n, e) in elems.iter().enumerate() {
+        if *e == Elem::Optional {
+            // Try without the optional word, then with it: the rest must match one of them.
+            let rest = &elems[n + 1..];
+            if let Some(end) = match_elems(rest, toks, at) {
+                return Some(end);
+            }
+            if toks.get(at).is_some_and(|t| e.accepts(t)) {
+                return match_elems(rest, toks, at + 1);
+            }
+            return None;
+        }
+        if !toks.get(at).is_some_and(|t| e.accepts(t)) {
+            return None;
+        }
+        at += 1;
+    }
+    Some(at)
 }
 
 /// Where a pattern of a table matched in a sentence.
@@ -86,11 +91,16 @@ pub(crate) struct Hit {
 /// The patterns of one lexicon table, indexed by their first element.
 #[derive(Debug, Default)]
 pub(crate) struct Matcher {
-    exact: HashMap<&'static str, Vec<Pattern>>,
-    prefix: HashMap<&'static str, Vec<Pattern>>,
+    exact: FxHashMap<&'static str, Vec<Pattern>>,
+    prefix: FxHashMap<&'static str, Vec<Pattern>>,
     /// Patterns that open with an optional word (rare), tried everywhere.
     floating: Vec<Pattern>,
-    longest_prefix: usize,
+    /// The byte lengths of the prefixes in `prefix`, ascending: a word is looked up by these
+    /// only, not by every length up to the longest.
+    prefix_lengths: Vec<usize>,
+    /// The leading bytes of every key of `exact` and `prefix`: most tokens start no pattern
+    /// and are turned away before any hashing.
+    starts: PairFilter,
 }
 
 impl Matcher {
@@ -120,14 +130,21 @@ impl Matcher {
             let elems: Vec<Elem> = text.split(' ').map(Elem::parse).collect();
             let p = Pattern { elems, entry };
             match p.elems[0] {
-                Elem::Exact(w) => m.exact.entry(w).or_default().push(p),
+                Elem::Exact(w) => {
+                    m.starts.admit(w.as_bytes());
+                    m.exact.entry(w).or_default().push(p);
+                }
                 Elem::Prefix(w) => {
-                    m.longest_prefix = m.longest_prefix.max(w.len());
+                    m.starts.admit(w.as_bytes());
+                    if !m.prefix_lengths.contains(&w.len()) {
+                        m.prefix_lengths.push(w.len());
+                    }
                     m.prefix.entry(w).or_default().push(p);
                 }
                 Elem::Optional => m.floating.push(p),
             }
         }
+        m.prefix_lengths.sort_unstable();
         m
     }
 
@@ -145,12 +162,16 @@ impl Matcher {
                 });
             }
         };
+        if !self.starts.may_hold(tok.lower.as_bytes()) {
+            self.floating.iter().for_each(push);
+            return;
+        }
         if let Some(ps) = self.exact.get(tok.lower) {
             ps.iter().for_each(&mut push);
         }
-        if matches!(tok.kind, TokKind::Word) && !self.prefix.is_empty() {
+        if matches!(tok.kind, TokKind::Word) {
             let w = tok.lower;
-            for len in 1..=self.longest_prefix.min(w.len()) {
+            for &len in self.prefix_lengths.iter().take_while(|l| **l <= w.len()) {
                 if !w.is_char_boundary(len) {
                     continue;
                 }

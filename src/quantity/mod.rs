@@ -26,6 +26,7 @@ mod scan;
 pub mod sentences;
 mod tokens;
 mod unit;
+mod words;
 
 use std::ops::Range;
 use std::sync::LazyLock;

@@ -3,9 +3,7 @@
 //! "two-thirds of", "half of", "roughly half", "a 50/50 chance") and "a"/"an" before a time
 //! unit ("a week"). The words themselves are in [`super::lexicon`].
 
-use super::lexicon::{
-    CHANCE_NOUNS, FRACTION_WORDS, NUMBER_WORDS, SCALE_WORDS, TIME_UNITS, UNICODE_FRACTIONS,
-};
+use super::lexicon::{CHANCE_NOUNS, FRACTION_WORDS, SCALE_WORDS, UNICODE_FRACTIONS};
 use super::tokens::{Tok, TokKind};
 use crate::model::Unit;
 
@@ -48,12 +46,12 @@ impl Num {
 
 /// The value of a number word.
 pub(super) fn word_value(w: &str) -> Option<f64> {
-    NUMBER_WORDS.iter().find(|(n, _)| *n == w).map(|&(_, v)| v)
+    super::words::NUMBER_WORDS.get(w).copied()
 }
 
 /// The time unit a word names.
 pub(super) fn time_unit(w: &str) -> Option<Unit> {
-    TIME_UNITS.iter().find(|(n, _)| *n == w).map(|&(_, u)| u)
+    super::words::TIME_UNITS.get(w).copied()
 }
 
 fn unicode_fraction(tok: &Tok<'_>) -> Option<f64> {

@@ -12,13 +12,14 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use super::lexicon::{
-    NounClass, APPOSITION_WORDS, COUNT_NOUNS, DEMONYM_ENDINGS, FUNCTION_WORDS, INDEXES,
-    INTERVAL_WORDS, LABELS, NOT_COUNTED, SCHEDULED_NOUNS, TIMES_WORDS,
+    NounClass, APPOSITION_WORDS, COUNT_NOUNS, DEMONYM_ENDINGS, INDEXES, INTERVAL_WORDS,
+    SCHEDULED_NOUNS, TIMES_WORDS,
 };
 use super::matcher::Matcher;
 use super::number::{number_at, time_unit, word_value, Num};
 use super::tokens::{Tok, TokKind};
 use super::unit::{period_at, unit_at, UnitRead};
+use super::words;
 use crate::model::{Bound, Unit, Value};
 
 static COUNT_NOUN_WORDS: LazyLock<Matcher> = LazyLock::new(|| Matcher::new(COUNT_NOUNS));
@@ -236,7 +237,7 @@ impl Scanner<'_, '_> {
         }
         // A label stands before a bare number ("Phase 1", "Type 2"); "a trial 64% …" has a unit.
         let bare = !n.share && n.unit.is_none() && unit_at(t, n.next).is_none();
-        let labelled = prev.is_some_and(|p| p.is_any(LABELS) && bare)
+        let labelled = prev.is_some_and(|p| p.is_in(&words::LABELS) && bare)
             && !(prev.is_some_and(|p| time_unit(p.lower).is_some())
                 && t.get(n.next).is_some_and(|d| d.is_dash() || d.is("to")));
         let no = prev.is_some_and(|p| p.is("no")) && tok.kind == TokKind::Word;
@@ -492,7 +493,7 @@ impl Scanner<'_, '_> {
                 && modifiers > 0;
             let modifier = class.is_some()
                 || (matches!(tok.kind, TokKind::Word)
-                    && !tok.is_any(FUNCTION_WORDS)
+                    && !tok.is_in(&words::FUNCTION_WORDS)
                     && word_value(tok.lower).is_none()
                     && time_unit(tok.lower).is_none())
                 || (tok.is_dash() && modifiers > 0)
@@ -951,8 +952,8 @@ fn is_open_plural(tok: &Tok<'_>) -> bool {
         && !w.ends_with("is")
         && !w.ends_with("’s")
         && !w.ends_with("'s")
-        && !tok.is_any(NOT_COUNTED)
-        && !tok.is_any(FUNCTION_WORDS)
+        && !tok.is_in(&words::NOT_COUNTED)
+        && !tok.is_in(&words::FUNCTION_WORDS)
         && w.contains(['a', 'e', 'i', 'o', 'u', 'y'])
         && tok.text.chars().next().is_some_and(char::is_lowercase)
 }

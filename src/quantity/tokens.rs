@@ -39,6 +39,11 @@ impl Tok<'_> {
         matches!(self.kind, TokKind::Word) && ws.contains(&self.lower)
     }
 
+    /// Whether the token is a word of `set` (the lexicon's longer lists).
+    pub fn is_in(&self, set: &super::words::WordSet) -> bool {
+        matches!(self.kind, TokKind::Word) && set.contains(self.lower)
+    }
+
     /// Whether the token is the symbol `c`.
     pub fn is_sym(&self, c: char) -> bool {
         self.kind == TokKind::Sym(c)
@@ -113,27 +118,7 @@ pub(crate) fn tokens<'a>(text: &'a str, lower: &'a str) -> Vec<Tok<'a>> {
         };
         if c.is_alphabetic() {
             let start = i;
-            let mut end = i;
-            let mut chars = text[i..].char_indices().peekable();
-            let mut lower_run = 0;
-            while let Some((off, ch)) = chars.next() {
-                let apostrophe = ch == '\'' || ch == '’';
-                // Text of two page elements run together ("once a weekThe dosage"): a capital
-                // after three lower-case letters starts a new word.
-                if ch.is_uppercase() && lower_run >= 3 {
-                    break;
-                }
-                lower_run = if ch.is_lowercase() { lower_run + 1 } else { 0 };
-                if ch.is_alphabetic()
-                    || (apostrophe
-                        && chars.peek().is_some_and(|&(_, n)| n.is_alphabetic())
-                        && off > 0)
-                {
-                    end = i + off + ch.len_utf8();
-                } else {
-                    break;
-                }
-            }
+            let end = word_end(text, i);
             out.push(Tok {
                 start,
                 end,
@@ -158,6 +143,38 @@ pub(crate) fn tokens<'a>(text: &'a str, lower: &'a str) -> Vec<Tok<'a>> {
         i += c.len_utf8();
     }
     out
+}
+
+/// The end of the word starting at `start` (a letter): letters, and apostrophes between
+/// letters ("doesn't"). Bytes are read directly where ASCII, the common case.
+fn word_end(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
+    let char_at = |j: usize| -> Option<(char, usize)> {
+        let b = *bytes.get(j)?;
+        if b.is_ascii() {
+            Some((char::from(b), 1))
+        } else {
+            text[j..].chars().next().map(|c| (c, c.len_utf8()))
+        }
+    };
+    let mut j = start;
+    let mut lower_run = 0;
+    while let Some((ch, len)) = char_at(j) {
+        // Text of two page elements run together ("once a weekThe dosage"): a capital after
+        // three lower-case letters starts a new word.
+        if ch.is_uppercase() && lower_run >= 3 {
+            break;
+        }
+        lower_run = if ch.is_lowercase() { lower_run + 1 } else { 0 };
+        let apostrophe = (ch == '\'' || ch == '’')
+            && j > start
+            && char_at(j + len).is_some_and(|(n, _)| n.is_alphabetic());
+        if !(ch.is_alphabetic() || apostrophe) {
+            break;
+        }
+        j += len;
+    }
+    j
 }
 
 #[cfg(test)]
