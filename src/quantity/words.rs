@@ -129,21 +129,15 @@ impl Endings {
     }
 }
 
-macro_rules! word_sets {
-    ($($(#[$doc:meta])* $name:ident = $list:expr;)*) => {
-        $($(#[$doc])* pub(crate) static $name: LazyLock<WordSet> =
-            LazyLock::new(|| WordSet::of($list));)*
+/// Declares one lazily built set of type `$ty` per lexicon list.
+macro_rules! lexicon_sets {
+    ($ty:ident { $($(#[$doc:meta])* $name:ident = $list:expr;)* }) => {
+        $($(#[$doc])* pub(crate) static $name: LazyLock<$ty> =
+            LazyLock::new(|| $ty::of($list));)*
     };
 }
 
-macro_rules! ending_sets {
-    ($($(#[$doc:meta])* $name:ident = $list:expr;)*) => {
-        $($(#[$doc])* pub(crate) static $name: LazyLock<Endings> =
-            LazyLock::new(|| Endings::of($list));)*
-    };
-}
-
-word_sets! {
+lexicon_sets! { WordSet {
     /// [`lexicon::NOT_MODIFIERS`].
     NOT_MODIFIERS = lexicon::NOT_MODIFIERS;
     /// [`lexicon::NOT_INTERVENTIONS`].
@@ -168,16 +162,16 @@ word_sets! {
     LABELS = lexicon::LABELS;
     /// [`lexicon::ROUTE_WORDS`].
     ROUTE_WORDS = lexicon::ROUTE_WORDS;
-}
+}}
 
-ending_sets! {
+lexicon_sets! { Endings {
     /// [`lexicon::DRUG_ENDINGS`].
     DRUG_ENDINGS = lexicon::DRUG_ENDINGS;
     /// [`lexicon::SALT_ENDINGS`].
     SALT_ENDINGS = lexicon::SALT_ENDINGS;
     /// [`lexicon::CONDITION_ENDINGS`].
     CONDITION_ENDINGS = lexicon::CONDITION_ENDINGS;
-}
+}}
 
 /// [`lexicon::NUMBER_WORDS`] by word.
 pub(crate) static NUMBER_WORDS: LazyLock<FxHashMap<&'static str, f64>> =
