@@ -108,13 +108,20 @@ fn read_figures(article: &Article, skip_from: usize) -> Vec<Found> {
             let (before, after) = neighbours(article, block_index, &sentences, i);
             // The neighbours' fingerprints are the sentence's, whatever figure they go with.
             let sides = identity::context(before, after, 1);
+            let normalized = identity::normalize_words(text);
             for fig in figures {
                 let at = sentence.start + fig.range.start..sentence.start + fig.range.end;
                 let quote = identity::normalize_words(&article.text[at.clone()]);
                 // Which match of the quote in the sentence it is, as a reader finds it again
                 // ("5%" after "at least 5%" is the second "5%").
-                let earlier = identity::normalize_words(&text[..fig.range.start]);
-                let occurrence = 1 + earlier.match_indices(quote.as_str()).count() as u32;
+                // A quote found once in the sentence is its first occurrence: the sentence's
+                // text before it need not be read (a match there would be a second one).
+                let occurrence = if normalized.matches(quote.as_str()).nth(1).is_none() {
+                    1
+                } else {
+                    let earlier = identity::normalize_words(&text[..fig.range.start]);
+                    1 + earlier.match_indices(quote.as_str()).count() as u32
+                };
                 out.push(Found {
                     fig,
                     at,
@@ -240,7 +247,7 @@ struct BlockConditions {
 impl BlockConditions {
     fn of(&mut self, article: &Article, block: &Range<usize>) -> &[String] {
         if self.block.as_ref() != Some(block) {
-            self.populations = quantity::names(&article.text[block.clone()]).populations;
+            self.populations = quantity::populations(&article.text[block.clone()]);
             self.block = Some(block.clone());
         }
         &self.populations

@@ -149,6 +149,8 @@ impl SourceIndex {
     /// that closes an earlier sentence ("…by week eight (NEJM, 2023). These numbers…") cites
     /// that sentence only, and none stands for sentences before it.
     fn paragraph_cues(&self, article: &Article, block: &Range<usize>, at: usize) -> Option<&[Cue]> {
+        // Most paragraphs cite nothing: say so before splitting them into sentences.
+        self.cues_in(block)?;
         let sentences = crate::quantity::sentences::split(&article.text, block.clone());
         let closing = sentences.last().map_or(block.start, |s| s.start)..block.end;
         if let Some(cues) = self.cues_in(&closing) {
@@ -543,7 +545,16 @@ fn may_cite(text: &str) -> [bool; 3] {
         ]
     });
     let bytes = text.as_bytes();
-    let year = YEAR_HINTS.iter().any(|f| f.find(bytes).is_some());
+    // A year of four digits, not the start of a longer number: " 20%" and "(200 patients)" are
+    // no hint, and prose full of figures is spared the patterns.
+    let year = YEAR_HINTS.iter().any(|f| {
+        f.find_iter(bytes).any(|i| {
+            let rest = &bytes[i + 3..];
+            rest.len() >= 2
+                && rest[..2].iter().all(u8::is_ascii_digit)
+                && rest.get(2).is_none_or(|c| !c.is_ascii_digit())
+        })
+    });
     [
         year && memchr::memchr(b'(', bytes).is_some(),
         year,
@@ -584,4 +595,31 @@ fn distinct<'a>(ids: impl IntoIterator<Item = &'a String>) -> Vec<String> {
 fn short_hash(s: &str) -> String {
     let digest = Sha256::digest(s.as_bytes());
     digest[..4].iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn year_hints_need_a_whole_year() {
+        // Author-year citations of both shapes are looked for.
+        assert_eq!(
+            may_cite("as shown (Smith et al., 2019)."),
+            [true, true, false]
+        );
+        assert_eq!(may_cite("Smith and Jones 2019 found"), [false, true, false]);
+        assert_eq!(
+            may_cite("in a study published (2021) in"),
+            [true, true, true]
+        );
+        // Figures that start like a year are not years.
+        assert_eq!(may_cite("about 20% (200 patients) in 19 weeks"), [false; 3]);
+        assert_eq!(may_cite("a 20123 count"), [false; 3]);
+        // Both are read as citations where the patterns match.
+        let text = "Remission was 30% (Smith et al., 2019) and 20% in 200 adults.";
+        let found = citations_in(text, 0..text.len());
+        assert_eq!(found.len(), 1);
+        assert_eq!(&text[found[0].0.clone()], "(Smith et al., 2019)");
+    }
 }

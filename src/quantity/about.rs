@@ -235,7 +235,7 @@ fn phrase(t: &[Tok<'_>], span: Range<usize>, strength: u8) -> Phrase {
 
 /// Every population the sentence names: conditions ("treatment-resistant depression", "knee
 /// osteoarthritis", "Low T") and qualified groups of people ("men over 80", "younger men").
-fn populations(t: &[Tok<'_>]) -> Vec<Phrase> {
+pub(super) fn populations(t: &[Tok<'_>]) -> Vec<Phrase> {
     let mut out: Vec<Phrase> = Vec::new();
     let mut k = 0;
     while k < t.len() {

@@ -73,8 +73,8 @@ pub fn has_trigger(text: &str) -> bool {
 /// before it can hold no figure.
 pub fn first_trigger(text: &str) -> Option<usize> {
     let bytes = text.as_bytes();
-    // Digits first: a tight loop the compiler vectorizes. Then trigger words, only before it.
-    let digit = bytes.iter().position(u8::is_ascii_digit);
+    // Digits first, 16 bytes at a time. Then trigger words, only before the first digit.
+    let digit = first_digit(bytes);
     let words = &bytes[..digit.unwrap_or(bytes.len())];
     let mut i = 0;
     while i < words.len() {
@@ -120,6 +120,24 @@ pub fn first_trigger(text: &str) -> Option<usize> {
         }
     }
     digit
+}
+
+/// The offset of the first ASCII digit. Each 16-byte chunk is tested without an early exit, a
+/// loop the compiler turns into vector instructions (`position` tests one byte at a time).
+fn first_digit(bytes: &[u8]) -> Option<usize> {
+    let mut chunks = bytes.chunks_exact(16);
+    let mut base = 0;
+    for chunk in &mut chunks {
+        if chunk.iter().fold(false, |any, b| any | b.is_ascii_digit()) {
+            return chunk.iter().position(u8::is_ascii_digit).map(|p| base + p);
+        }
+        base += 16;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(u8::is_ascii_digit)
+        .map(|p| base + p)
 }
 
 fn is_trigger_word(word: &[u8]) -> bool {
@@ -625,6 +643,18 @@ pub struct Names {
     pub interventions: Vec<String>,
     /// Conditions ("treatment-resistant depression").
     pub populations: Vec<String>,
+}
+
+/// The populations `text` names that [`names`] would give, without reading its interventions:
+/// a paragraph's condition for its prevalence figures.
+pub fn populations(text: &str) -> Vec<String> {
+    let lower = text.to_ascii_lowercase();
+    let toks = tokens::tokens(text, &lower);
+    about::populations(&toks)
+        .into_iter()
+        .filter(|p| p.strength >= 2)
+        .map(|p| p.text)
+        .collect()
 }
 
 /// The interventions and populations `text` names: used for an article's main intervention and

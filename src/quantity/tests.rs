@@ -814,6 +814,18 @@ fn non_claims() {
 }
 
 #[test]
+fn first_digit_finds_the_first_digit_at_any_offset() {
+    for len in [0, 1, 15, 16, 17, 31, 32, 33, 70] {
+        let mut text = "x".repeat(len);
+        assert_eq!(first_digit(text.as_bytes()), None, "{len}");
+        for at in (0..len).rev() {
+            text.replace_range(at..at + 1, "7");
+            assert_eq!(first_digit(text.as_bytes()), Some(at), "{len} {at}");
+        }
+    }
+}
+
+#[test]
 fn trigger_prefilter() {
     assert!(has_trigger("about one-third"));
     assert!(has_trigger("within hours"));

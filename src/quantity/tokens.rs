@@ -98,11 +98,7 @@ pub(crate) fn tokens<'a>(text: &'a str, lower: &'a str) -> Vec<Tok<'a>> {
                 }
             }
             let s = &text[start..end];
-            let value = if s.contains(',') {
-                s.replace(',', "").parse().unwrap_or(0.0)
-            } else {
-                s.parse().unwrap_or(0.0)
-            };
+            let value = number_value(s);
             out.push(Tok {
                 start,
                 end,
@@ -143,6 +139,20 @@ pub(crate) fn tokens<'a>(text: &'a str, lower: &'a str) -> Vec<Tok<'a>> {
         i += c.len_utf8();
     }
     out
+}
+
+/// The value of a number token: digits, thousands commas, a decimal part. Whole numbers of up
+/// to 15 digits (exact in an `f64`) are summed directly, the common case; the rest are parsed.
+fn number_value(s: &str) -> f64 {
+    let b = s.as_bytes();
+    if b.len() <= 15 && b.iter().all(u8::is_ascii_digit) {
+        return b.iter().fold(0u64, |n, d| n * 10 + u64::from(d - b'0')) as f64;
+    }
+    if s.contains(',') {
+        s.replace(',', "").parse().unwrap_or(0.0)
+    } else {
+        s.parse().unwrap_or(0.0)
+    }
 }
 
 /// The end of the word starting at `start` (a letter): letters, and apostrophes between
@@ -211,6 +221,24 @@ mod tests {
             kinds("(555)010-4477"),
             ["S(", "N555", "S)", "N10", "S-", "N4477"]
         );
+    }
+
+    #[test]
+    fn number_values_match_the_standard_parser() {
+        for s in [
+            "0",
+            "7",
+            "007",
+            "3671",
+            "999999999999999",
+            "1234567890123456",
+            "84.6",
+            "0.5",
+        ] {
+            assert_eq!(number_value(s), s.parse::<f64>().unwrap(), "{s}");
+        }
+        assert_eq!(number_value("3,671"), 3671.0);
+        assert_eq!(number_value("1,000,000.5"), 1_000_000.5);
     }
 
     #[test]
