@@ -214,13 +214,10 @@ impl Clause {
         }
         let mut out: Vec<String> = Vec::new();
         for k in (self.first..=self.last).chain(span) {
-            for w in text::content_words(&t[k].lower) {
-                // "patients", "people": every figure of a study is about them.
-                if w != "participant" && !out.contains(&w) {
-                    out.push(w);
-                }
-            }
+            text::push_content_word(&mut out, &t[k]);
         }
+        // "patients", "people": every figure of a study is about them.
+        out.retain(|w| w != "participant");
         out
     }
 

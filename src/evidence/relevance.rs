@@ -102,7 +102,9 @@ impl Target {
             sex,
             population: text::content_words(&population),
             time_point: m.time_point.clone(),
-            study: clause.as_ref().is_none_or(Clause::names_study),
+            // Only a count of people asks (and reading the whole sentence costs).
+            study: claim.kind != ClaimKind::SampleSize
+                || clause.as_ref().is_none_or(Clause::names_study),
             session_kinds: vocab::session_kinds(
                 &clause
                     .as_ref()

@@ -160,25 +160,31 @@ pub fn canon(word: &str) -> String {
 pub fn content_words(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for t in tokens(text) {
-        if t.class != Class::Word || vocab::is_stop(&t.lower) {
-            continue;
+        push_content_word(&mut out, &t);
+    }
+    out
+}
+
+/// Adds the content words of one token to `out` (as [`content_words`] reads them), without
+/// tokenizing its text again.
+pub fn push_content_word(out: &mut Vec<String>, t: &Tok) {
+    if t.class != Class::Word || vocab::is_stop(&t.lower) {
+        return;
+    }
+    let mut push = |w: &str| {
+        let c = canon(w);
+        if !c.is_empty() && !vocab::is_stop(&c) && !out.contains(&c) {
+            out.push(c);
         }
-        let mut push = |w: &str| {
-            let c = canon(w);
-            if !c.is_empty() && !vocab::is_stop(&c) && !out.contains(&c) {
-                out.push(c);
-            }
-        };
-        push(&t.lower);
-        if t.lower.contains('-') {
-            for part in t.lower.split('-') {
-                if part.len() > 1 && !part.chars().all(|c| c.is_ascii_digit()) {
-                    push(part);
-                }
+    };
+    push(&t.lower);
+    if t.lower.contains('-') {
+        for part in t.lower.split('-') {
+            if part.len() > 1 && !part.chars().all(|c| c.is_ascii_digit()) {
+                push(part);
             }
         }
     }
-    out
 }
 
 /// Whether an acronym ("tms", "lllt") abbreviates the words of `phrase` ("transcranial
