@@ -226,7 +226,7 @@ impl Clause {
     /// of arms ("in the ketamine and midazolam groups, respectively") or no arm.
     pub fn own_arm(&self) -> Option<String> {
         let t = &self.toks;
-        // "34% placebo": the arm may close the quote itself.
+        // "21% placebo": the arm may close the quote itself.
         if self.last > self.first && t[self.last].is_any(vocab::CONTROL_WORDS) {
             return Some(t[self.last].lower.clone());
         }
@@ -370,9 +370,9 @@ mod tests {
         let arm = |s: &str, q: &str| Clause::of(s, q, 1).and_then(|c| c.own_arm());
         assert_eq!(arm(WEIGHT, "21%").as_deref(), Some("placebo"));
         // The arm may close the quote itself.
-        let glued = "Of those on the drug, 34% lost 10% or more (vs 15% placebo).";
-        assert_eq!(arm(glued, "15% placebo").as_deref(), Some("placebo"));
-        assert_eq!(arm(glued, "34%"), None);
+        let glued = "Of those on the drug, 41% lost 10% or more (vs 12% placebo).";
+        assert_eq!(arm(glued, "12% placebo").as_deref(), Some("placebo"));
+        assert_eq!(arm(glued, "41%"), None);
         assert_eq!(arm(WEIGHT, "58%").as_deref(), Some("drug"));
         let groups =
             "Remission at week 8 was 31% with the new drug and 19.4% of the lithium group.";

@@ -65,7 +65,7 @@ impl Target {
                 .unwrap_or_default();
             outcome.retain(|w| !intervention.contains(w));
         }
-        // "29 trials", "12 RCTs": a count of studies measures studies, whatever outcome the
+        // "22 trials", "12 RCTs": a count of studies measures studies, whatever outcome the
         // measure names.
         if claim.value.unit == Unit::Count {
             for w in text::content_words(&claim.quote) {
@@ -331,8 +331,8 @@ fn kind_score(target: &Target, r: &Reading) -> Relevance {
     Ok(score)
 }
 
-/// A count of sessions of one kind ("nine integrative therapy sessions") never states a count
-/// of another kind or of all sessions ("three sessions of the drug").
+/// A count of sessions of one kind ("six integration therapy sessions") never states a count
+/// of another kind or of all sessions ("two sessions of the drug").
 fn same_sessions(target: &Target, r: &Reading, index: &RecordIndex) -> Result<(), Exclusion> {
     let counts = |k: ClaimKind, u: Unit| k == ClaimKind::TreatmentCourse && u == Unit::Count;
     if !counts(target.kind, target.value.unit) || !counts(r.kind, r.value.unit) {

@@ -507,7 +507,7 @@ pub const CHANGE_NOUNS: &[&str] = &[
 ];
 
 /// Kinds of sessions a protocol counts apart, by the start of the word that names them
-/// ("three preparatory and nine integrative therapy sessions", "two booster infusions"): a
+/// ("two preparatory and six integration sessions", "two booster infusions"): a
 /// count of one kind never states a count of another, nor of all sessions.
 pub const SESSION_KINDS: &[(&str, &str)] = &[
     ("prepar", "preparatory"),
@@ -521,7 +521,7 @@ pub const SESSION_KINDS: &[(&str, &str)] = &[
     ("consult", "consultation"),
 ];
 
-/// The kinds of session `text` names ("nine integrative therapy sessions" → integration).
+/// The kinds of session `text` names ("six integration therapy sessions" → integration).
 pub fn session_kinds(text: &str) -> Vec<&'static str> {
     let mut out = Vec::new();
     for t in super::text::tokens(text) {

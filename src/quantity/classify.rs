@@ -228,7 +228,7 @@ impl<'a, 't> Sentence<'a, 't> {
     }
 
     /// An index value ("a BMI of 30") is a cut-off, unless it is a group's average ("an
-    /// average BMI of 38", "mean AHI 22"): then it describes the people, as a baseline does.
+    /// average BMI of 36", "mean AHI 22"): then it describes the people, as a baseline does.
     fn index(&self, m: &RawMatch) -> ClaimKind {
         let t = self.t;
         let average = (m.quote_first.saturating_sub(4)..m.quote_first)

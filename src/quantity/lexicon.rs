@@ -1151,7 +1151,7 @@ pub(crate) enum ClinicCue {
     /// Any figure near it is the clinic's own ("50% of our patients").
     Own,
     /// Only a count is the clinic's tally ("5,000 patients treated"); a share of treated
-    /// patients ("85% of patients treated with the drug lost weight") is a research outcome.
+    /// patients ("72% of patients treated with the drug reported less pain") is a research outcome.
     Tally,
 }
 
@@ -1209,7 +1209,7 @@ pub(crate) const CLINIC_CUES: &[Entry<ClinicCue>] = &[
             "Over [1,200 procedures performed] since the clinic opened.",
         ],
         counterexamples: &[
-            "After a year, [72%] of patients treated with the new drug had lost weight.",
+            "In the trial, [72%] of patients treated with the new drug reported less pain at week 12.",
             "In the study, [40%] of the procedures performed in older adults needed a repeat.",
         ],
     },

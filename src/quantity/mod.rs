@@ -316,8 +316,8 @@ pub fn figures_after(sentence: &str, lead_in: Option<&str>) -> Vec<Figure> {
 }
 
 /// The last token of a figure's phrase: a control arm written right after a percentage with
-/// no word between ("vs 34% placebo", "12% sham") is part of how the figure is stated, so
-/// that its quote tells it from the same number stated for the treatment ("34% lost ≥10%").
+/// no word between ("vs 21% placebo", "12% sham") is part of how the figure is stated, so
+/// that its quote tells it from the same number stated for the treatment ("21% lost 10%").
 fn glued_arm(t: &[tokens::Tok<'_>], m: &RawMatch) -> usize {
     let arm = m.value.unit == Unit::Percent
         && t.get(m.last_tok + 1)
@@ -460,8 +460,8 @@ fn nearest_intervention<'n>(
 }
 
 /// The arms of a pair of figures set against each other with no arm of their own ("remission
-/// rates of 27.1% versus 17.6%", "64% vs. 28%") in a sentence that compares two treatments
-/// ("Spravato … compared to those receiving quetiapine"): the first figure is the compared
+/// rates of 42% versus 21%", "64% vs. 28%") in a sentence that compares two treatments
+/// ("vortioxetine … than those taking sertraline"): the first figure is the compared
 /// treatment's, the second the comparator's, whatever the arms' distance to each figure. For
 /// each figure of `raw`, its own arm and the other.
 fn paired_arms<'n>(
@@ -496,7 +496,7 @@ fn paired_arms<'n>(
 }
 
 /// The two treatments a sentence compares: the one named after a comparison word ("compared
-/// to those receiving quetiapine", "than placebo") or a control, and the one named before it.
+/// to those taking sertraline", "than placebo") or a control, and the one named before it.
 /// None unless exactly two treatments are named.
 fn compared_pair<'n>(s: &Sentence<'_, '_>, named: &'n Named) -> Option<(&'n Phrase, &'n Phrase)> {
     let mut arms: Vec<&Phrase> = Vec::new();
