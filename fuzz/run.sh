@@ -32,16 +32,22 @@ case "$target" in
   claims_file) find ../claims -name '*.json' | while read -r f; do cp "$f" "$seeds/fixture-$(basename "$f")"; done ;;
 esac
 
+# AFL_AUTORESUME: a campaign whose output directory exists goes on from where it stopped (its
+# queue and its counts), so runs of a few hours add up; delete fuzz/out/TARGET to start afresh.
 export AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_NO_UI=1 AFL_NO_AFFINITY=1
+export AFL_AUTORESUME=1
 out="out/$target"
+stats="$out/default/fuzzer_stats"
+before=$(stat -c %Y "$stats" 2>/dev/null || echo 0)
 # -V: stop after SECONDS; -t: a single input taking over 1 s is a hang; -m: 1 GB memory cap
 # per input (an out-of-memory error is a crash).
 nice -n 19 cargo afl fuzz -i "$seeds" -o "$out" -V "$secs" -t 1000 -m 1024 \
   "target/release/$target" > "out/$target.log" 2>&1 || true
-stats="$out/default/fuzzer_stats"
-if [ ! -f "$stats" ]; then
-  echo "$target: AFL did not start; see fuzz/out/$target.log" >&2
-  tail -20 "out/$target.log" >&2
+# A run that aborted leaves an earlier campaign's statistics behind: never report those.
+if [ ! -f "$stats" ] || [ "$(stat -c %Y "$stats")" -le "$before" ] \
+  || grep -q 'PROGRAM ABORT' "out/$target.log"; then
+  echo "$target: AFL did not run; see fuzz/out/$target.log" >&2
+  tr '\r' '\n' < "out/$target.log" | grep -v '^$' | tail -12 >&2
   exit 1
 fi
 execs=$(awk -F' *: *' '$1=="execs_done"{print $2}' "$stats")
