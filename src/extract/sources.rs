@@ -13,6 +13,7 @@
 //! refers back to ("the study found…"), else the source line of its section, else the
 //! article's research references. Each claim records how ([`Attachment`]).
 
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -62,6 +63,9 @@ pub struct SourceIndex {
     /// Where each id is in `sources`: a page links thousands of sources, and scanning them
     /// for every link made collecting quadratic.
     positions: HashMap<String, usize>,
+    /// The sentences of the last paragraph a claim looked to for its citation: claims come in
+    /// order, so a long paragraph is split once, not once per claim.
+    paragraph: RefCell<(Range<usize>, Vec<Range<usize>>)>,
 }
 
 impl SourceIndex {
@@ -151,7 +155,14 @@ impl SourceIndex {
     fn paragraph_cues(&self, article: &Article, block: &Range<usize>, at: usize) -> Option<&[Cue]> {
         // Most paragraphs cite nothing: say so before splitting them into sentences.
         self.cues_in(block)?;
-        let sentences = crate::quantity::sentences::split(&article.text, block.clone());
+        let mut cached = self.paragraph.borrow_mut();
+        if cached.0 != *block || cached.1.is_empty() {
+            *cached = (
+                block.clone(),
+                crate::quantity::sentences::split(&article.text, block.clone()),
+            );
+        }
+        let sentences = &cached.1;
         let closing = sentences.last().map_or(block.start, |s| s.start)..block.end;
         if let Some(cues) = self.cues_in(&closing) {
             return Some(cues);

@@ -297,3 +297,29 @@ fn values_and_units_survive_into_claims() {
         ]
     );
 }
+
+#[test]
+fn a_run_without_sentence_ends_keeps_every_figure_in_bounded_sentences() {
+    // A flattened table: thousands of figures and no full stop. Each claim stores its sentence,
+    // so an unbounded "sentence" made extraction quadratic in time and memory (a 350 KB run took
+    // over two minutes and 8 GB).
+    let cells: Vec<String> = (0..3_000)
+        .map(|i| format!("{}% in arm {}", i % 97 + 1, i))
+        .collect();
+    let text = format!("Results by arm (PubMed 12345678): {}.\n", cells.join(", "));
+    let file = extract(&article(&text, &[]));
+    let percents = file
+        .claims
+        .iter()
+        .filter(|c| c.value.unit == Unit::Percent)
+        .count();
+    assert_eq!(percents, 3_000);
+    for c in &file.claims {
+        assert!(c.sentence.len() <= crate::quantity::sentences::MAX_SENTENCE_BYTES);
+        assert!(
+            c.sentence.contains(&c.quote),
+            "{} not in its sentence",
+            c.quote
+        );
+    }
+}

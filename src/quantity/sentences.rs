@@ -121,13 +121,47 @@ fn ends_sentence(text: &str, start: usize, at: usize, after: usize, limit: usize
     !ABBREVIATIONS.contains(&lower.as_str())
 }
 
+/// The longest sentence kept whole, in bytes. Prose sentences, abstracts' included, stay far
+/// below it; a longer run without a sentence end (a flattened table, a list run together, hostile
+/// input) is cut into pieces of at most this size, so that the work done per sentence, and the
+/// sentence text stored with each claim, stay bounded and extraction stays linear in the page.
+pub const MAX_SENTENCE_BYTES: usize = 1_500;
+
 fn push_trimmed(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
     let s = &text[r.clone()];
     let lead = s.len() - s.trim_start().len();
     let trail = s.len() - s.trim_end().len();
-    if lead + trail < s.len() {
-        out.push(r.start + lead..r.end - trail);
+    if lead + trail >= s.len() {
+        return;
     }
+    let mut start = r.start + lead;
+    let end = r.end - trail;
+    while end - start > MAX_SENTENCE_BYTES {
+        let cut = cut_point(&text[start..end]);
+        push_trimmed(text, start..start + cut, out);
+        start += cut;
+    }
+    let rest = &text[start..end];
+    let lead = rest.len() - rest.trim_start().len();
+    if lead < rest.len() {
+        out.push(start + lead..end);
+    }
+}
+
+/// Where to cut an over-long run `s`: after the last semicolon, else comma, else white space in
+/// the second half of the first [`MAX_SENTENCE_BYTES`], else at that size (on a character
+/// boundary), so no figure is cut when the text offers a break.
+fn cut_point(s: &str) -> usize {
+    let mut limit = MAX_SENTENCE_BYTES;
+    while !s.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let window = &s[limit / 2..limit];
+    let after = |p: Option<usize>| p.map(|p| limit / 2 + p + 1);
+    after(window.rfind(';'))
+        .or_else(|| after(window.rfind(',')))
+        .or_else(|| after(window.rfind(char::is_whitespace)))
+        .unwrap_or(limit)
 }
 
 #[cfg(test)]
@@ -136,6 +170,27 @@ mod tests {
 
     fn sentences(s: &str) -> Vec<&str> {
         split(s, 0..s.len()).into_iter().map(|r| &s[r]).collect()
+    }
+
+    #[test]
+    fn over_long_runs_are_cut_at_breaks_into_bounded_pieces() {
+        let run = format!("Results: {}.", vec!["12% in arm 7"; 2_000].join(", "));
+        let pieces = sentences(&run);
+        assert!(pieces.len() > 10);
+        assert_eq!(pieces.concat().len() + pieces.len() - 1, run.len());
+        for p in &pieces {
+            assert!(p.len() <= MAX_SENTENCE_BYTES, "{}", p.len());
+            // Cut after a comma: no figure is split.
+            assert!(p.starts_with("12%") || p.starts_with("Results"), "{p}");
+        }
+        // No break at all: cut at the size, on a character boundary.
+        let blob = "é".repeat(2_000);
+        let pieces = sentences(&blob);
+        assert!(pieces.iter().all(|p| p.len() <= MAX_SENTENCE_BYTES));
+        assert_eq!(pieces.concat(), blob);
+        // A long prose sentence below the bound is kept whole.
+        let long = format!("{}.", "word ".repeat(250).trim_end());
+        assert_eq!(sentences(&long), [long.as_str()]);
     }
 
     #[test]
