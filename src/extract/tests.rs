@@ -315,7 +315,7 @@ fn a_run_without_sentence_ends_keeps_every_figure_in_bounded_sentences() {
         .count();
     assert_eq!(percents, 3_000);
     for c in &file.claims {
-        assert!(c.sentence.len() <= crate::quantity::sentences::MAX_SENTENCE_BYTES);
+        assert!(c.sentence.len() <= quantity::sentences::MAX_SENTENCE_BYTES);
         assert!(
             c.sentence.contains(&c.quote),
             "{} not in its sentence",
