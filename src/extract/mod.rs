@@ -195,7 +195,7 @@ struct ArticleDefaults {
 
 impl ArticleDefaults {
     fn of(article: &Article, found: &[Found]) -> Self {
-        let title = quantity::names(article.title.as_deref().unwrap_or(""));
+        let title = quantity::names(page_title(article.title.as_deref().unwrap_or("")));
         let measures = || found.iter().map(|f| &f.fig.measure);
         let intervention = most_named(
             title.interventions,
@@ -212,6 +212,18 @@ impl ArticleDefaults {
             population,
         }
     }
+}
+
+/// The page's own part of a title: the text before the first " | ", " – ", " — " or " - "
+/// ("Acupuncture for Anxiety | Harbor Acupuncture" → "Acupuncture for Anxiety"). What follows
+/// such a separator is the site's or clinic's name, and names no treatment a figure measures.
+fn page_title(title: &str) -> &str {
+    [" | ", " – ", " — ", " - "]
+        .iter()
+        .filter_map(|sep| title.find(sep))
+        .min()
+        .map_or(title, |at| &title[..at])
+        .trim()
 }
 
 /// The first phrase of `title`, else the phrase of `named` named most often (by `key`; the

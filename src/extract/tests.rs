@@ -323,3 +323,40 @@ fn a_run_without_sentence_ends_keeps_every_figure_in_bounded_sentences() {
         );
     }
 }
+
+#[test]
+fn a_title_names_the_page_before_its_site_name() {
+    assert_eq!(
+        page_title("Acupuncture for Anxiety | Harbor Acupuncture"),
+        "Acupuncture for Anxiety"
+    );
+    assert_eq!(
+        page_title("Semaglutide – What to Expect – Lakeside Wellness"),
+        "Semaglutide"
+    );
+    assert_eq!(page_title("TMS Therapy - Bay Clinic"), "TMS Therapy");
+    // Counterexamples: dashes inside words and titles without a site part stay whole.
+    assert_eq!(
+        page_title("Treatment-Resistant Depression and Ketamine"),
+        "Treatment-Resistant Depression and Ketamine"
+    );
+    assert_eq!(
+        page_title("How Long Does Botox Last?"),
+        "How Long Does Botox Last?"
+    );
+    // The site's name no longer stands in for a claim's treatment.
+    let mut a = article("Patients saw relief: 60% improved after 8 weeks.\n", &[]);
+    a.title = Some("Anxiety Care | Harbor Acupuncture".into());
+    let file = extract(&a);
+    assert_eq!(file.claims.len(), 2);
+    assert!(file
+        .claims
+        .iter()
+        .all(|c| c.measure.intervention.as_deref() != Some("Harbor Acupuncture")));
+    a.title = Some("Ketamine for Anxiety | Harbor Clinic".into());
+    let file = extract(&a);
+    assert_eq!(
+        file.claims[0].measure.intervention.as_deref(),
+        Some("ketamine")
+    );
+}
