@@ -129,49 +129,33 @@ impl Endings {
     }
 }
 
-/// Declares one lazily built set of type `$ty` per lexicon list.
+/// Declares, for each named list of [`super::lexicon`], a set of type `$ty` of the same name
+/// built from it on first use.
 macro_rules! lexicon_sets {
-    ($ty:ident { $($(#[$doc:meta])* $name:ident = $list:expr;)* }) => {
-        $($(#[$doc])* pub(crate) static $name: LazyLock<$ty> =
-            LazyLock::new(|| $ty::of($list));)*
+    ($ty:ident: $($name:ident),* $(,)?) => {
+        $(
+            #[doc = concat!("[`lexicon::", stringify!($name), "`] as a `", stringify!($ty), "`.")]
+            pub(crate) static $name: LazyLock<$ty> = LazyLock::new(|| $ty::of(lexicon::$name));
+        )*
     };
 }
 
-lexicon_sets! { WordSet {
-    /// [`lexicon::NOT_MODIFIERS`].
-    NOT_MODIFIERS = lexicon::NOT_MODIFIERS;
-    /// [`lexicon::NOT_INTERVENTIONS`].
-    NOT_INTERVENTIONS = lexicon::NOT_INTERVENTIONS;
-    /// [`lexicon::FUNCTION_WORDS`].
-    FUNCTION_WORDS = lexicon::FUNCTION_WORDS;
-    /// [`lexicon::PEOPLE_WORDS`].
-    PEOPLE_WORDS = lexicon::PEOPLE_WORDS;
-    /// [`lexicon::CONDITION_HEADS`].
-    CONDITION_HEADS = lexicon::CONDITION_HEADS;
-    /// [`lexicon::TREATMENT_HEADS`].
-    TREATMENT_HEADS = lexicon::TREATMENT_HEADS;
-    /// [`lexicon::GENERIC_HEADS`].
-    GENERIC_HEADS = lexicon::GENERIC_HEADS;
-    /// [`lexicon::SUBSTANCES`].
-    SUBSTANCES = lexicon::SUBSTANCES;
-    /// [`lexicon::NOT_CONDITION_MODIFIERS`].
-    NOT_CONDITION_MODIFIERS = lexicon::NOT_CONDITION_MODIFIERS;
-    /// [`lexicon::NOT_COUNTED`].
-    NOT_COUNTED = lexicon::NOT_COUNTED;
-    /// [`lexicon::LABELS`].
-    LABELS = lexicon::LABELS;
-    /// [`lexicon::ROUTE_WORDS`].
-    ROUTE_WORDS = lexicon::ROUTE_WORDS;
-}}
+lexicon_sets!(
+    WordSet: NOT_MODIFIERS,
+    NOT_INTERVENTIONS,
+    FUNCTION_WORDS,
+    PEOPLE_WORDS,
+    CONDITION_HEADS,
+    TREATMENT_HEADS,
+    GENERIC_HEADS,
+    SUBSTANCES,
+    NOT_CONDITION_MODIFIERS,
+    NOT_COUNTED,
+    LABELS,
+    ROUTE_WORDS,
+);
 
-lexicon_sets! { Endings {
-    /// [`lexicon::DRUG_ENDINGS`].
-    DRUG_ENDINGS = lexicon::DRUG_ENDINGS;
-    /// [`lexicon::SALT_ENDINGS`].
-    SALT_ENDINGS = lexicon::SALT_ENDINGS;
-    /// [`lexicon::CONDITION_ENDINGS`].
-    CONDITION_ENDINGS = lexicon::CONDITION_ENDINGS;
-}}
+lexicon_sets!(Endings: DRUG_ENDINGS, SALT_ENDINGS, CONDITION_ENDINGS);
 
 /// [`lexicon::NUMBER_WORDS`] by word.
 pub(crate) static NUMBER_WORDS: LazyLock<FxHashMap<&'static str, f64>> =
