@@ -1,6 +1,6 @@
 //! The `claimcheck` binary: parse the command line, run it, map the outcome to an exit code.
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -12,7 +12,14 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let stdout = std::io::stdout();
     let stderr = std::io::stderr();
-    let mut out = stdout.lock();
+    // Block-buffered when stdout is a file or a pipe, as ripgrep does: the standard stdout is
+    // line-buffered, and a JSON report of a large run was one write call per line. A terminal
+    // keeps line buffering, so a reader sees each line as it comes.
+    let mut out: Box<dyn Write> = if stdout.is_terminal() {
+        Box::new(stdout.lock())
+    } else {
+        Box::new(std::io::BufWriter::with_capacity(1 << 16, stdout.lock()))
+    };
     let mut err = stderr.lock();
     let mut io = Io {
         color: app::use_color(cli.color),
