@@ -219,9 +219,9 @@ pub(crate) fn for_each_input(
     let layout = claims_layout(input.claims_dir.as_deref(), config);
     let (items, mut failures) = discover(args, &walk_options(input, config), io);
     let mut seen = HashSet::new();
-    for item in items {
-        match item {
-            Item::ClaimsFile(p) => match reviewed::from_claims_file(&p, &layout, &opts, io) {
+    read_in_parallel(&items, &layout, &opts, io, |item, read, io| {
+        match (item, read) {
+            (Item::ClaimsFile(p), _) => match reviewed::from_claims_file(p, &layout, &opts, io) {
                 Ok(r) => {
                     if seen.insert(r.key) {
                         each(r.display, r.file, None, io);
@@ -232,25 +232,17 @@ pub(crate) fn for_each_input(
                     failures += 1;
                 }
             },
-            Item::Article(input) => {
-                if seen.contains(&reviewed::key_of_input(&input)) {
-                    continue;
+            (Item::Article(input), Some(read)) => {
+                // Decided in input order, so an article named twice (or by its claims file
+                // first) counts once, as in a sequential run; what a skipped read printed is dropped.
+                if seen.contains(&reviewed::key_of_input(input)) {
+                    return;
                 }
-                let article = match ingest::read(&input, &opts) {
-                    Ok(article) => article,
-                    Err(e) => {
-                        io.error(&anyhow::Error::from(e));
-                        failures += 1;
-                        continue;
-                    }
-                };
-                for w in &article.warnings {
-                    io.warn(w);
-                }
-                match reviewed::with_claims_file(&article, &layout, io) {
-                    Ok(r) => {
+                let _ = io.stderr.write_all(&read.stderr);
+                match read.outcome {
+                    Ok((r, text)) => {
                         seen.insert(r.key);
-                        each(r.display, r.file, Some(article.text), io);
+                        each(r.display, r.file, Some(text), io);
                     }
                     Err(e) => {
                         io.error(&e);
@@ -258,9 +250,111 @@ pub(crate) fn for_each_input(
                     }
                 }
             }
+            (Item::Article(_), None) => {}
         }
-    }
+    });
     failures
+}
+
+/// An article read, extracted and merged with its claims file on a worker thread, with what
+/// that printed on stderr.
+struct ReadArticle {
+    outcome: anyhow::Result<(reviewed::Reviewed, String)>,
+    stderr: Vec<u8>,
+}
+
+/// Reads the articles among `items` on a few threads (ingest and extraction are the costly part
+/// of `check` and `compare`) and hands every item to `each` in input order, articles with what
+/// their worker read. Claims files are read by `each` itself, on this thread.
+fn read_in_parallel(
+    items: &[Item],
+    layout: &claims_file::layout::Layout,
+    opts: &ingest::Options,
+    io: &mut Io<'_>,
+    mut each: impl FnMut(&Item, Option<ReadArticle>, &mut Io<'_>),
+) {
+    let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let (quiet, verbose, color) = (io.quiet, io.verbose, io.color);
+    in_order_on_threads(
+        items,
+        workers,
+        |item| match item {
+            Item::Article(input) => Some(read_article(input, layout, opts, quiet, verbose, color)),
+            Item::ClaimsFile(_) => None,
+        },
+        |item, read| each(item, read, io),
+    );
+}
+
+/// Runs `work` on every item on up to `workers` threads (at most 8) and hands each result to
+/// `each` in item order, so output reads as a sequential run's would.
+pub(crate) fn in_order_on_threads<T: Sync, R: Send>(
+    items: &[T],
+    workers: usize,
+    work: impl Fn(&T) -> R + Sync,
+    mut each: impl FnMut(&T, R),
+) {
+    let workers = workers.clamp(1, 8).min(items.len().max(1));
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let (send, receive) = std::sync::mpsc::channel::<(usize, R)>();
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            let send = send.clone();
+            let (next, work) = (&next, &work);
+            scope.spawn(move || loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some(item) = items.get(i) else { break };
+                if send.send((i, work(item))).is_err() {
+                    break;
+                }
+            });
+        }
+        drop(send);
+        // Results arrive in any order; hand them over in item order.
+        let mut pending = BTreeMap::new();
+        let mut due = 0;
+        for (i, result) in receive {
+            pending.insert(i, result);
+            while let Some(result) = pending.remove(&due) {
+                each(&items[due], result);
+                due += 1;
+            }
+        }
+    });
+}
+
+/// One article on a worker: read, extracted and merged with its claims file, printing into a
+/// buffer.
+fn read_article(
+    input: &ingest::Input,
+    layout: &claims_file::layout::Layout,
+    opts: &ingest::Options,
+    quiet: bool,
+    verbose: bool,
+    color: bool,
+) -> ReadArticle {
+    let mut stdout = Vec::new();
+    let mut stderr = Vec::new();
+    let outcome = {
+        let mut io = Io {
+            stdout: &mut stdout,
+            stderr: &mut stderr,
+            color,
+            stderr_is_terminal: false,
+            quiet,
+            verbose,
+        };
+        match ingest::read(input, opts) {
+            Ok(article) => {
+                for w in &article.warnings {
+                    io.warn(w);
+                }
+                reviewed::with_claims_file(&article, layout, &mut io).map(|r| (r, article.text))
+            }
+            Err(e) => Err(anyhow::Error::from(e)),
+        }
+    };
+    ReadArticle { outcome, stderr }
 }
 
 /// The claims directory: the flag, else the config's `claims_dir` (which defaults to `claims`

@@ -122,36 +122,14 @@ struct Saved {
 /// input order, so output reads as a sequential run's would. Reading, extracting and writing
 /// overlap, and so do the syncs of reviewed claims files (see [`durability`]).
 fn in_parallel(job: &Job<'_>, inputs: &[Input], mut each: impl FnMut(Done)) {
-    let workers = std::thread::available_parallelism()
-        .map_or(2, |n| n.get() * 2)
-        .clamp(1, 8)
-        .min(inputs.len().max(1));
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let (send, receive) = std::sync::mpsc::channel::<(usize, Done)>();
-    std::thread::scope(|scope| {
-        for _ in 0..workers {
-            let send = send.clone();
-            let next = &next;
-            scope.spawn(move || loop {
-                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                let Some(input) = inputs.get(i) else { break };
-                if send.send((i, run_one(job, input))).is_err() {
-                    break;
-                }
-            });
-        }
-        drop(send);
-        // Outcomes arrive in any order; hand them over in input order.
-        let mut pending = std::collections::BTreeMap::new();
-        let mut due = 0;
-        for (i, done) in receive {
-            pending.insert(i, done);
-            while let Some(done) = pending.remove(&due) {
-                each(done);
-                due += 1;
-            }
-        }
-    });
+    // Twice the cores: a worker waiting on a sync leaves its core to another.
+    let workers = std::thread::available_parallelism().map_or(2, |n| n.get() * 2);
+    super::common::in_order_on_threads(
+        inputs,
+        workers,
+        |input| run_one(job, input),
+        |_, done| each(done),
+    );
 }
 
 /// One article on a worker thread, printing into buffers.
