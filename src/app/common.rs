@@ -333,27 +333,17 @@ fn read_article(
     verbose: bool,
     color: bool,
 ) -> ReadArticle {
-    let mut stdout = Vec::new();
-    let mut stderr = Vec::new();
-    let outcome = {
-        let mut io = Io {
-            stdout: &mut stdout,
-            stderr: &mut stderr,
-            color,
-            stderr_is_terminal: false,
-            quiet,
-            verbose,
-        };
+    let (outcome, _, stderr) = Io::buffered(color, quiet, verbose, |io| {
         match ingest::read(input, opts) {
             Ok(article) => {
                 for w in &article.warnings {
                     io.warn(w);
                 }
-                reviewed::with_claims_file(&article, layout, &mut io).map(|r| (r, article.text))
+                reviewed::with_claims_file(&article, layout, io).map(|r| (r, article.text))
             }
             Err(e) => Err(anyhow::Error::from(e)),
         }
-    };
+    });
     ReadArticle { outcome, stderr }
 }
 

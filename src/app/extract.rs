@@ -134,19 +134,9 @@ fn in_parallel(job: &Job<'_>, inputs: &[Input], mut each: impl FnMut(Done)) {
 
 /// One article on a worker thread, printing into buffers.
 fn run_one(job: &Job<'_>, input: &Input) -> Done {
-    let mut stdout = Vec::new();
-    let mut stderr = Vec::new();
-    let result = {
-        let mut io = Io {
-            stdout: &mut stdout,
-            stderr: &mut stderr,
-            color: job.color,
-            stderr_is_terminal: false,
-            quiet: job.quiet,
-            verbose: job.verbose,
-        };
-        extract_one(job.args, job.opts, input, job.layout, job.several, &mut io)
-    };
+    let (result, stdout, stderr) = Io::buffered(job.color, job.quiet, job.verbose, |io| {
+        extract_one(job.args, job.opts, input, job.layout, job.several, io)
+    });
     Done {
         stdout,
         stderr,

@@ -79,6 +79,26 @@ impl Io<'_> {
         let _ = writeln!(self.stderr, "error: {err:#}");
     }
 
+    /// Runs `work` with an `Io` of the same flags that prints into buffers (for work on a worker
+    /// thread, whose output is handed over in input order): its result, stdout and stderr.
+    pub fn buffered<R>(
+        color: bool,
+        quiet: bool,
+        verbose: bool,
+        work: impl FnOnce(&mut Io<'_>) -> R,
+    ) -> (R, Vec<u8>, Vec<u8>) {
+        let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
+        let result = work(&mut Io {
+            stdout: &mut stdout,
+            stderr: &mut stderr,
+            color,
+            stderr_is_terminal: false,
+            quiet,
+            verbose,
+        });
+        (result, stdout, stderr)
+    }
+
     /// Prints a note on stderr unless quiet.
     pub fn note(&mut self, message: impl std::fmt::Display) {
         if !self.quiet {
