@@ -9,7 +9,8 @@ use std::sync::LazyLock;
 use super::about::is_condition_word;
 use super::lexicon::{
     Applies, NounClass, AVERAGE_WORDS, BEFORE_WORDS, CLAUSE_WORDS, COMPARISON_WORDS,
-    CONDITION_HEADS, CUES, CUTOFF_EVENTS, NEGATIONS, NOT_PRICES, RESULT_WORDS, THRESHOLD_WORDS,
+    CONDITION_HEADS, CUES, CUTOFF_EVENTS, NEGATIONS, NOT_PRICES, RESULT_WORDS, SITTING_NOUNS,
+    THRESHOLD_WORDS,
 };
 use super::matcher::{Hit, Matcher};
 use super::scan::{RawMatch, Shape};
@@ -19,6 +20,7 @@ use crate::model::{Bound, ClaimKind, Unit};
 static CUE_WORDS: LazyLock<Matcher> = LazyLock::new(|| Matcher::new(CUES));
 static THRESHOLDS: LazyLock<Matcher> = LazyLock::new(|| Matcher::of_words(THRESHOLD_WORDS));
 static CONDITIONS: LazyLock<Matcher> = LazyLock::new(|| Matcher::of_words(CONDITION_HEADS));
+static SITTINGS: LazyLock<Matcher> = LazyLock::new(|| Matcher::of_words(SITTING_NOUNS));
 
 use ClaimKind as K;
 
@@ -447,8 +449,9 @@ impl<'a, 't> Sentence<'a, 't> {
 
     /// Times: the first rule that matches, in order.
     fn time(&self, m: &RawMatch) -> ClaimKind {
-        let rules: [fn(&Self, &RawMatch) -> Option<ClaimKind>; 14] = [
+        let rules: [fn(&Self, &RawMatch) -> Option<ClaimKind>; 15] = [
             Self::schedule,
+            Self::per_sitting,
             Self::after_schedule,
             Self::preparation,
             Self::cutoff,
@@ -489,6 +492,18 @@ impl<'a, 't> Sentence<'a, 't> {
         let schedule = matches!(prev.shape, Shape::Rate | Shape::Interval) || course_noun;
         let between = start.saturating_sub(prev.last_tok + 1);
         (schedule && between <= 2).then_some(K::TreatmentCourse)
+    }
+
+    /// "20 to 40 dives of one or two hours each treatment", "45 minutes per session": a length
+    /// stated per sitting is the sitting's length, even right after a count of sittings.
+    fn per_sitting(&self, m: &RawMatch) -> Option<ClaimKind> {
+        let t = self.t;
+        let short = matches!(m.value.unit, Unit::Minutes | Unit::Hours);
+        let per = t
+            .get(m.last_tok + 1)
+            .is_some_and(|w| w.is_any(&["each", "per"]));
+        let sitting = m.last_tok + 2 < t.len() && SITTINGS.matches_at(t, m.last_tok + 2);
+        (short && per && sitting).then_some(K::SessionDuration)
     }
 
     /// "three hours prior to your appointment": preparation, not a measure of treatment.
@@ -546,7 +561,16 @@ impl<'a, 't> Sentence<'a, 't> {
                 || (self.t[l].is("by") && !(l > 0 && self.t[l - 1].is("followed")))
         });
         let short = matches!(m.value.unit, Unit::Minutes | Unit::Hours) && !point;
-        (short && self.time_cue(m, K::SessionDuration).is_some()).then_some(K::SessionDuration)
+        // "It usually takes 10-15 minutes." is a sitting; "takes 15 minutes to work" is an onset.
+        let takes = m
+            .lead
+            .is_some_and(|l| self.t[l].is_any(&["take", "takes", "taking"]))
+            && self
+                .t
+                .get(m.last_tok + 1)
+                .is_none_or(|n| !n.is_any(&["to", "for", "until", "before"]));
+        (short && (takes || self.time_cue(m, K::SessionDuration).is_some()))
+            .then_some(K::SessionDuration)
     }
 
     /// Whether a cue names what a time is counted from ("24 hours after an infusion"), not what

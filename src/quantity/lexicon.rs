@@ -480,6 +480,12 @@ pub(crate) const INTERVAL_WORDS: &[Entry<(f64, Unit)>] = &[
         counterexamples: &["Our biweekly newsletter covers new research."],
     },
     Entry {
+        patterns: &["every other day", "every second day", "every two days"],
+        means: (2.0, Unit::Days),
+        examples: &["Sessions are given daily or [every other day] until the wound closes."],
+        counterexamples: &["We post a new article every week."],
+    },
+    Entry {
         patterns: &["bimonthly", "every other month"],
         means: (2.0, Unit::Months),
         examples: &["Booster infusions are given [every other month]."],
@@ -535,6 +541,19 @@ pub(crate) const SCHEDULED_NOUNS: &[&str] = &[
     "taken",
     "used",
     "applied",
+];
+
+/// Nouns of one sitting: a time followed by "each"/"per" and one of them is the sitting's
+/// length ("one to two hours per session"), even right after a count of sessions.
+pub(crate) const SITTING_NOUNS: &[&str] = &[
+    "session*",
+    "treatment*",
+    "visit*",
+    "infusion*",
+    "appointment*",
+    "sitting*",
+    "dive*",
+    "drip*",
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -929,12 +948,13 @@ pub(crate) const CUES: &[Entry<Cue>] = &[
         counterexamples: &["[90%] of clients have permanent hair loss."],
     },
     Entry {
-        patterns: &["success*", "succeed*", "live birth*", "baby", "babies", "pregnan*", "20 / 20", "permanent*", "hair - free", "survival of the implant", "implant survival"],
+        patterns: &["success*", "succeed*", "live birth*", "baby", "babies", "pregnan*", "20 / 20", "20 / 15", "20 / 25", "20 / 30", "20 / 40", "permanent*", "hair - free", "survival of the implant", "implant survival"],
         means: cue(K::SuccessRate, "success", P, 14),
         examples: &[
             "Oral appliance therapy had a success rate of [42 percent] for mild apnea.",
             "So [2 out of every 3] patients had a baby from one IVF cycle.",
             "With this laser my 20/20 rate is above [95%].",
+            "Over [85 percent] of our patients see 20/40 or better without glasses.",
             "[90%] of clients have permanent hair loss in six sessions.",
         ],
         counterexamples: &["TMS has a success rate of [70%], meaning most people find significant relief."],
@@ -960,14 +980,18 @@ pub(crate) const CUES: &[Entry<Cue>] = &[
     },
     // Times.
     Entry {
-        patterns: &["resum*", "return to", "returning to", "back to work", "back to normal", "recover*", "recovery", "heal*", "downtime", "fuse", "fuses", "integrate*", "off work"],
+        patterns: &["resum*", "return to", "returning to", "back to work", "back to normal", "recover*", "recovery", "heal", "heals", "healed", "healing", "downtime", "fuse", "fuses", "integrate*", "off work"],
         means: cue(K::RecoveryTime, "recovery", T, 8),
         examples: &[
             "Most patients can resume daily activities [within 1-2 days].",
             "You can return to sports [in 4-6 weeks].",
             "The bone will fuse to the implant [in 4-6 months].",
         ],
-        counterexamples: &["Relief can start [within 24 hours] of treatment."],
+        counterexamples: &[
+            "Relief can start [within 24 hours] of treatment.",
+            // "heal*" would take in "health": a health centre's session is no recovery.
+            "A standard session at our health centre lasts [one hour].",
+        ],
     },
     Entry {
         patterns: &["follow - up", "follow up", "follow ups", "follow - ups", "followed up", "post - op", "post - operative", "postoperative", "come back", "check - up", "checkup", "post - treatment care"],
@@ -990,25 +1014,34 @@ pub(crate) const CUES: &[Entry<Cue>] = &[
         counterexamples: &["Each session typically lasts [19 minutes]."],
     },
     Entry {
-        patterns: &["onset", "start*", "begin*", "notice*", "kick* in", "feel*", "work", "works", "working", "show*", "improv*", "relie*", "respon*", "alleviat*", "rapid*", "effects", "reduc*", "difference", "see results", "take effect", "take", "takes"],
+        patterns: &["onset", "start*", "begin*", "notice*", "kick* in", "feel*", "work", "works", "working", "show*", "improv*", "relie*", "respon*", "alleviat*", "rapid*", "effects", "reduc*", "difference", "see results", "take effect", "take", "takes", "peak*", "maximum results", "maximal results", "full results", "final results"],
         means: cue(K::OnsetTime, "onset", T, 10),
         examples: &[
             "The effect takes [approximately 2-5 days] to start working.",
             "You should start feeling a difference [in the first four to six weeks].",
             "Traditional antidepressants may take [4–6 weeks].",
+            // The time until an effect peaks is an onset too.
+            "Final results are usually visible after [about three months].",
+            "Hair density typically peaks [around twelve months].",
         ],
         counterexamples: &["Relief from symptoms lasts [for six months to a year]."],
     },
     Entry {
-        patterns: &["session*", "sitting*", "appointment*", "visit", "procedure*", "infusion*", "injection*", "drip*", "dose", "rest period", "monitoring", "observation", "treatment* take*", "long"],
+        patterns: &["session*", "sitting*", "appointment*", "visit", "procedure*", "infusion*", "injection*", "drip*", "dose", "rest period", "monitoring", "observation", "treatment* take*", "treatment", "treatments", "long"],
         means: cue(K::SessionDuration, "session length", T, 8),
         examples: &[
             "Each session is about [2 hours] long.",
             "Administration is followed by a [2-hour] supervised rest period.",
             "A comfortable 500 mg dose takes [three to four hours].",
             "Each drip takes [30 to 45 minutes].",
+            // Session cues read minutes and hours only, so "treatment" is safe here.
+            "The treatment for each zone lasts [45 minutes].",
+            "Expect 30 visits of [one to two hours] per treatment.",
         ],
-        counterexamples: &["We give six infusions over [two weeks]."],
+        counterexamples: &[
+            "We give six infusions over [two weeks].",
+            "Treatment results last [about four months].",
+        ],
     },
     Entry {
         patterns: &["infusions", "infusion", "sessions", "treatments", "injections", "visits", "shots", "series", "course", "program", "programme", "protocol", "phase", "plan", "given", "administered", "continuing", "taper*", "boosters", "booster", "maintenance", "treatment"],

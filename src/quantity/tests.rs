@@ -975,3 +975,37 @@ fn an_outcome_word_after_a_conjunction_belongs_to_the_figure_it_introduces() {
         ],
     );
 }
+
+#[test]
+fn lengths_stated_per_sitting_or_by_take() {
+    use ClaimKind as K;
+    // A length per sitting, even right after the count of sittings.
+    check(
+        "Most courses run 15 to 30 sessions of 90 minutes each session.",
+        &[
+            range(
+                "15 to 30 sessions",
+                15.0,
+                30.0,
+                Unit::Count,
+                K::TreatmentCourse,
+            ),
+            point("90 minutes", 90.0, Unit::Minutes, K::SessionDuration),
+        ],
+    );
+    // Counterexample: weeks per sitting are no sitting's length.
+    assert_ne!(
+        only("Plan on a recovery of 2 weeks per treatment area.").kind,
+        K::SessionDuration
+    );
+    // "takes N minutes" with nothing after it is how long the sitting takes ...
+    assert_eq!(
+        only("A vitamin push is quicker. It usually takes around 20 minutes.").kind,
+        K::SessionDuration
+    );
+    // ... but "takes N minutes to work" is an onset.
+    assert_eq!(
+        only("The nasal spray takes about 15 minutes to work.").kind,
+        K::OnsetTime
+    );
+}
