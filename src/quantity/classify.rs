@@ -9,8 +9,8 @@ use std::sync::LazyLock;
 use super::about::is_condition_word;
 use super::lexicon::{
     Applies, NounClass, AVERAGE_WORDS, BEFORE_WORDS, CLAUSE_WORDS, COMPARISON_WORDS,
-    CONDITION_HEADS, CUES, CUTOFF_EVENTS, NEGATIONS, NOT_PRICES, RESULT_WORDS, SITTING_NOUNS,
-    THRESHOLD_WORDS,
+    CONDITION_HEADS, CUES, CUTOFF_EVENTS, MAGNITUDE_NOUNS, NEGATIONS, NOT_PRICES, RESULT_WORDS,
+    SITTING_NOUNS, STUDY_WORDS, THRESHOLD_WORDS,
 };
 use super::matcher::{Hit, Matcher};
 use super::scan::{RawMatch, Shape};
@@ -251,6 +251,7 @@ impl<'a, 't> Sentence<'a, 't> {
             return K::OnsetTime;
         }
         match m.noun.and_then(|(_, class)| class) {
+            Some(NounClass::People) if self.population(m) => K::Prevalence,
             Some(NounClass::People) => K::SampleSize,
             Some(NounClass::Course) => K::TreatmentCourse,
             Some(NounClass::Tried) => {
@@ -278,6 +279,12 @@ impl<'a, 't> Sentence<'a, 't> {
         }
     }
 
+    /// "An estimated 60 million men": people in the millions are a population, unless the
+    /// sentence speaks of a study's records.
+    fn population(&self, m: &RawMatch) -> bool {
+        m.value.low.is_some_and(|v| v >= 1e6) && !self.t.iter().any(|w| w.is_any(STUDY_WORDS))
+    }
+
     /// Whether a definition cue ("defined", "diagnosed", "criteria") is in reach.
     fn defines(&self, m: &RawMatch) -> bool {
         self.time_cue(m, K::DefinitionThreshold).is_some()
@@ -289,6 +296,16 @@ impl<'a, 't> Sentence<'a, 't> {
             return Verdict::of(K::DefinitionThreshold);
         }
         let cue = self.percent_cue(m);
+        // "50-90% improvement": the size of a change, not a share of patients ("an improvement
+        // rate of 70%" and weight lost keep their cue).
+        let magnitude = self
+            .t
+            .get(m.last_tok + 1)
+            .is_some_and(|n| n.is_any(MAGNITUDE_NOUNS))
+            && self.t.get(m.last_tok + 2).is_none_or(|n| !n.is("rate"));
+        if magnitude && cue.is_none_or(|c| c.kind != K::WeightLoss) {
+            return Verdict::of(K::OtherPercentage);
+        }
         // "lowered the risk by 51%": a relative change, not a rate (unless of body weight);
         // "reached by 30% of people" names who reached it.
         let by = m.quote_first > 0

@@ -1112,6 +1112,39 @@ pub(crate) const THRESHOLD_WORDS: &[&str] = &[
     "indicated",
 ];
 
+/// Nouns that, right after a percentage, make it the size of a change ("50-90% improvement",
+/// "a 20% reduction in the fat layer"), not the share of patients who improved.
+pub(crate) const MAGNITUDE_NOUNS: &[&str] = &[
+    "improvement",
+    "reduction",
+    "decrease",
+    "increase",
+    "regrowth",
+    "gain",
+    "lightening",
+    "fading",
+];
+
+/// Sentence words that make a count of people in the millions a study's sample ("a registry of
+/// 2 million patients"), not the size of a population (`prevalence`: "16 million Americans").
+pub(crate) const STUDY_WORDS: &[&str] = &[
+    "study",
+    "studies",
+    "trial",
+    "trials",
+    "registry",
+    "records",
+    "cohort",
+    "database",
+    "analysis",
+    "enrolled",
+    "participants",
+];
+
+/// Words between "a"/"an" and a time unit that keep it one unit ("an entire month", "a full
+/// year", "a whole week").
+pub(crate) const WHOLE_WORDS: &[&str] = &["full", "entire", "whole", "single"];
+
 /// Words that make an index value a group's characteristic, not a cut-off ("an average BMI of
 /// 38", "a mean AHI of 22", "median BMI 41").
 pub(crate) const AVERAGE_WORDS: &[&str] = &["average", "mean", "median"];

@@ -3,7 +3,7 @@
 //! "two-thirds of", "half of", "roughly half", "a 50/50 chance") and "a"/"an" before a time
 //! unit ("a week"). The words themselves are in [`super::lexicon`].
 
-use super::lexicon::{CHANCE_NOUNS, FRACTION_WORDS, SCALE_WORDS, UNICODE_FRACTIONS};
+use super::lexicon::{CHANCE_NOUNS, FRACTION_WORDS, SCALE_WORDS, UNICODE_FRACTIONS, WHOLE_WORDS};
 use super::tokens::{Tok, TokKind};
 use crate::model::Unit;
 
@@ -226,10 +226,17 @@ fn article_at(t: &[Tok<'_>], i: usize) -> Option<Num> {
         let (v, after) = words_at(t, i + 1).map(|n| (n.value, n.next))?;
         return Some(Num::plain(v, after, true));
     }
-    let unit = time_unit(next.lower).filter(|_| !next.lower.ends_with('s'))?;
+    // "an entire month", "a full year": still one month, one year.
+    let at = if next.is_any(WHOLE_WORDS) {
+        i + 2
+    } else {
+        i + 1
+    };
+    let word = t.get(at)?;
+    let unit = time_unit(word.lower).filter(|_| !word.lower.ends_with('s'))?;
     Some(Num {
         value: 1.0,
-        next: i + 2,
+        next: at + 1,
         share: false,
         unit: Some(unit),
         words: true,

@@ -280,7 +280,9 @@ impl Scanner<'_, '_> {
         let joins = conn.is_dash()
             || conn.is_any(&["to", "through"])
             || (between && conn.is_any(&["and", "or"]))
-            || (conn.is("or") && f.unit.is_none());
+            || (conn.is("or") && f.unit.is_none())
+            // "a day or two", "a week or three": one unit up to a bare number of them.
+            || (conn.is("or") && f.article && f.unit.is_some_and(|u| u.hours().is_some()));
         if !joins {
             return;
         }
@@ -291,6 +293,11 @@ impl Scanner<'_, '_> {
         let Some(n2) = number_at(t, j).or_else(|| full_at(t, j)) else {
             return;
         };
+        let bare = n2.unit.is_none() && unit_at(t, n2.next).is_none();
+        let unit_first = f.unit.is_some() && f.sign.is_none();
+        if conn.is("or") && unit_first && !between && !(bare && n2.value > f.low) {
+            return;
+        }
         if n2.share && f.unit != Some(Unit::Percent) {
             return;
         }

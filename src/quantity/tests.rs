@@ -1009,3 +1009,61 @@ fn lengths_stated_per_sitting_or_by_take() {
         K::OnsetTime
     );
 }
+
+#[test]
+fn one_unit_or_a_few_and_whole_units() {
+    use ClaimKind as K;
+    // "a day or two" is one to two days; "one or two hours" keeps reading as before.
+    let f = only("Mild soreness can linger for a day or two after the visit.");
+    assert_eq!(
+        (f.value.low, f.value.high, f.value.unit),
+        (Some(1.0), Some(2.0), Unit::Days)
+    );
+    let f = only("Each dive runs one or two hours.");
+    assert_eq!(
+        (f.value.low, f.value.high, f.value.unit),
+        (Some(1.0), Some(2.0), Unit::Hours)
+    );
+    // Counterexamples: no bare number after "or", or a number with a unit of its own.
+    let f = only("Expect to rest for a week or more.");
+    assert_eq!((f.value.low, f.value.high), (Some(1.0), Some(1.0)));
+    // "an entire month", "a full year": one unit.
+    let f = only("It can take an entire month to see the veins fade.");
+    assert_eq!(
+        (f.value.low, f.value.unit, f.kind),
+        (Some(1.0), Unit::Months, K::OnsetTime)
+    );
+    assert!(figures("The entire team is here to help.").is_empty());
+}
+
+#[test]
+fn populations_in_millions_and_sizes_of_change() {
+    use ClaimKind as K;
+    assert_eq!(
+        only("Roughly 30 million American adults live with thinning hair.").kind,
+        K::Prevalence
+    );
+    // Counterexamples: a study's records, and a clinic's own patient count.
+    assert_eq!(
+        only("A registry study of 2 million patients found no such link.").kind,
+        K::SampleSize
+    );
+    assert_eq!(
+        only("We have treated 1,200 patients since 2015.").kind,
+        K::SampleSize
+    );
+    // The size of a change is no share of patients ...
+    assert_eq!(
+        only("Most patients can expect a 40-70% improvement after a few sessions.").kind,
+        K::OtherPercentage
+    );
+    // ... but a share who improved, or an improvement rate, is a response rate.
+    assert_eq!(
+        only("About 70% of patients see improvement after a few sessions.").kind,
+        K::ResponseRate
+    );
+    assert_eq!(
+        only("The clinic reports a 65% improvement rate.").kind,
+        K::ResponseRate
+    );
+}
