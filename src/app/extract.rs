@@ -222,6 +222,7 @@ fn extract_one(
     let recorded = layout.recorded_path(&article.origin);
     let fresh = extract::extract_as(&article, &recorded);
     let mut written = None;
+    let mut json = None;
     let file = if args.no_write {
         claims_file::merge(None, fresh).file
     } else {
@@ -233,7 +234,7 @@ fn extract_one(
             Some(_) => None,
             None => legacy_file(layout, &article.origin, &recorded, &path, io),
         };
-        let (file, changed) = write_merged(&path, fresh, layout, legacy.as_ref(), io)?;
+        let merged = write_merged(&path, fresh, layout, legacy.as_ref(), io)?;
         if let Some((old, _)) = &legacy {
             std::fs::remove_file(old)
                 .with_context(|| format!("removing the old claims file {}", old.display()))?;
@@ -243,17 +244,22 @@ fn extract_one(
                 shown(&path)
             ));
         }
-        let stale = file.claims.iter().filter(|c| c.stale).count();
+        let stale = merged.file.claims.iter().filter(|c| c.stale).count();
         written = Some(Saved {
             path,
-            claims: file.claims.len(),
+            claims: merged.file.claims.len(),
             stale,
-            changed,
+            changed: merged.changed,
         });
-        file
+        json = Some(merged.json);
+        merged.file
     };
     match args.format {
-        ExtractFormat::Json => claims_file::write_json(&file, io.stdout)?,
+        // The text just written is the text to print: no second serialization.
+        ExtractFormat::Json => match &json {
+            Some(text) => io.stdout.write_all(text.as_bytes())?,
+            None => claims_file::write_json(&file, io.stdout)?,
+        },
         ExtractFormat::Table => {
             if several {
                 writeln!(io.stdout, "{}", article.origin)?;
@@ -276,16 +282,25 @@ fn same_article(file: &ClaimsFile, recorded: &str, layout: &Layout) -> bool {
     super::reviewed::describes(file, recorded, layout)
 }
 
+/// A claims file as merged and saved: its content, its JSON text (as on disk) and whether the
+/// file changed.
+#[derive(Debug)]
+struct Merged {
+    file: ClaimsFile,
+    json: String,
+    changed: bool,
+}
+
 /// Merges `fresh` into the claims file at `path` and writes it, merging again if the file
 /// changes between reading and writing. `legacy` is a version-1 file to merge from when `path`
-/// does not exist yet. Also says whether the file changed.
+/// does not exist yet.
 fn write_merged(
     path: &Path,
     fresh: ClaimsFile,
     layout: &Layout,
     legacy: Option<&(PathBuf, ClaimsFile)>,
     io: &mut Io<'_>,
-) -> anyhow::Result<(ClaimsFile, bool)> {
+) -> anyhow::Result<Merged> {
     for _ in 0..MERGE_ATTEMPTS {
         let before = crate::output::read_existing(path)?;
         match merge_and_write(path, before, &fresh, layout, legacy)? {
@@ -304,16 +319,16 @@ fn write_merged(
 
 /// One attempt: merges `fresh` into `before` (the file's bytes as read, `None` if there was no
 /// file) and replaces the file, unless it no longer holds `before`: then nothing is written and
-/// the answer is `None`. A merge that comes out as the file already is writes nothing (the
-/// answer's flag is then `false`), so a re-run over unchanged articles leaves every claims file
-/// (and its time stamp) alone.
+/// the answer is `None`. A merge that comes out as the file already is writes nothing (and is
+/// not `changed`), so a re-run over unchanged articles leaves every claims file (and its time
+/// stamp) alone.
 fn merge_and_write(
     path: &Path,
     before: Option<Vec<u8>>,
     fresh: &ClaimsFile,
     layout: &Layout,
     legacy: Option<&(PathBuf, ClaimsFile)>,
-) -> anyhow::Result<Option<(ClaimsFile, bool)>> {
+) -> anyhow::Result<Option<Merged>> {
     let old =
         match &before {
             Some(bytes) if is_blank(bytes) => None,
@@ -335,21 +350,27 @@ fn merge_and_write(
     }
     let durability = durability(old.as_ref());
     let merged = claims_file::merge(old, fresh.clone()).file;
-    let bytes = claims_file::to_json(&merged);
+    let json = claims_file::to_json(&merged);
     let unchanged = |target: &Path| match std::fs::read(target) {
         Ok(now) if before.as_deref() == Some(now.as_slice()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound && before.is_none() => Ok(()),
         _ => Err(()),
     };
-    if before.as_deref() == Some(bytes.as_bytes()) {
+    if before.as_deref() == Some(json.as_bytes()) {
         let target = crate::output::resolve(path)?;
-        return Ok(unchanged(&target).ok().map(|()| (merged, false)));
+        return Ok(unchanged(&target).ok().map(|()| Merged {
+            file: merged,
+            json,
+            changed: false,
+        }));
     }
-    Ok(
-        crate::output::write_atomic_checked(path, bytes.as_bytes(), durability, unchanged)?
-            .ok()
-            .map(|()| (merged, true)),
-    )
+    let written =
+        crate::output::write_atomic_checked(path, json.as_bytes(), durability, unchanged)?;
+    Ok(written.ok().map(|()| Merged {
+        file: merged,
+        json,
+        changed: true,
+    }))
 }
 
 /// How durably a merge into `old` (the claims file as read, if any) is written. A file that
@@ -438,15 +459,16 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&path).unwrap(), saved);
         // The next attempt starts from the saved file and keeps the note.
         let now = std::fs::read(&path).unwrap();
-        let (merged, changed) = merge_and_write(&path, Some(now), &file(None), &layout, None)
+        let merged = merge_and_write(&path, Some(now), &file(None), &layout, None)
             .unwrap()
             .expect("written");
-        assert!(changed);
+        assert!(merged.changed);
         assert_eq!(
-            merged.claims[0].note.as_deref(),
+            merged.file.claims[0].note.as_deref(),
             Some("checked against the trial")
         );
-        assert_eq!(claims_file::read(&path).unwrap(), merged);
+        assert_eq!(claims_file::read(&path).unwrap(), merged.file);
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), merged.json);
         // A file that appears while extract runs counts as a change too.
         let other = layout.file_for("b.md");
         std::fs::write(&other, &saved).unwrap();

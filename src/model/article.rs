@@ -287,6 +287,17 @@ fn column_marks(raw: &[u8], line_starts: &[usize]) -> Vec<(usize, u32)> {
 /// `s` with every run of white space (no-break spaces too) as one space, trimmed.
 pub fn collapse_whitespace(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    if s.is_ascii() {
+        // The same words a byte at a time (`split_whitespace` decodes every character).
+        let white = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r');
+        for word in s.as_bytes().split(white).filter(|w| !w.is_empty()) {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(std::str::from_utf8(word).unwrap_or_default());
+        }
+        return out;
+    }
     for word in s.split_whitespace() {
         if !out.is_empty() {
             out.push(' ');
@@ -338,6 +349,22 @@ impl Article {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// ASCII text takes a byte-wise path: the same words, one space between them.
+        #[test]
+        fn collapsed_ascii_is_its_words_joined(s in "[ -~\t\n\x0B\x0C\r]{0,120}") {
+            let words: Vec<&str> = s.split_whitespace().collect();
+            proptest::prop_assert_eq!(collapse_whitespace(&s), words.join(" "));
+        }
+    }
+
+    #[test]
+    fn collapses_every_kind_of_white_space() {
+        assert_eq!(collapse_whitespace("  a\x0B b\n\tc "), "a b c");
+        assert_eq!(collapse_whitespace("\u{a0}déjà\u{2003} vu "), "déjà vu");
+        assert_eq!(collapse_whitespace(" \r\n "), "");
+    }
 
     #[test]
     fn identity_map_locates_lines_and_columns() {

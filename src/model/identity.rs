@@ -17,33 +17,71 @@ const HEX: &[u8; 16] = b"0123456789abcdef";
 /// sentences count as the same words.
 pub fn normalize_words(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for_normalized_chars(s, |c| out.push(c));
+    for_normalized(s, |piece| out.push_str(piece));
     out
 }
 
-/// Calls `emit` with each character of [`normalize_words`]`(s)`, without building the string.
-fn for_normalized_chars(s: &str, mut emit: impl FnMut(char)) {
+/// Calls `emit` with the pieces of [`normalize_words`]`(s)` in order, without building the
+/// string. ASCII text (most of it) goes a byte at a time, in runs as long as a word.
+fn for_normalized(s: &str, emit: impl FnMut(&str)) {
+    if s.is_ascii() {
+        for_normalized_ascii(s, emit);
+    } else {
+        for_normalized_chars(s, emit);
+    }
+}
+
+/// [`for_normalized`] of any text, a character at a time.
+fn for_normalized_chars(s: &str, mut emit: impl FnMut(&str)) {
+    let mut buf = [0u8; 4];
     for (i, word) in s.split_whitespace().enumerate() {
         if i > 0 {
-            emit(' ');
+            emit(" ");
         }
         for c in word.chars() {
             match c {
-                '–' | '—' | '‒' | '−' => emit('-'),
-                c if c.is_ascii() => emit(c.to_ascii_lowercase()),
-                c => c.to_lowercase().for_each(&mut emit),
+                '–' | '—' | '‒' | '−' => emit("-"),
+                c if c.is_ascii() => emit(c.to_ascii_lowercase().encode_utf8(&mut buf)),
+                c => c.to_lowercase().for_each(|l| emit(l.encode_utf8(&mut buf))),
             }
         }
     }
 }
 
+/// [`for_normalized`] of ASCII text: words lower-cased through a small buffer, runs of white
+/// space (as `char::is_whitespace` has them in ASCII, vertical tab included) as one space.
+fn for_normalized_ascii(s: &str, mut emit: impl FnMut(&str)) {
+    let mut buf = [0u8; 64];
+    let mut len = 0;
+    // A word has been seen; white space after it is owed as one space before the next word.
+    let (mut started, mut space) = (false, false);
+    for &b in s.as_bytes() {
+        if matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
+            space = started;
+            continue;
+        }
+        if len + 2 > buf.len() {
+            emit(std::str::from_utf8(&buf[..len]).unwrap_or_default());
+            len = 0;
+        }
+        if std::mem::take(&mut space) {
+            buf[len] = b' ';
+            len += 1;
+        }
+        buf[len] = b.to_ascii_lowercase();
+        len += 1;
+        started = true;
+    }
+    emit(std::str::from_utf8(&buf[..len]).unwrap_or_default());
+}
+
 /// [`fingerprint`] of [`normalize_words`]`(s)`, hashed as it is normalized (contexts are
-/// computed for every sentence with a figure, so the string is never built).
+/// computed for every sentence with a figure, so the string is never built). FNV-1a reads its
+/// input a byte at a time, so hashing the pieces is hashing the whole.
 fn fingerprint_words(s: &str) -> String {
     use std::hash::Hasher;
     let mut hasher = fnv::FnvHasher::default();
-    let mut buf = [0u8; 4];
-    for_normalized_chars(s, |c| hasher.write(c.encode_utf8(&mut buf).as_bytes()));
+    for_normalized(s, |piece| hasher.write(piece.as_bytes()));
     format!("{:08x}", hasher.finish() as u32)
 }
 
@@ -197,6 +235,46 @@ mod tests {
             }
         );
         assert_eq!(context("A", "B", 1), context("a", "  b ", 1));
+    }
+
+    /// The ASCII path and the general one normalize alike, whatever the white space, the case
+    /// and the length of the words (longer than the ASCII path's buffer included).
+    #[test]
+    fn ascii_text_normalizes_as_any_text_does() {
+        /// A normalizer that hands its pieces to a callback.
+        type Normalizer = fn(&str, &mut dyn FnMut(&str));
+        let collect = |f: Normalizer, s: &str| {
+            let mut out = String::new();
+            f(s, &mut |p| out.push_str(p));
+            out
+        };
+        let long = "Pneumonoultramicroscopicsilicovolcanoconiosis".repeat(3);
+        let cases = [
+            "",
+            "   ",
+            "  Ketamine\tHELPS\n\n 70-80%  of people. ",
+            "a\x0Bb\x0Cc\rd",
+            "x\x1Fy",
+            long.as_str(),
+            &format!("{long} {long}\t{long}"),
+        ];
+        for s in cases {
+            let fast = collect(|s, e| for_normalized_ascii(s, e), s);
+            assert_eq!(fast, collect(|s, e| for_normalized_chars(s, e), s), "{s:?}");
+            assert_eq!(normalize_words(s), fast);
+        }
+        assert_eq!(normalize_words(" A\x0BB  c "), "a b c");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_and_general_normalization_agree(s in "[ -~\t\n\x0B\x0C\r]{0,200}") {
+            let mut fast = String::new();
+            for_normalized_ascii(&s, |p| fast.push_str(p));
+            let mut general = String::new();
+            for_normalized_chars(&s, |p| general.push_str(p));
+            proptest::prop_assert_eq!(fast, general);
+        }
     }
 
     #[test]

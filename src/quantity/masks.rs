@@ -55,6 +55,12 @@ static MASKS: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The byte ranges of `sentence` that hold non-claim numbers, sorted by start.
 pub(crate) fn masked(sentence: &str) -> Vec<Range<usize>> {
+    // Every mask but a web address holds a digit: a sentence whose figures are all words ("six
+    // infusions over two weeks") and that names no site needs no scan.
+    let digitless = !sentence.bytes().any(|b| b.is_ascii_digit());
+    if digitless && !sentence.contains("://") && !sentence.to_ascii_lowercase().contains("www.") {
+        return Vec::new();
+    }
     MASKS.find_iter(sentence).map(|m| m.range()).collect()
 }
 
@@ -96,6 +102,9 @@ mod tests {
             "2018"
         ));
         assert!(covered("See doi 10.1001/jama.2019.123 now.", "2019"));
+        // A web address needs no digit to be masked: number words in it are not figures.
+        assert!(covered("More at WWW.TwoWeeks.example/six-sessions.", "six"));
+        assert!(covered("Read https://example.org/ten-tips first.", "ten"));
     }
 
     #[test]
