@@ -9,8 +9,8 @@ use std::sync::LazyLock;
 use super::about::is_condition_word;
 use super::lexicon::{
     Applies, NounClass, AVERAGE_WORDS, BEFORE_WORDS, CLAUSE_WORDS, COMPARISON_WORDS,
-    CONDITION_HEADS, CUES, CUTOFF_EVENTS, MAGNITUDE_NOUNS, NEGATIONS, NOT_PRICES, RESULT_WORDS,
-    SITTING_NOUNS, STUDY_WORDS, THRESHOLD_WORDS,
+    CONDITION_HEADS, COURSE_SUBJECTS, CUES, CUTOFF_EVENTS, MAGNITUDE_NOUNS, NEGATIONS, NOT_PRICES,
+    REACTION_WORDS, RESULT_WORDS, SITTING_NOUNS, STUDY_WORDS, THRESHOLD_WORDS, WEAR_PERIODS,
 };
 use super::matcher::{Hit, Matcher};
 use super::scan::{RawMatch, Shape};
@@ -466,12 +466,14 @@ impl<'a, 't> Sentence<'a, 't> {
 
     /// Times: the first rule that matches, in order.
     fn time(&self, m: &RawMatch) -> ClaimKind {
-        let rules: [fn(&Self, &RawMatch) -> Option<ClaimKind>; 15] = [
+        let rules: [fn(&Self, &RawMatch) -> Option<ClaimKind>; 17] = [
             Self::schedule,
+            Self::worn_per_day,
             Self::per_sitting,
             Self::after_schedule,
             Self::preparation,
             Self::cutoff,
+            Self::reaction_fades,
             |s, m| s.time_cue(m, K::RecoveryTime).map(|_| K::RecoveryTime),
             |s, m| s.time_cue(m, K::FollowUp).map(|_| K::FollowUp),
             Self::onset_by_lead,
@@ -509,6 +511,27 @@ impl<'a, 't> Sentence<'a, 't> {
         let schedule = matches!(prev.shape, Shape::Rate | Shape::Interval) || course_noun;
         let between = start.saturating_sub(prev.last_tok + 1);
         (schedule && between <= 2).then_some(K::TreatmentCourse)
+    }
+
+    /// "wear the aligners 20-22 hours per day", "worn 20 to 22 hours every day": hours of wear
+    /// a day are part of the course, not one sitting.
+    fn worn_per_day(&self, m: &RawMatch) -> Option<ClaimKind> {
+        let t = self.t;
+        let next = t.get(m.last_tok + 1);
+        let after = t.get(m.last_tok + 2);
+        let daily = next.is_some_and(|w| w.is_any(WEAR_PERIODS))
+            || (next.is_some_and(|w| w.is_any(&["per", "a", "every", "each"]))
+                && after.is_some_and(|w| w.is_any(WEAR_PERIODS)));
+        (m.value.unit == Unit::Hours && daily).then_some(K::TreatmentCourse)
+    }
+
+    /// "redness fades within a day or two", "swelling usually lasts less than 24 hours": how
+    /// long a local reaction named before the time, in its clause, takes to clear.
+    fn reaction_fades(&self, m: &RawMatch) -> Option<ClaimKind> {
+        let clause = self.clauses[m.first_tok];
+        (m.quote_first.saturating_sub(8)..m.quote_first)
+            .any(|k| self.clauses[k] == clause && self.t[k].is_any(REACTION_WORDS))
+            .then_some(K::RecoveryTime)
     }
 
     /// "20 to 40 dives of one or two hours each treatment", "45 minutes per session": a length
@@ -685,6 +708,14 @@ impl<'a, 't> Sentence<'a, 't> {
         let long = m.value.unit >= Unit::Days && m.value.unit <= Unit::Years;
         let within = lead.is_some_and(|l| l.is("within"));
         let take = lead.is_some_and(|l| l.is_any(&["take", "takes", "taking"])) && long;
+        // "treatments usually take 12-18 months": the course's length, not an onset.
+        let course = take
+            && m.lead.is_some_and(|l| {
+                (l.saturating_sub(3)..l).any(|k| self.t[k].is_any(COURSE_SUBJECTS))
+            });
+        if course {
+            return Some(K::TreatmentCourse);
+        }
         (within || take).then_some(K::OnsetTime)
     }
 

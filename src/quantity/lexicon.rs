@@ -503,7 +503,10 @@ pub(crate) const INTERVAL_WORDS: &[Entry<(f64, Unit)>] = &[
     Entry {
         patterns: &["weekly"],
         means: (1.0, Unit::Weeks),
-        examples: &["Injections are given [weekly] at the clinic."],
+        examples: &[
+            "Injections are given [weekly] at the clinic.",
+            "We see patients on a [weekly] basis for the first month.",
+        ],
         counterexamples: &[
             "Your weekly dose may be raised.",
             "Read our weekly newsletter.",
@@ -532,6 +535,7 @@ pub(crate) const SCHEDULED_NOUNS: &[&str] = &[
     "maintenance",
     "adjustment*",
     "check*",
+    "basis",
     "given",
     "administered",
     "injected",
@@ -1139,6 +1143,39 @@ pub(crate) const STUDY_WORDS: &[&str] = &[
     "analysis",
     "enrolled",
     "participants",
+];
+
+/// Local reactions to a procedure: a time they last or fade within is a recovery time
+/// ("redness fades within a day or two", "swelling usually lasts less than 24 hours").
+pub(crate) const REACTION_WORDS: &[&str] = &[
+    "redness",
+    "swelling",
+    "bruising",
+    "bruises",
+    "soreness",
+    "tenderness",
+    "itching",
+    "itchiness",
+    "numbness",
+    "pinkness",
+    "scabbing",
+    "peeling",
+];
+
+/// Periods after a time that make it how long a device or aligner is worn each day, a part of
+/// the course ("wear the aligners 20 to 22 hours a day"), not the length of one sitting.
+pub(crate) const WEAR_PERIODS: &[&str] = &["day", "night", "daily", "nightly"];
+
+/// Nouns before "take(s)" that make the time a course's length ("treatments usually take 12-18
+/// months"), not an onset ("antidepressants may take 4–6 weeks").
+pub(crate) const COURSE_SUBJECTS: &[&str] = &[
+    "treatment",
+    "treatments",
+    "course",
+    "program",
+    "programme",
+    "protocol",
+    "plan",
 ];
 
 /// Words between "a"/"an" and a time unit that keep it one unit ("an entire month", "a full

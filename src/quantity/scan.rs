@@ -638,8 +638,10 @@ impl Scanner<'_, '_> {
             let qualified =
                 f.quote_first < f.first || f.lead.is_some() || in_list_of_times(t, f.quote_first);
             let of = t.get(f.last + 1).is_some_and(|n| n.is("of"));
+            // "one week at a time" is an idiom; "more than an hour at a time" is a limit.
             let idiom = t.get(f.last + 1).is_some_and(|n| n.is("at"))
-                && t.get(f.last + 2).is_some_and(|n| n.is("a"));
+                && t.get(f.last + 2).is_some_and(|n| n.is("a"))
+                && f.bound.is_none();
             return (qualified || of) && !idiom;
         }
         true

@@ -1067,3 +1067,45 @@ fn populations_in_millions_and_sizes_of_change() {
         K::ResponseRate
     );
 }
+
+#[test]
+fn wear_per_day_reactions_courses_that_take_and_limits() {
+    use ClaimKind as K;
+    // Hours of wear a day are part of the course ...
+    assert_eq!(
+        only("Clear aligners should be worn 20 to 22 hours a day.").kind,
+        K::TreatmentCourse
+    );
+    // ... a sitting's minutes, or hours after a treatment, are not.
+    assert_eq!(
+        only("Each light session takes 20 minutes.").kind,
+        K::SessionDuration
+    );
+    assert_ne!(
+        only("Avoid the gym for 48 hours after each treatment.").kind,
+        K::TreatmentCourse
+    );
+    // A local reaction's time to clear is a recovery time ...
+    assert_eq!(
+        only("Some redness is normal and usually fades within two days.").kind,
+        K::RecoveryTime
+    );
+    // ... the time until the treatment works is not.
+    assert_eq!(
+        only("Patients usually notice smoother skin within two weeks.").kind,
+        K::OnsetTime
+    );
+    // "treatments take N months" is the course's length; "medicines may take N weeks" an onset.
+    assert_eq!(
+        only("Orthodontic treatments usually take 12 to 20 months.").kind,
+        K::TreatmentCourse
+    );
+    assert_eq!(
+        only("Oral antidepressants may take 4 to 6 weeks.").kind,
+        K::OnsetTime
+    );
+    // "more than an hour at a time" is a limit, "one week at a time" an idiom.
+    let f = only("Never leave the trays out for more than an hour at a time.");
+    assert_eq!((f.value.low, f.value.unit), (Some(1.0), Unit::Hours));
+    assert!(figures("You can pay for care one week at a time.").is_empty());
+}
