@@ -718,8 +718,7 @@ fn check_article_uses_its_claims_file_and_warns_on_lost_reviews() {
     );
     let text = String::from_utf8_lossy(&table.stdout);
     assert!(
-        // The note of a claim the reviewer accepted is introduced as such.
-        text.contains(&id) && text.contains("accepted with note: own"),
+        text.contains(&id) && text.contains("note: own audit"),
         "{text}"
     );
     assert!(!text.contains("45 minutes"), "{text}");

@@ -279,6 +279,50 @@ impl Clause {
         (c + 1..end).any(|k| t[k].is_any(vocab::CONTROL_WORDS))
     }
 
+    /// Whether the figure is the responder threshold of a share of people in its clause
+    /// ("69% of patients lost 15% or more", "half of patients lost at least 10%"): a bounded
+    /// percentage whose clause gives the share first. Such a figure says which patients are
+    /// counted, not how much anyone lost, so no result can state it.
+    pub fn is_share_threshold(&self) -> bool {
+        let t = &self.toks;
+        let Some(k) = (self.first..=self.last).find(|&k| percent(t, k).is_some()) else {
+            return false;
+        };
+        if bound_at(t, k).is_none() {
+            return false;
+        }
+        // The share may sit in an aside ("a third (34%) of patients kept off at least 5%"), so
+        // the look back crosses parentheses and stops only where the sentence's clause ends.
+        let back = (0..self.first)
+            .rev()
+            .take_while(|&p| ![';', '.', ':'].iter().any(|&c| t[p].is_punct(c)));
+        let mut share_word = false;
+        for p in back {
+            // The nearest percentage before it decides: a bounded one is a range ("from at
+            // least 5% to at least 10%"), an unbounded one is the share.
+            if percent(t, p).is_some() {
+                return bound_at(t, p).is_none();
+            }
+            share_word |= t[p].is_any(vocab::SHARE_WORDS);
+        }
+        share_word
+    }
+
+    /// Whether the claim's sentence states a gap between arms itself ("a difference of 6
+    /// points", "12 points more than placebo"): only then may an abstract's difference state
+    /// its measure.
+    pub fn speaks_of_difference(&self) -> bool {
+        let t = &self.toks;
+        t.iter().enumerate().any(|(k, w)| {
+            w.is_any(vocab::DIFFERENCE_NOUNS)
+                || (w.is("than")
+                    && t[k + 1..]
+                        .iter()
+                        .take(3)
+                        .any(|n| n.is_any(vocab::CONTROL_WORDS)))
+        })
+    }
+
     /// Whether the sentence speaks of a study ("a trial of 122 women", "the study involved 90
     /// participants"): a count of people in a sentence that names none is the clinic's own
     /// tally or a national estimate, not a study's size.

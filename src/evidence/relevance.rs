@@ -42,6 +42,11 @@ pub struct Target {
     pub time_point: Option<Value>,
     /// The kinds of session a count of sessions names ("two booster sessions"), if any.
     pub session_kinds: Vec<&'static str>,
+    /// The claim's figure is the responder threshold of a share in its sentence ("69% of
+    /// patients lost 15% or more": the 15%); no figure of an abstract states it as a result.
+    pub share_threshold: bool,
+    /// The claim's sentence states a gap between arms ("6 points more than placebo").
+    pub difference: bool,
     /// For a count of people: whether the claim's sentence ties it to a study ("a trial of 120
     /// women"), not a clinic's own tally ("we have treated about 300 people").
     pub study: bool,
@@ -95,6 +100,9 @@ impl Target {
             kind: claim.kind,
             value: claim.value.clone(),
             control: super::reader::is_control_phrase(&intervention_text),
+            share_threshold: claim.kind != ClaimKind::DefinitionThreshold
+                && clause.as_ref().is_some_and(Clause::is_share_threshold),
+            difference: clause.as_ref().is_some_and(Clause::speaks_of_difference),
             intervention,
             intervention_text,
             outcome,
@@ -210,6 +218,10 @@ pub enum Exclusion {
     Population,
     /// A count of people lost to follow-up.
     Lost,
+    /// The claim's figure is a share's responder threshold, which no result states.
+    ClaimThreshold,
+    /// A difference between arms, for a claim about one arm's result.
+    Difference,
 }
 
 impl Exclusion {
@@ -227,6 +239,10 @@ impl Exclusion {
             Exclusion::Threshold => "another threshold",
             Exclusion::Population => "another group of participants",
             Exclusion::Lost => "participants lost to follow-up",
+            Exclusion::ClaimThreshold => {
+                "a result, while the claim's figure is the threshold that defines its share"
+            }
+            Exclusion::Difference => "a difference between arms, not one arm's result",
         }
     }
 }
@@ -236,6 +252,12 @@ pub type Relevance = Result<f64, Exclusion>;
 
 /// How relevant `r` (a figure of `index`) is to `target`.
 pub fn relevance(target: &Target, r: &Reading, index: &RecordIndex) -> Relevance {
+    if target.share_threshold {
+        return Err(Exclusion::ClaimThreshold);
+    }
+    if r.difference && !target.difference {
+        return Err(Exclusion::Difference);
+    }
     let kind = kind_score(target, r)?;
     role_allowed(target, r)?;
     same_sessions(target, r, index)?;

@@ -780,3 +780,124 @@ fn a_count_of_one_kind_of_session_never_states_another() {
     );
     assert_eq!(f.verdict, Verdict::NotFound, "{f:#?}");
 }
+
+/// A weight-loss trial that reports a mean change per arm, the gap between the arms and the
+/// shares past two thresholds (our own wording; the drug is made up).
+fn weight_trial() -> RecordIndex {
+    record(
+        31,
+        "Moreau",
+        "Weekly velaglutide for adults with obesity: a randomized trial",
+        &[
+            (
+                "METHODS",
+                "Adults with obesity were randomly assigned to weekly velaglutide or placebo for 52 weeks.",
+            ),
+            (
+                "RESULTS",
+                "At week 52, the mean change in body weight was -11.8% with velaglutide and -3.0% with placebo, an estimated treatment difference of -8.8 percentage points. A weight reduction of at least 10% occurred in 46.0% of the velaglutide group and 9.5% of the placebo group.",
+            ),
+        ],
+    )
+}
+
+#[test]
+fn a_shares_threshold_is_never_checked_as_a_result() {
+    let r = weight_trial();
+    let bounded = |v: f64| Value {
+        bound: Some(Bound::AtLeast),
+        ..pct(v)
+    };
+    // "12% or more" is whom the share counts: the 11.8% mean loss does not state it.
+    let sentence = "Nearly half (46%) of patients lost 12% or more of their body weight.";
+    let c = said(
+        ClaimKind::WeightLoss,
+        bounded(12.0),
+        "12% or more",
+        sentence,
+        "velaglutide",
+    );
+    assert_eq!(verdict_of(&c, &r).verdict, Verdict::NotFound);
+    // The same with the share in words.
+    let sentence = "Most patients lost at least 10% of their body weight.";
+    let c = said(
+        ClaimKind::WeightLoss,
+        bounded(10.0),
+        "at least 10%",
+        sentence,
+        "velaglutide",
+    );
+    assert_eq!(verdict_of(&c, &r).verdict, Verdict::NotFound);
+    // The share in an aside before it.
+    let sentence = "A third (33%) of patients kept off at least 10% of their weight.";
+    let c = said(
+        ClaimKind::WeightLoss,
+        bounded(10.0),
+        "at least 10%",
+        sentence,
+        "velaglutide",
+    );
+    assert_eq!(verdict_of(&c, &r).verdict, Verdict::NotFound);
+    // Counterexample: a bound with no share is a claim about the loss itself.
+    let sentence = "Patients on velaglutide lost more than 10% of their body weight.";
+    let c = said(
+        ClaimKind::WeightLoss,
+        Value {
+            bound: Some(Bound::MoreThan),
+            ..pct(10.0)
+        },
+        "more than 10%",
+        sentence,
+        "velaglutide",
+    );
+    assert_eq!(verdict_of(&c, &r).verdict, Verdict::Supported);
+    // Counterexample: the share itself is checked (46% at the ≥10% threshold).
+    let sentence = "In the trial, 46% of patients lost at least 10% of their body weight.";
+    let c = said(
+        ClaimKind::WeightLoss,
+        pct(46.0),
+        "46%",
+        sentence,
+        "velaglutide",
+    );
+    let f = verdict_of(&c, &r);
+    assert_eq!(f.verdict, Verdict::Supported, "{f:#?}");
+}
+
+#[test]
+fn a_difference_between_arms_is_not_an_arms_result() {
+    let r = weight_trial();
+    // "9% weight loss" is not the arm's 11.8%; the -8.8 gap must not stand in for it.
+    let sentence = "Patients on velaglutide lost about 9% of their weight.";
+    let c = said(
+        ClaimKind::WeightLoss,
+        about(9.0),
+        "about 9%",
+        sentence,
+        "velaglutide",
+    );
+    let f = verdict_of(&c, &r);
+    assert_ne!(f.verdict, Verdict::Supported, "{f:#?}");
+    assert!(f.evidence.iter().all(|e| e.figure != "8.8%"), "{f:#?}");
+    // Counterexample: "a difference in weight loss: 11.8% vs 3.0%" names a difference without
+    // giving its value; the arm's own figure is still its result.
+    let own = record(
+        32,
+        "Moreau",
+        "Weekly velaglutide for adults with obesity: a randomized trial",
+        &[(
+            "RESULTS",
+            "There was a significant difference in weight loss: 11.8% with velaglutide versus 3.0% with placebo.",
+        )],
+    );
+    let sentence = "Patients on velaglutide lost 11.8% of their weight.";
+    let c = said(
+        ClaimKind::WeightLoss,
+        pct(11.8),
+        "11.8%",
+        sentence,
+        "velaglutide",
+    );
+    let f = verdict_of(&c, &own);
+    assert_eq!(f.verdict, Verdict::Supported, "{f:#?}");
+}

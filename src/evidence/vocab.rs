@@ -490,6 +490,17 @@ pub const CRITERION_WORDS: &[&str] = &[
     "cut-off",
 ];
 
+/// Words for a share of people written without a percentage ("half of patients", "most
+/// people"): a bounded percentage after one of them is the share's responder threshold.
+pub const SHARE_WORDS: &[&str] = &[
+    "half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "most", "majority",
+    "many", "some", "few",
+];
+
+/// Nouns that make a figure the gap between two arms ("a treatment difference of 12 points"),
+/// not either arm's own result.
+pub const DIFFERENCE_NOUNS: &[&str] = &["difference", "differences"];
+
 /// Nouns after a bounded percentage that make it a threshold of change ("a ≥50% reduction",
 /// "at least 5% weight loss", "more than 10% of their body weight").
 pub const CHANGE_NOUNS: &[&str] = &[

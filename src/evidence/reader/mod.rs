@@ -171,6 +171,9 @@ pub struct Reading {
     /// A mean, median or change ("the mean change in body weight was -12.4%"), not a share of
     /// participants.
     pub amount: bool,
+    /// The gap between two arms ("a treatment difference of -12.4 points"), not one arm's
+    /// result.
+    pub difference: bool,
 }
 
 /// A sentence of the record.

@@ -147,7 +147,31 @@ impl<'a> SentenceReader<'a> {
             list: None,
             derived: None,
             amount: self.is_amount(it, phrase_start),
+            difference: self.is_difference(it),
         }
+    }
+
+    /// "an estimated treatment difference of -12.4 percentage points", "the difference between
+    /// the groups was 6.6": the figure is the value of a difference between arms (the word
+    /// before it, past its sign, is "of" or "was" and a difference is named just before in its
+    /// clause). Not "a significant difference in weight loss: 14.9% vs 2.4%".
+    fn is_difference(&self, it: &Item) -> bool {
+        let t = self.t;
+        let clause = self.clause(it.first);
+        let sign = |w: &Tok| {
+            ['-', '\u{2212}', '\u{2013}', '+']
+                .iter()
+                .any(|&c| w.is_punct(c))
+        };
+        let mut k = it.first;
+        while k > clause.start && sign(&t[k - 1]) {
+            k -= 1;
+        }
+        if k == clause.start || !t[k - 1].is_any(&["of", "was", "were", "is"]) {
+            return false;
+        }
+        (clause.start.max(k.saturating_sub(12))..k - 1)
+            .any(|j| t[j].is_any(vocab::DIFFERENCE_NOUNS))
     }
 
     /// "the mean change in body weight was -12.4%", "a median of 8.4 kg": an amount, not a
