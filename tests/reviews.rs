@@ -718,7 +718,8 @@ fn check_article_uses_its_claims_file_and_warns_on_lost_reviews() {
     );
     let text = String::from_utf8_lossy(&table.stdout);
     assert!(
-        text.contains(&id) && text.contains("note: own audit"),
+        // The note of a claim the reviewer accepted is introduced as such.
+        text.contains(&id) && text.contains("accepted with note: own"),
         "{text}"
     );
     assert!(!text.contains("45 minutes"), "{text}");

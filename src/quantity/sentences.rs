@@ -110,9 +110,11 @@ fn ends_sentence(text: &str, start: usize, at: usize, after: usize, limit: usize
         return true;
     }
     // The word before the period.
+    // The separator may be wider than a byte (a no-break space is two).
     let word_start = text[start..at]
-        .rfind(|c: char| c.is_whitespace() || c == '(')
-        .map_or(start, |p| start + p + 1);
+        .char_indices()
+        .rfind(|&(_, c)| c.is_whitespace() || c == '(')
+        .map_or(start, |(p, c)| start + p + c.len_utf8());
     let word = &text[word_start..at];
     if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
         return false; // an initial: "Clayton L. Allison"
@@ -170,6 +172,20 @@ mod tests {
 
     fn sentences(s: &str) -> Vec<&str> {
         split(s, 0..s.len()).into_iter().map(|r| &s[r]).collect()
+    }
+
+    /// The word before a period may follow any white space, a no-break space (two bytes)
+    /// included; found by fuzzing (fuzz/regressions/extract).
+    #[test]
+    fn a_word_after_a_wide_space_ends_its_sentence() {
+        assert_eq!(
+            sentences("Response:\u{a0}64%. Then it fell."),
+            ["Response:\u{a0}64%.", "Then it fell."]
+        );
+        assert_eq!(
+            sentences("Dr.\u{2003}A. Lee saw 12 patients. Most improved."),
+            ["Dr.\u{2003}A. Lee saw 12 patients.", "Most improved."]
+        );
     }
 
     #[test]

@@ -99,8 +99,8 @@ fn message(f: &Finding) -> String {
     if let Some(conflict) = &f.conflict {
         m.push_str(&format!(" (conflict: {})", visible(conflict)));
     }
-    if let Some(note) = f.note.as_deref().filter(|n| !n.trim().is_empty()) {
-        m.push_str(&format!(" (note: {})", visible(note)));
+    if let Some(note) = super::reviewer_note(f) {
+        m.push_str(&format!(" ({}: {})", note.label, visible(note.text)));
     }
     m
 }

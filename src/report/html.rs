@@ -302,11 +302,12 @@ fn card(h: &mut String, article: usize, i: usize, f: &Finding, in_text: bool) {
             pmid = e.pmid
         );
     }
-    if let Some(note) = f.note.as_deref().filter(|n| !n.trim().is_empty()) {
+    if let Some(note) = super::reviewer_note(f) {
         let _ = writeln!(
             h,
-            "<p><span class=\"note\">Reviewer's note: {}</span></p>",
-            esc(note)
+            "<p><span class=\"note\">{}: {}</span></p>",
+            note.heading,
+            esc(note.text)
         );
     }
     if in_text {

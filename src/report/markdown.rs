@@ -199,8 +199,8 @@ fn evidence_cell(f: &Finding) -> String {
     if let Some(conflict) = &f.conflict {
         parts.push(format!("conflict: {}", escape(conflict)));
     }
-    if let Some(note) = note(f) {
-        parts.push(format!("note: {}", escape(note)));
+    if let Some(note) = super::reviewer_note(f) {
+        parts.push(format!("{}: {}", note.label, escape(note.text)));
     }
     for e in &f.evidence {
         parts.push(format!(
@@ -212,11 +212,6 @@ fn evidence_cell(f: &Finding) -> String {
         ));
     }
     parts.join("<br>")
-}
-
-/// The reviewer's note, when there is one with words in it.
-fn note(f: &Finding) -> Option<&str> {
-    f.note.as_deref().filter(|n| !n.trim().is_empty())
 }
 
 /// One finding's "Claims to review" entry.
@@ -236,8 +231,8 @@ fn details(f: &Finding) -> String {
     if let Some(conflict) = &f.conflict {
         s.push_str(&format!("- Conflict: {}\n", escape(conflict)));
     }
-    if let Some(note) = note(f) {
-        s.push_str(&format!("- Reviewer's note: {}\n", escape(note)));
+    if let Some(note) = super::reviewer_note(f) {
+        s.push_str(&format!("- {}: {}\n", note.heading, escape(note.text)));
     }
     for e in &f.evidence {
         s.push_str(&format!(

@@ -25,7 +25,7 @@ mod table;
 
 use std::io;
 
-use crate::model::{CheckReport, Location, Summary, Tolerance, Verdict};
+use crate::model::{CheckReport, Finding, Location, ReviewStatus, Summary, Tolerance, Verdict};
 
 pub use claims::render_claims_table;
 pub use fetch::{render_fetch_json, render_fetch_table, FETCH_JSON_VERSION};
@@ -91,6 +91,34 @@ pub fn render_html(
     html::render(report, texts, out)
 }
 
+/// A reviewer's note as a report introduces it.
+struct ReviewerNote<'a> {
+    /// In a line of other facts: "note", or "accepted with note".
+    label: &'static str,
+    /// On a line of its own: "Reviewer's note", or "Accepted by the reviewer, with a note".
+    heading: &'static str,
+    text: &'a str,
+}
+
+/// The reviewer's note, when it has words in it. A finding the reviewer accepted with a note no
+/// longer fails a run, so the report says it was accepted: a reader must see why a `differs`
+/// stands.
+fn reviewer_note(f: &Finding) -> Option<ReviewerNote<'_>> {
+    let text = f.note.as_deref().filter(|n| !n.trim().is_empty())?;
+    let (label, heading) = match f.review {
+        ReviewStatus::AcceptedWithNote => (
+            "accepted with note",
+            "Accepted by the reviewer, with a note",
+        ),
+        _ => ("note", "Reviewer's note"),
+    };
+    Some(ReviewerNote {
+        label,
+        heading,
+        text,
+    })
+}
+
 /// The human label of a verdict: like [`Verdict::as_str`] but with a space for `not_found`.
 fn verdict_label(v: Verdict) -> &'static str {
     match v {
@@ -141,7 +169,7 @@ fn end_position(loc: &Location, quote: &str) -> (u32, u32) {
 }
 
 /// The PMIDs of a finding's evidence, first occurrence first, without repeats.
-fn evidence_pmids(f: &crate::model::Finding) -> Vec<u32> {
+fn evidence_pmids(f: &Finding) -> Vec<u32> {
     let mut pmids: Vec<u32> = Vec::new();
     for e in &f.evidence {
         if !pmids.contains(&e.pmid) {
@@ -181,7 +209,7 @@ const SENTENCE_CHARS: usize = 280;
 /// The claim in its sentence, as an editor reads it: the article's sentence with the quote in
 /// “quotation marks” (or the quote alone when the claims file has no sentence), made
 /// [`visible`], cut to about [`SENTENCE_CHARS`] characters around the quote with “…”.
-pub(crate) fn claim_in_sentence(f: &crate::model::Finding) -> String {
+pub(crate) fn claim_in_sentence(f: &Finding) -> String {
     let quote = visible(&f.quote);
     let sentence = visible(&f.sentence);
     let marked = format!("“{quote}”");
@@ -460,6 +488,43 @@ pub(crate) mod tests {
         };
         render(report, format, &opts, &mut out).expect("writing to a Vec cannot fail");
         String::from_utf8(out).expect("renderers write UTF-8")
+    }
+
+    /// A finding the reviewer accepted with a note says so in every format for people, so a
+    /// `differs` that no longer fails the run is explained; a plain note stays a "note".
+    #[test]
+    fn an_accepted_finding_is_shown_as_accepted_with_its_note() {
+        let mut report = sample_report();
+        let noted = report
+            .articles
+            .iter_mut()
+            .flat_map(|a| &mut a.findings)
+            .find(|f| f.note.is_some())
+            .expect("the sample has a noted finding");
+        noted.review = ReviewStatus::AcceptedWithNote;
+        let table = render_to_string(&report, Format::Table, false);
+        assert!(table.contains("accepted with note:"), "{table}");
+        let markdown = render_to_string(&report, Format::Markdown, false);
+        assert!(
+            markdown.contains("accepted with note: Checked with Dr. Ruiz"),
+            "{markdown}"
+        );
+        let github = render_to_string(&report, Format::Github, false);
+        assert!(
+            github.contains("(accepted with note: Checked with Dr. Ruiz"),
+            "{github}"
+        );
+        let mut html = Vec::new();
+        render_html(&report, &[None, None], &mut html).unwrap();
+        let html = String::from_utf8(html).unwrap();
+        assert!(
+            html.contains("Accepted by the reviewer, with a note: Checked with Dr. Ruiz"),
+            "{html}"
+        );
+        // Without the status, the same note is a plain note.
+        let plain = render_to_string(&sample_report(), Format::Markdown, false);
+        assert!(plain.contains("note: Checked with Dr. Ruiz"));
+        assert!(!plain.contains("accepted with note"));
     }
 
     /// Every kind of hostile text the issue lists, in one string.

@@ -11,7 +11,8 @@ use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{Attribute, Cell, Color, ContentArrangement, Table};
 
 use super::{
-    claim_in_sentence, summary_text, tolerance_text, verdict_label, visible, RenderOptions,
+    claim_in_sentence, reviewer_note, summary_text, tolerance_text, verdict_label, visible,
+    RenderOptions,
 };
 use crate::model::{ArticleReport, CheckReport, Finding, Verdict};
 
@@ -134,8 +135,8 @@ fn reason_text(f: &Finding) -> String {
     if let Some(conflict) = &f.conflict {
         text.push_str(&format!("\nconflict: {}", visible(conflict)));
     }
-    if let Some(note) = f.note.as_deref().filter(|n| !n.trim().is_empty()) {
-        text.push_str(&format!("\nnote: {}", visible(note)));
+    if let Some(note) = reviewer_note(f) {
+        text.push_str(&format!("\n{}: {}", note.label, visible(note.text)));
     }
     text
 }
