@@ -26,6 +26,7 @@ fn main() -> ExitCode {
         stderr_is_terminal: std::io::stderr().is_terminal(),
         quiet: cli.quiet,
         verbose: cli.verbose,
+        annotate: false,
         stdout: &mut out,
         stderr: &mut err,
     };
@@ -34,7 +35,7 @@ fn main() -> ExitCode {
         // A closed pipe (`claimcheck check … | head`) is not a failure.
         Err(e) if is_broken_pipe(&e) => ExitStatus::Success,
         Err(e) => {
-            let _ = writeln!(io.stderr, "error: {e:#}");
+            io.error(&e);
             ExitStatus::Error
         }
     };

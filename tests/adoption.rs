@@ -563,3 +563,39 @@ fn compare_csv_has_a_bom_on_request_and_no_formulas() {
     );
     assert!(cells.iter().all(|c| !c.starts_with('=')), "{cells:?}");
 }
+
+#[test]
+fn github_format_turns_warnings_and_errors_into_annotations() {
+    // An empty cache offline: every cited record is missing, which is a warning.
+    let cache = tempfile::tempdir().unwrap();
+    let c = cache.path().to_str().unwrap();
+    let offline = |extra: &[&str]| {
+        run(claimcheck()
+            .args(["check", DEMO, "--offline", "--cache", c])
+            .args(extra))
+    };
+    let plain = offline(&[]);
+    assert!(
+        plain.stderr.contains("warning: not in the cache"),
+        "{}",
+        plain.stderr
+    );
+    let github = offline(&["--format", "github"]);
+    assert_eq!(github.code, plain.code);
+    assert!(
+        github.stderr.contains("::warning::not in the cache"),
+        "{}",
+        github.stderr
+    );
+    assert!(!github.stderr.contains("warning: "), "{}", github.stderr);
+    // An error that ends the run is an annotation too; other formats keep the plain line.
+    let missing = check(&["no-such-page.html"], &["--format", "github"]);
+    assert_eq!(missing.code, 2);
+    assert!(
+        missing.stderr.starts_with("::error::"),
+        "{}",
+        missing.stderr
+    );
+    let missing = check(&["no-such-page.html"], &[]);
+    assert!(missing.stderr.starts_with("error: "), "{}", missing.stderr);
+}

@@ -183,6 +183,7 @@ pub fn run_app(args: &[&str]) -> (claimcheck::app::ExitStatus, usize) {
         stderr_is_terminal: false,
         quiet: true,
         verbose: false,
+        annotate: false,
     };
     let status = claimcheck::app::run(cli, &mut io).expect("the command runs");
     (status, out.len())

@@ -25,6 +25,7 @@ pub const DEFAULT_FAIL_ON: [Verdict; 2] = [Verdict::Differs, Verdict::Unsourced]
 const INFERRED_MIN_SCORE: f64 = 5.0;
 
 pub(super) fn run(args: &CheckArgs, io: &mut Io<'_>) -> anyhow::Result<ExitStatus> {
+    io.annotate = args.format == Format::Github;
     let config = Config::load(args.net.config.as_deref())?;
     let tolerance = config
         .tolerance(args.tolerance, args.relative_tolerance)

@@ -274,12 +274,12 @@ fn read_in_parallel(
     mut each: impl FnMut(&Item, Option<ReadArticle>, &mut Io<'_>),
 ) {
     let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
-    let (quiet, verbose, color) = (io.quiet, io.verbose, io.color);
+    let flags = io.flags();
     in_order_on_threads(
         items,
         workers,
         |item| match item {
-            Item::Article(input) => Some(read_article(input, layout, opts, quiet, verbose, color)),
+            Item::Article(input) => Some(read_article(input, layout, opts, flags)),
             Item::ClaimsFile(_) => None,
         },
         |item, read| each(item, read, io),
@@ -329,20 +329,16 @@ fn read_article(
     input: &ingest::Input,
     layout: &claims_file::layout::Layout,
     opts: &ingest::Options,
-    quiet: bool,
-    verbose: bool,
-    color: bool,
+    flags: super::Flags,
 ) -> ReadArticle {
-    let (outcome, _, stderr) = Io::buffered(color, quiet, verbose, |io| {
-        match ingest::read(input, opts) {
-            Ok(article) => {
-                for w in &article.warnings {
-                    io.warn(w);
-                }
-                reviewed::with_claims_file(&article, layout, io).map(|r| (r, article.text))
+    let (outcome, _, stderr) = Io::buffered(flags, |io| match ingest::read(input, opts) {
+        Ok(article) => {
+            for w in &article.warnings {
+                io.warn(w);
             }
-            Err(e) => Err(anyhow::Error::from(e)),
+            reviewed::with_claims_file(&article, layout, io).map(|r| (r, article.text))
         }
+        Err(e) => Err(anyhow::Error::from(e)),
     });
     ReadArticle { outcome, stderr }
 }

@@ -65,9 +65,7 @@ pub(super) fn run(args: &ExtractArgs, io: &mut Io<'_>) -> anyhow::Result<ExitSta
         opts: &opts,
         layout: &layout,
         several,
-        color: io.color,
-        quiet: io.quiet,
-        verbose: io.verbose,
+        flags: io.flags(),
     };
     in_parallel(&job, &inputs, |done| {
         bar.suspend(|| {
@@ -97,9 +95,7 @@ struct Job<'a> {
     opts: &'a ingest::Options,
     layout: &'a Layout,
     several: bool,
-    color: bool,
-    quiet: bool,
-    verbose: bool,
+    flags: super::Flags,
 }
 
 /// One article's outcome: what it printed, and what it wrote or why it failed.
@@ -134,7 +130,7 @@ fn in_parallel(job: &Job<'_>, inputs: &[Input], mut each: impl FnMut(Done)) {
 
 /// One article on a worker thread, printing into buffers.
 fn run_one(job: &Job<'_>, input: &Input) -> Done {
-    let (result, stdout, stderr) = Io::buffered(job.color, job.quiet, job.verbose, |io| {
+    let (result, stdout, stderr) = Io::buffered(job.flags, |io| {
         extract_one(job.args, job.opts, input, job.layout, job.several, io)
     });
     Done {

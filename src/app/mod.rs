@@ -64,37 +64,69 @@ pub struct Io<'a> {
     pub quiet: bool,
     /// `--verbose`: log every request to NCBI on stderr.
     pub verbose: bool,
+    /// `--format github`: warnings and errors go out as workflow commands (`::warning::…`), so
+    /// a skipped input or a failed fetch shows on the run's page, not only deep in its log.
+    pub annotate: bool,
+}
+
+/// The flags of an [`Io`], to make another one like it on a worker thread.
+#[derive(Debug, Clone, Copy)]
+pub struct Flags {
+    color: bool,
+    quiet: bool,
+    verbose: bool,
+    annotate: bool,
 }
 
 impl Io<'_> {
     /// Prints a warning on stderr unless quiet.
     pub fn warn(&mut self, message: impl std::fmt::Display) {
         if !self.quiet {
-            let _ = writeln!(self.stderr, "warning: {message}");
+            self.diagnostic("warning", &message.to_string());
         }
     }
 
-    /// Prints an error about one input on stderr (the run goes on).
+    /// Prints an error on stderr (about one input, when the run goes on; or the run's own).
     pub fn error(&mut self, err: &anyhow::Error) {
-        let _ = writeln!(self.stderr, "error: {err:#}");
+        self.diagnostic("error", &format!("{err:#}"));
+    }
+
+    /// `level: message`, or under `--format github` the workflow command GitHub turns into an
+    /// annotation, with the message escaped so it stays one command whatever it holds.
+    fn diagnostic(&mut self, level: &str, message: &str) {
+        let _ = if self.annotate {
+            writeln!(
+                self.stderr,
+                "::{level}::{}",
+                crate::report::escape_command_data(message)
+            )
+        } else {
+            writeln!(self.stderr, "{level}: {message}")
+        };
+    }
+
+    /// This `Io`'s flags, for [`Io::buffered`].
+    pub fn flags(&self) -> Flags {
+        Flags {
+            color: self.color,
+            quiet: self.quiet,
+            verbose: self.verbose,
+            annotate: self.annotate,
+        }
     }
 
     /// Runs `work` with an `Io` of the same flags that prints into buffers (for work on a worker
     /// thread, whose output is handed over in input order): its result, stdout and stderr.
-    pub fn buffered<R>(
-        color: bool,
-        quiet: bool,
-        verbose: bool,
-        work: impl FnOnce(&mut Io<'_>) -> R,
-    ) -> (R, Vec<u8>, Vec<u8>) {
+    pub fn buffered<R>(flags: Flags, work: impl FnOnce(&mut Io<'_>) -> R) -> (R, Vec<u8>, Vec<u8>) {
         let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
         let result = work(&mut Io {
             stdout: &mut stdout,
             stderr: &mut stderr,
-            color,
+            color: flags.color,
             stderr_is_terminal: false,
-            quiet,
-            verbose,
+            quiet: flags.quiet,
+            verbose: flags.verbose,
+            annotate: flags.annotate,
         });
         (result, stdout, stderr)
     }

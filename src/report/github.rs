@@ -106,7 +106,7 @@ fn message(f: &Finding) -> String {
 }
 
 /// Escapes a command's message: `%`, CR and LF.
-fn escape_data(s: &str) -> String {
+pub(crate) fn escape_data(s: &str) -> String {
     s.replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")

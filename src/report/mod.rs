@@ -29,6 +29,7 @@ use crate::model::{CheckReport, Finding, Location, ReviewStatus, Summary, Tolera
 
 pub use claims::render_claims_table;
 pub use fetch::{render_fetch_json, render_fetch_table, FETCH_JSON_VERSION};
+pub(crate) use github::escape_data as escape_command_data;
 
 /// An output format for `claimcheck check`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
