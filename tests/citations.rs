@@ -520,13 +520,16 @@ fn a_sentence_that_refers_back_uses_the_study_cited_before_it() {
     assert_eq!(back.sources, ["pmid:37000002"]);
     let how = back.attachment.as_ref().expect("attached");
     assert_eq!((how.how, how.found_in), (CitedBy::Link, FoundIn::Earlier));
-    // A sentence that does not refer back to the study is not cited by it.
+    // A sentence that does not refer back to the study is not cited by it: it is checked
+    // against the page's studies as a claim that cites nothing itself, not as the study's.
     let other = file
         .claims
         .iter()
         .find(|c| c.quote.contains("5%"))
         .expect("claim");
-    assert!(other.attachment.is_none(), "{other:#?}");
+    let how = other.attachment.as_ref().expect("attached");
+    assert_eq!(how.found_in, FoundIn::Article, "{other:#?}");
+    assert!(!how.is_direct());
 }
 
 #[test]

@@ -344,7 +344,8 @@ fn say_how_attached(mut finding: Finding) -> Finding {
     if finding.verdict != Verdict::Unsourced {
         let what = match a.how {
             CitedBy::SourceLine => "its section's source line",
-            _ => "the article's references",
+            CitedBy::ReferenceList => "the article's references",
+            _ => "the study the article cites elsewhere",
         };
         finding.reason.push_str(&format!(
             "; checked against {what}, not cited by this sentence"

@@ -11,7 +11,8 @@
 //! A claim's sources follow what the article says (see [`SourceIndex::for_claim`]): a citation
 //! in the claim's sentence or list item, else the paragraph's closing citation, else the study its sentence
 //! refers back to ("the study found…"), else the source line of its section, else the
-//! article's research references. Each claim records how ([`Attachment`]).
+//! article's research references, else the one study a page built on it cites in its prose.
+//! Each claim records how ([`Attachment`]).
 
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
@@ -137,7 +138,36 @@ impl SourceIndex {
             };
             return (self.references.clone(), Some(attachment));
         }
-        (Vec::new(), None)
+        self.cited_elsewhere(article)
+    }
+
+    /// A page built on one study, cited only in its prose ("…found in the CORE study" in one
+    /// paragraph, "generally 6 to 12 sessions" in another): a claim that cites nothing itself is
+    /// checked against that study, as against a reference list. Checking then says whether it
+    /// reports the figure (`not_found` if not). A page citing several studies in its prose
+    /// leaves such a claim `unsourced`: which study, if any, it comes from is anyone's guess, and
+    /// checking it against all of them pairs claims with other treatments' figures ("standard
+    /// antidepressants take 4–6 weeks" against a ketamine trial's 72 hours).
+    fn cited_elsewhere(&self, article: &Article) -> (Vec<String>, Option<Attachment>) {
+        let research = || self.cues.iter().filter(|c| c.research);
+        let Some(first) = research().next() else {
+            return (Vec::new(), None);
+        };
+        let ids = distinct(
+            research()
+                .flat_map(|c| &c.ids)
+                .filter(|id| self.is_research(id)),
+        );
+        if ids.len() != 1 {
+            return (Vec::new(), None);
+        }
+        let attachment = Attachment {
+            how: first.how,
+            found_in: FoundIn::Article,
+            marker: None,
+            location: Some(article.map.locate(first.range.clone())),
+        };
+        (ids, Some(attachment))
     }
 
     /// The cues that stand in `range`, if any.
@@ -449,9 +479,14 @@ fn refers_back(sentence: &str) -> bool {
     });
     BACK.find_iter(sentence).any(|m| {
         let after = sentence[m.end()..].trim_start();
-        !after
+        let of = after
             .get(..3)
-            .is_some_and(|w| w.eq_ignore_ascii_case("of ") || w.eq_ignore_ascii_case("of"))
+            .is_some_and(|w| w.eq_ignore_ascii_case("of ") || w.eq_ignore_ascii_case("of"));
+        // "the study of depression" is the field; "this study of 790 men" is one study.
+        let counted = after
+            .get(2..)
+            .is_some_and(|rest| rest.trim_start().starts_with(|c: char| c.is_ascii_digit()));
+        !of || counted
     })
 }
 

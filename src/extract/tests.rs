@@ -360,3 +360,78 @@ fn a_title_names_the_page_before_its_site_name() {
         Some("ketamine")
     );
 }
+
+#[test]
+fn a_page_citing_research_only_in_its_prose_checks_every_claim_against_it() {
+    // The study is linked in one paragraph; the session count in another cites nothing itself.
+    let md = "\
+# Electroconvulsive therapy
+
+A course usually runs to 8 to 12 treatments, given three times a week.
+
+Up to 80% of patients improve, as [a multicentre study](https://pubmed.ncbi.nlm.nih.gov/15000001/) found.
+
+Our clinic has treated 1,200 patients.
+";
+    let a = crate::ingest::parse("ect.md", md.as_bytes(), crate::ingest::Format::Markdown).unwrap();
+    let file = extract(&a);
+    let claim = |q: &str| {
+        file.claims
+            .iter()
+            .find(|c| c.quote.contains(q))
+            .unwrap_or_else(|| panic!("no claim {q}: {:#?}", file.claims))
+    };
+    assert_eq!(claim("8 to 12").sources, ["pmid:15000001"]);
+    let how = claim("8 to 12").attachment.as_ref().expect("attached");
+    assert_eq!((how.how, how.found_in), (CitedBy::Link, FoundIn::Article));
+    assert!(!how.is_direct());
+    assert_eq!(claim("80%").sources, ["pmid:15000001"]);
+    assert_eq!(claim("1,200").sources, ["pmid:15000001"]);
+    // Counterexample: a web page is no study, and a page that links only web pages leaves
+    // claims that cite nothing themselves unsourced.
+    let web_only = "\
+# Electroconvulsive therapy
+
+A course usually runs to 8 to 12 treatments.
+
+Read [our guide](https://example-health.test/ect-guide) to learn more.
+";
+    let a = crate::ingest::parse(
+        "ect.md",
+        web_only.as_bytes(),
+        crate::ingest::Format::Markdown,
+    )
+    .unwrap();
+    let file = extract(&a);
+    assert!(file.claims[0].sources.is_empty(), "{:#?}", file.claims);
+    assert!(file.claims[0].attachment.is_none());
+}
+
+#[test]
+fn a_study_of_so_many_people_is_one_study_not_the_field() {
+    let md = "\
+# Testosterone
+
+The evidence comes from [a national trial](https://pubmed.ncbi.nlm.nih.gov/15000002/) and [a registry](https://pubmed.ncbi.nlm.nih.gov/15000003/).
+
+In this landmark study of 790 men, 21% walked farther.
+
+The study of ageing has grown: 40% of men over 65 have low levels.
+";
+    let a = crate::ingest::parse("t.md", md.as_bytes(), crate::ingest::Format::Markdown).unwrap();
+    let file = extract(&a);
+    let claim = |q: &str| {
+        file.claims
+            .iter()
+            .find(|c| c.quote.contains(q))
+            .unwrap_or_else(|| panic!("no claim {q}: {:#?}", file.claims))
+    };
+    // "this … study of 790 men" refers back to the study cited last…
+    let how = claim("21%").attachment.as_ref().expect("attached");
+    assert_eq!(how.found_in, FoundIn::Earlier);
+    assert_eq!(claim("21%").sources, ["pmid:15000003"]);
+    // …"the study of ageing" is the field, and of two studies in the prose neither stands for a
+    // claim that cites nothing itself.
+    assert!(claim("40%").sources.is_empty(), "{:#?}", claim("40%"));
+    assert!(claim("40%").attachment.is_none());
+}
