@@ -110,6 +110,53 @@ impl Clause {
         (first <= last).then_some(Clause { toks, first, last })
     }
 
+    /// The subgroup a claim confines its figure to, in so many words: "in the Physical Function
+    /// Trial alone, 21% …", "only among smokers, …", "in women only, …". Its content words,
+    /// or none. A time ("in the first week alone") is no subgroup: time points are read
+    /// elsewhere.
+    pub fn subgroup(&self) -> Vec<String> {
+        let t = &self.toks;
+        let before = &t[..self.first];
+        let words = |span: &[Tok]| -> Vec<String> {
+            let mut out = Vec::new();
+            for tok in span {
+                text::push_content_word(&mut out, tok);
+            }
+            out
+        };
+        let is_prep = |tok: &Tok| tok.is_any(&["in", "among", "for"]);
+        for (k, tok) in before.iter().enumerate() {
+            // "only in X," / "only among X,": X runs to the clause's end or the next comma.
+            let only_first = tok.is_any(&["only"]) && before.get(k + 1).is_some_and(is_prep);
+            // "in X alone" / "in X only": X is between the preposition and the restrictor.
+            let span = if only_first {
+                let from = k + 2;
+                let to = (from..before.len())
+                    .find(|&j| before[j].is_punct(',') || ends_clause(&before[j]))
+                    .unwrap_or(before.len());
+                &before[from..to]
+            } else if is_prep(tok) {
+                let Some(end) = (k + 1..before.len().min(k + 8))
+                    .find(|&j| before[j].is_any(&["alone", "only"]))
+                else {
+                    continue;
+                };
+                if (k + 1..end).any(|j| before[j].is_punct(',') || ends_clause(&before[j])) {
+                    continue;
+                }
+                &before[k + 1..end]
+            } else {
+                continue;
+            };
+            let group = words(span);
+            let timed = group.iter().any(|w| vocab::time_unit_hours(w).is_some());
+            if !group.is_empty() && !timed {
+                return group;
+            }
+        }
+        Vec::new()
+    }
+
     /// The comparison parenthesis the figure sits in ("(vs 34% placebo)"), by its "(".
     fn comparison_paren(&self) -> Option<usize> {
         let t = &self.toks;

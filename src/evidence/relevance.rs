@@ -50,6 +50,9 @@ pub struct Target {
     /// For a count of people: whether the claim's sentence ties it to a study ("a trial of 120
     /// women"), not a clinic's own tally ("we have treated about 300 people").
     pub study: bool,
+    /// Canonical words of the subgroup the claim confines its figure to ("in the Physical
+    /// Function Trial alone"): a figure must be stated for that subgroup.
+    pub subgroup: Vec<String>,
 }
 
 impl Target {
@@ -113,6 +116,7 @@ impl Target {
             // Only a count of people asks (and reading the whole sentence costs).
             study: claim.kind != ClaimKind::SampleSize
                 || clause.as_ref().is_none_or(Clause::names_study),
+            subgroup: clause.as_ref().map(Clause::subgroup).unwrap_or_default(),
             session_kinds: vocab::session_kinds(
                 &clause
                     .as_ref()
@@ -260,6 +264,7 @@ pub fn relevance(target: &Target, r: &Reading, index: &RecordIndex) -> Relevance
     }
     let kind = kind_score(target, r)?;
     role_allowed(target, r)?;
+    stated_for_subgroup(target, r, index)?;
     same_sessions(target, r, index)?;
     let mut score = kind;
     score += arm_score(target, r, index)?;
@@ -302,6 +307,49 @@ pub fn relevance(target: &Target, r: &Reading, index: &RecordIndex) -> Relevance
         _ => 0.0,
     };
     Ok(score)
+}
+
+/// A claim confined to a subgroup ("in the Physical Function Trial alone, 21%…") is backed only
+/// by a figure stated for it: the subgroup's words stand in the figure's part of its sentence
+/// (up to a "but", "whereas" or ";" that turns to another group), or the whole study is about
+/// it. "…did not differ in the Physical Function Trial but did when all three trials were
+/// pooled (20.5% vs 12.6%)": the 20.5% is the pooled figure.
+fn stated_for_subgroup(target: &Target, r: &Reading, index: &RecordIndex) -> Result<(), Exclusion> {
+    if target.subgroup.is_empty() {
+        return Ok(());
+    }
+    let sentence = index.sentence(r.sentence);
+    let part = figure_part(sentence, r.range.start);
+    let words = text::content_words(part);
+    let named = |w: &String| words.contains(w) || index.topic.contains(w);
+    if target.subgroup.iter().all(named) {
+        Ok(())
+    } else {
+        Err(Exclusion::Population)
+    }
+}
+
+/// The part of `sentence` a figure at byte `at` belongs to: from the last turn to another
+/// group before it ("but", "whereas", "while", ";") to the next one after it.
+fn figure_part(sentence: &str, at: usize) -> &str {
+    const TURNS: [&str; 4] = [" but ", " whereas ", " while ", ";"];
+    let lower = sentence.to_ascii_lowercase();
+    let start = TURNS
+        .iter()
+        .filter_map(|w| lower[..at.min(lower.len())].rfind(w).map(|i| i + w.len()))
+        .max()
+        .unwrap_or(0);
+    let end = TURNS
+        .iter()
+        .filter_map(|w| {
+            lower
+                .get(at..)
+                .and_then(|rest| rest.find(w))
+                .map(|i| at + i)
+        })
+        .min()
+        .unwrap_or(sentence.len());
+    sentence.get(start..end).unwrap_or(sentence)
 }
 
 /// Points for the kind; kinds that cannot be the same measure exclude.

@@ -899,3 +899,64 @@ fn a_difference_between_arms_is_not_an_arms_result() {
     let f = verdict_of(&c, &own);
     assert_eq!(f.verdict, Verdict::Supported, "{f:#?}");
 }
+
+#[test]
+fn a_claim_confined_to_a_subgroup_is_backed_only_by_that_subgroups_figure() {
+    // Three sub-studies under one protocol; the stair-climbing result held only when they were
+    // pooled (our own wording of a common abstract shape).
+    let r = record(
+        31,
+        "Lindqvist",
+        "Vitamin D supplementation in older women: three coordinated trials",
+        &[(
+            "RESULTS",
+            "Stair-climbing speed did not improve in the Mobility Trial, but did improve when women in all three trials were pooled (31.5% of women given vitamin D vs. 18.2% given placebo).",
+        )],
+    );
+    let claim = |sentence: &str| {
+        said(
+            ClaimKind::OtherPercentage,
+            pct(31.5),
+            "31.5%",
+            sentence,
+            "vitamin D",
+        )
+    };
+    // The claim names the Mobility Trial alone; the 31.5% is the pooled figure.
+    let alone =
+        claim("In the Mobility Trial alone, vitamin D sped up stair climbing in 31.5% of women.");
+    let f = verdict_of(&alone, &r);
+    assert_ne!(f.verdict, Verdict::Supported, "{}", f.reason);
+    let only = claim("Only in the Mobility Trial, 31.5% of women climbed stairs faster.");
+    assert_ne!(verdict_of(&only, &r).verdict, Verdict::Supported);
+    // Counterexamples: a claim that confines nothing, or confines its figure to a time, reads
+    // the pooled figure as before.
+    let plain = claim("Vitamin D sped up stair climbing in 31.5% of women.");
+    assert_eq!(verdict_of(&plain, &r).verdict, Verdict::Supported);
+    let timed = claim("In the first year alone, 31.5% of women climbed stairs faster.");
+    assert_eq!(verdict_of(&timed, &r).verdict, Verdict::Supported);
+    // A subgroup the figure's own part of the sentence names backs the claim.
+    let own = record(
+        32,
+        "Lindqvist",
+        "Vitamin D supplementation in older women: three coordinated trials",
+        &[(
+            "RESULTS",
+            "The pooled analysis showed no effect, whereas in the Mobility Trial 31.5% of women given vitamin D climbed stairs faster.",
+        )],
+    );
+    assert_eq!(verdict_of(&alone, &own).verdict, Verdict::Supported);
+    // A study entirely about the subgroup names it in its title.
+    let whole = record(
+        33,
+        "Lindqvist",
+        "Vitamin D for stair climbing in older women",
+        &[(
+            "RESULTS",
+            "Stair-climbing speed improved (31.5% of women given vitamin D vs. 18.2% given placebo).",
+        )],
+    );
+    let women = claim("Among older women alone, vitamin D sped up stair climbing in 31.5%.");
+    let f = verdict_of(&women, &whole);
+    assert_eq!(f.verdict, Verdict::Supported, "{}", f.reason);
+}

@@ -361,6 +361,14 @@ fn a_title_names_the_page_before_its_site_name() {
     );
 }
 
+/// The claim whose quote holds `q`.
+fn claim_quoting<'a>(file: &'a ClaimsFile, q: &str) -> &'a Claim {
+    file.claims
+        .iter()
+        .find(|c| c.quote.contains(q))
+        .unwrap_or_else(|| panic!("no claim {q}: {:#?}", file.claims))
+}
+
 #[test]
 fn a_page_citing_research_only_in_its_prose_checks_every_claim_against_it() {
     // The study is linked in one paragraph; the session count in another cites nothing itself.
@@ -375,12 +383,7 @@ Our clinic has treated 1,200 patients.
 ";
     let a = crate::ingest::parse("ect.md", md.as_bytes(), crate::ingest::Format::Markdown).unwrap();
     let file = extract(&a);
-    let claim = |q: &str| {
-        file.claims
-            .iter()
-            .find(|c| c.quote.contains(q))
-            .unwrap_or_else(|| panic!("no claim {q}: {:#?}", file.claims))
-    };
+    let claim = |q: &str| claim_quoting(&file, q);
     assert_eq!(claim("8 to 12").sources, ["pmid:15000001"]);
     let how = claim("8 to 12").attachment.as_ref().expect("attached");
     assert_eq!((how.how, how.found_in), (CitedBy::Link, FoundIn::Article));
@@ -420,12 +423,7 @@ The study of ageing has grown: 40% of men over 65 have low levels.
 ";
     let a = crate::ingest::parse("t.md", md.as_bytes(), crate::ingest::Format::Markdown).unwrap();
     let file = extract(&a);
-    let claim = |q: &str| {
-        file.claims
-            .iter()
-            .find(|c| c.quote.contains(q))
-            .unwrap_or_else(|| panic!("no claim {q}: {:#?}", file.claims))
-    };
+    let claim = |q: &str| claim_quoting(&file, q);
     // "this … study of 790 men" refers back to the study cited last…
     let how = claim("21%").attachment.as_ref().expect("attached");
     assert_eq!(how.found_in, FoundIn::Earlier);
