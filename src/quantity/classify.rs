@@ -8,9 +8,10 @@ use std::sync::LazyLock;
 
 use super::about::is_condition_word;
 use super::lexicon::{
-    Applies, NounClass, AVERAGE_WORDS, BEFORE_WORDS, CLAUSE_WORDS, COMPARISON_WORDS,
-    CONDITION_HEADS, COURSE_SUBJECTS, CUES, CUTOFF_EVENTS, MAGNITUDE_NOUNS, NEGATIONS, NOT_PRICES,
-    REACTION_WORDS, RESULT_WORDS, SITTING_NOUNS, STUDY_WORDS, THRESHOLD_WORDS, WEAR_PERIODS,
+    Applies, NounClass, AVERAGE_WORDS, BASE_DETERMINERS, BEFORE_WORDS, CLAUSE_WORDS,
+    COMPARISON_WORDS, CONDITION_HEADS, COURSE_SUBJECTS, CUES, CUTOFF_EVENTS, LAST_ADJECTIVE_LEADS,
+    MAGNITUDE_NOUNS, NEGATIONS, NOT_PRICES, PEOPLE_WORDS, REACTION_WORDS, RESULT_WORDS,
+    SITTING_NOUNS, STUDY_WORDS, THRESHOLD_WORDS, WEAR_PERIODS, WEIGHT_BASES,
 };
 use super::matcher::{Hit, Matcher};
 use super::scan::{RawMatch, Shape};
@@ -87,7 +88,8 @@ impl<'a, 't> Sentence<'a, 't> {
             let cue = &CUES[h.entry].means;
             let outside = h.end <= from || h.start > to;
             let d = self.distance(m, h.start, h.end);
-            let ours = cue.applies == applies && outside && d <= cue.reach;
+            let ours =
+                cue.applies == applies && outside && d <= cue.reach && !self.last_adjective(h);
             // Outcome words between two rates belong to the nearer; a time's cue is the verb
             // before it ("resume work within 2 days and return to sports in 4-6 weeks").
             let theirs = match applies {
@@ -98,6 +100,14 @@ impl<'a, 't> Sentence<'a, 't> {
             };
             (ours && !theirs).then_some((d, h))
         })
+    }
+
+    /// Whether cue `h` is "last" as an adjective ("since your last screening", "in the last 14
+    /// days"), not the verb of an effect that lasts.
+    fn last_adjective(&self, h: &Hit) -> bool {
+        self.t[h.start].is("last")
+            && h.start > 0
+            && self.t[h.start - 1].is_any(LAST_ADJECTIVE_LEADS)
     }
 
     /// Whether another percentage lies between percentage `m` and cue `h` and is nearer to it (on a tie, the figure the cue stands before): "95% and my retreatment rate
@@ -292,7 +302,7 @@ impl<'a, 't> Sentence<'a, 't> {
 
     /// Percentages: a cut-off, a relative change, or the outcome of the nearest cue.
     fn percent(&self, m: &RawMatch) -> Verdict {
-        if self.is_cutoff_percent(m) {
+        if self.is_cutoff_percent(m) || self.bounded_change(m) {
             return Verdict::of(K::DefinitionThreshold);
         }
         let cue = self.percent_cue(m);
@@ -316,6 +326,43 @@ impl<'a, 't> Sentence<'a, 't> {
         }
         cue.or_else(|| self.has_condition(m).then_some(Verdict::of(K::Prevalence)))
             .unwrap_or(Verdict::of(K::OtherPercentage))
+    }
+
+    /// "80% experience at least a 50% reduction in symptoms", "respond with at least a 40%
+    /// reduction": a lower bound on a change, stated beside a share of people or after "with",
+    /// defines who counts. A change with no bound ("a 50% reduction") or on its own ("patients
+    /// saw at least a 30% reduction") is a result.
+    fn bounded_change(&self, m: &RawMatch) -> bool {
+        let t = self.t;
+        let q = m.quote_first;
+        // "at least a 50% reduction": the article keeps the bound out of the figure's quote.
+        let at_least_a =
+            q >= 3 && t[q - 1].is_any(&["a", "an"]) && t[q - 3].is("at") && t[q - 2].is("least");
+        let at_least = m.value.bound == Some(Bound::AtLeast) || at_least_a;
+        let change = t
+            .get(m.last_tok + 1)
+            .is_some_and(|n| n.is_any(MAGNITUDE_NOUNS));
+        let share_beside = self
+            .figures
+            .iter()
+            .any(|f| f.value.unit == Unit::Percent && f.first_tok != m.first_tok);
+        let with = (q >= 4 && at_least_a && t[q - 4].is("with")) || (q > 0 && t[q - 1].is("with"));
+        at_least && change && (share_beside || with)
+    }
+
+    /// Whether a percentage is a share of something other than body weight ("80% of the
+    /// stomach", "20% of the fat"): a weight-loss word nearby does not make it weight lost.
+    fn share_of_other_than_weight(&self, m: &RawMatch) -> bool {
+        let t = self.t;
+        if !t.get(m.last_tok + 1).is_some_and(|o| o.is("of")) {
+            return false;
+        }
+        let base = (m.last_tok + 2..t.len()).find(|&k| !t[k].is_any(BASE_DETERMINERS));
+        base.is_some_and(|k| {
+            t[k].kind == super::tokens::TokKind::Word
+                && !t[k].is_any(WEIGHT_BASES)
+                && !t[k].is_any(PEOPLE_WORDS)
+        })
     }
 
     /// "about 1 in 4 teenagers develops an eating disorder": a share of people who have
@@ -424,6 +471,9 @@ impl<'a, 't> Sentence<'a, 't> {
         let cue = &CUES[hit.entry].means;
         let mut kind = cue.kind;
         let mut outcome = Some(cue.outcome).filter(|o| !o.is_empty());
+        if kind == K::WeightLoss && self.share_of_other_than_weight(m) {
+            return Some(Verdict::of(K::OtherPercentage));
+        }
         // "a success rate of 70%, meaning most find significant relief": success defined as
         // relief is a response rate.
         if kind == K::SuccessRate && self.has_percent_cue(m, K::ResponseRate) {
@@ -466,11 +516,12 @@ impl<'a, 't> Sentence<'a, 't> {
 
     /// Times: the first rule that matches, in order.
     fn time(&self, m: &RawMatch) -> ClaimKind {
-        let rules: [fn(&Self, &RawMatch) -> Option<ClaimKind>; 17] = [
+        let rules: [fn(&Self, &RawMatch) -> Option<ClaimKind>; 20] = [
             Self::schedule,
             Self::worn_per_day,
             Self::per_sitting,
             Self::after_schedule,
+            Self::before_sessions,
             Self::preparation,
             Self::cutoff,
             Self::reaction_fades,
@@ -478,6 +529,8 @@ impl<'a, 't> Sentence<'a, 't> {
             |s, m| s.time_cue(m, K::FollowUp).map(|_| K::FollowUp),
             Self::onset_by_lead,
             Self::session,
+            Self::course_lasts,
+            Self::worn_for,
             Self::effect,
             Self::continued_treatment,
             Self::time_point,
@@ -511,6 +564,56 @@ impl<'a, 't> Sentence<'a, 't> {
         let schedule = matches!(prev.shape, Shape::Rate | Shape::Interval) || course_noun;
         let between = start.saturating_sub(prev.last_tok + 1);
         (schedule && between <= 2).then_some(K::TreatmentCourse)
+    }
+
+    /// "lasts 4-6 weeks, for 36 total sessions", "over 6 weeks, 30 treatments in all": a time
+    /// right before a count of sessions is the course's length (days and longer; "45 minutes,
+    /// for six sessions" is a sitting).
+    fn before_sessions(&self, m: &RawMatch) -> Option<ClaimKind> {
+        let long = matches!(
+            m.value.unit,
+            Unit::Days | Unit::Weeks | Unit::Months | Unit::Years
+        );
+        let next = self.figures.iter().find(|f| f.quote_first > m.last_tok)?;
+        let course_noun = next.noun.is_some_and(|(_, c)| c == Some(NounClass::Course));
+        let joined = (m.last_tok + 1..next.quote_first)
+            .all(|k| self.t[k].is_sym(',') || self.t[k].is_any(&["for", "with", "of", "in"]));
+        let near = next.quote_first - m.last_tok <= 3;
+        (long && course_noun && joined && near).then_some(K::TreatmentCourse)
+    }
+
+    /// "The build-up phase typically lasts three to six months", "the maintenance phase will
+    /// last around three years": what lasts is a phase or course of treatment, so the time is
+    /// the course's length, not how long an effect lasts ("the effects of treatment last six
+    /// months" stays an effect).
+    fn course_lasts(&self, m: &RawMatch) -> Option<ClaimKind> {
+        let t = self.t;
+        let clause = self.clauses[m.first_tok];
+        let verb = (m.quote_first.saturating_sub(4)..m.quote_first)
+            .rev()
+            .find(|&k| {
+                self.clauses[k] == clause
+                    && t[k].is_any(&["last", "lasts", "lasting", "lasted"])
+                    && !(k > 0 && t[k - 1].is_any(LAST_ADJECTIVE_LEADS))
+            })?;
+        let subject = verb.saturating_sub(4)..verb;
+        let course = subject.clone().any(|k| t[k].is_any(COURSE_SUBJECTS));
+        let effect = subject.into_iter().any(|k| t[k].is_any(RESULT_WORDS));
+        (course && !effect).then_some(K::TreatmentCourse)
+    }
+
+    /// "Compression stockings should be worn for 2 – 3 weeks": how long something is worn is a
+    /// part of the course (hours a day are [`Self::worn_per_day`]).
+    fn worn_for(&self, m: &RawMatch) -> Option<ClaimKind> {
+        let t = self.t;
+        let long = matches!(
+            m.value.unit,
+            Unit::Days | Unit::Weeks | Unit::Months | Unit::Years
+        );
+        let lead = m.lead.unwrap_or(m.quote_first);
+        let worn = (lead.saturating_sub(3)..lead.max(m.quote_first))
+            .any(|k| t[k].is_any(&["worn", "wear", "wearing"]));
+        (long && worn).then_some(K::TreatmentCourse)
     }
 
     /// "wear the aligners 20-22 hours per day", "worn 20 to 22 hours every day": hours of wear

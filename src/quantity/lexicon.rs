@@ -410,6 +410,12 @@ pub(crate) const TIME_UNITS: &[(&str, Unit)] = &[
     ("yrs", Unit::Years),
 ];
 
+/// Time units that stand for a multiple of another: "two decades" is 20 years.
+pub(crate) const SCALED_TIME_UNITS: &[(&str, f64, Unit)] = &[
+    ("decade", 10.0, Unit::Years),
+    ("decades", 10.0, Unit::Years),
+];
+
 /// Clinical indexes whose number carries an implied unit: "a BMI >30", "an AHI of <5".
 pub(crate) const INDEXES: &[Entry<Unit>] = &[
     Entry {
@@ -510,6 +516,18 @@ pub(crate) const INTERVAL_WORDS: &[Entry<(f64, Unit)>] = &[
         counterexamples: &[
             "Your weekly dose may be raised.",
             "Read our weekly newsletter.",
+        ],
+    },
+    Entry {
+        patterns: &["yearly"],
+        means: (1.0, Unit::Years),
+        examples: &[
+            "[Yearly] hearing checks are recommended after fifty.",
+            "Implants need [yearly] check-ups to stay healthy.",
+        ],
+        counterexamples: &[
+            "The annual burden of the illness is high.",
+            "Read our yearly report on outcomes.",
         ],
     },
     Entry {
@@ -984,12 +1002,16 @@ pub(crate) const CUES: &[Entry<Cue>] = &[
     },
     // Times.
     Entry {
-        patterns: &["resum*", "return to", "returning to", "back to work", "back to normal", "recover*", "recovery", "heal", "heals", "healed", "healing", "downtime", "fuse", "fuses", "integrate*", "off work"],
+        patterns: &["resum*", "return to", "returning to", "back to work", "back to normal", "recover*", "recovery", "heal", "heals", "healed", "healing", "downtime", "fuse", "fuses", "integrate*", "off work", "stay off", "off your feet", "reduce activit*", "limit activit*", "restrict activit*", "avoid strenuous", "avoid heavy", "no strenuous", "no heavy", "heavy lifting", "strenuous activit*", "strenuous exercise"],
         means: cue(K::RecoveryTime, "recovery", T, 8),
         examples: &[
             "Most patients can resume daily activities [within 1-2 days].",
             "You can return to sports [in 4-6 weeks].",
             "The bone will fuse to the implant [in 4-6 months].",
+            // Restrictions after a procedure last as long as the recovery.
+            "Please stay off your feet for [two to three days] after the procedure.",
+            "Reduce activity for [3 days] and use ice.",
+            "Avoid heavy lifting for [one week].",
         ],
         counterexamples: &[
             "Relief can start [within 24 hours] of treatment.",
@@ -998,12 +1020,15 @@ pub(crate) const CUES: &[Entry<Cue>] = &[
         ],
     },
     Entry {
-        patterns: &["follow - up", "follow up", "follow ups", "follow - ups", "followed up", "post - op", "post - operative", "postoperative", "come back", "check - up", "checkup", "post - treatment care"],
+        patterns: &["follow - up", "follow up", "follow ups", "follow - ups", "followed up", "post - op", "post - operative", "postoperative", "come back", "check - up", "checkup", "post - treatment care", "semen analysis", "semen test*", "sperm count", "sample", "samples", "blood test*", "blood work", "bloodwork", "lab work", "recheck*", "retest*"],
         means: cue(K::FollowUp, "follow-up", T, 8),
         examples: &[
             "No patient needed surgery during the [five-year] follow-up.",
             "Your doctor may ask you to come back [in 2 weeks].",
             "We now include [3 months] of post-op care.",
+            // A test that checks the result is a follow-up, at the time it is done.
+            "Bring in a semen analysis [eight weeks] after the operation.",
+            "We repeat the blood test [6 weeks] after the first injection.",
         ],
         counterexamples: &["Maintenance follow-ups are recommended [biweekly]."],
     },
@@ -1160,6 +1185,11 @@ pub(crate) const REACTION_WORDS: &[&str] = &[
     "pinkness",
     "scabbing",
     "peeling",
+    "cloudy",
+    "blurry",
+    "blurred",
+    "blurriness",
+    "hazy",
 ];
 
 /// Periods after a time that make it how long a device or aligner is worn each day, a part of
@@ -1176,6 +1206,27 @@ pub(crate) const COURSE_SUBJECTS: &[&str] = &[
     "programme",
     "protocol",
     "plan",
+    "phase",
+    "series",
+    "regimen",
+];
+
+/// Words before "last" that make it an adjective ("your last screening", "in the last 14
+/// days"), not the verb of an effect that lasts.
+pub(crate) const LAST_ADJECTIVE_LEADS: &[&str] = &[
+    "your", "the", "my", "his", "her", "their", "our", "its", "this", "since", "at",
+];
+
+/// Words after "N% of (the)" that make the share one of body weight ("15% of their body
+/// weight", "60% of their excess weight"); a share of anything else ("80% of the stomach", "20%
+/// of the fat") is no weight lost.
+pub(crate) const WEIGHT_BASES: &[&str] = &[
+    "weight", "body", "excess", "total", "starting", "initial", "baseline", "original",
+];
+
+/// Words between "N% of" and the thing it is a share of.
+pub(crate) const BASE_DETERMINERS: &[&str] = &[
+    "the", "their", "your", "his", "her", "its", "a", "an", "one's",
 ];
 
 /// Words between "a"/"an" and a time unit that keep it one unit ("an entire month", "a full

@@ -211,6 +211,9 @@ fn is_trigger_word(word: &[u8]) -> bool {
             | b"daily"
             | b"biweekly"
             | b"bimonthly"
+            | b"yearly"
+            | b"decade"
+            | b"decades"
             | b"sessions"
     )
 }

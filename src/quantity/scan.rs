@@ -12,8 +12,8 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use super::lexicon::{
-    NounClass, APPOSITION_WORDS, COUNT_NOUNS, DEMONYM_ENDINGS, INDEXES, INTERVAL_WORDS,
-    SCHEDULED_NOUNS, TIMES_WORDS,
+    NounClass, APPOSITION_WORDS, COUNT_NOUNS, DEMONYM_ENDINGS, INDEXES, INTERVAL_WORDS, ORDINALS,
+    SCALED_TIME_UNITS, SCHEDULED_NOUNS, TIMES_WORDS,
 };
 use super::matcher::Matcher;
 use super::number::{number_at, time_unit, word_value, Num};
@@ -247,6 +247,17 @@ impl Scanner<'_, '_> {
     /// Step 2: a unit right after the number(s) read so far.
     fn read_unit(&self, f: &mut Partial) {
         if f.unit.is_some() && f.sign.is_none() {
+            return;
+        }
+        let scaled = SCALED_TIME_UNITS
+            .iter()
+            .find(|(w, _, _)| self.t.get(f.k).is_some_and(|x| x.is(w)));
+        if let Some(&(_, factor, unit)) = scaled.filter(|_| f.sign.is_none()) {
+            f.low *= factor;
+            f.high *= factor;
+            f.unit = Some(unit);
+            f.last = f.k;
+            f.k += 1;
             return;
         }
         match unit_at(self.t, f.k) {
@@ -626,7 +637,7 @@ impl Scanner<'_, '_> {
     }
 
     /// Step 7: whether what was read is a claim. "A week" and "one day" need a word that makes
-    /// them a duration ("within a week", "for one day", "a year of care"); "a dozen" and
+    /// them a duration ("within a week", "for one day", "a year of care", "a week later"); "a dozen" and
     /// "half" need a unit or noun of their own.
     fn accept(&self, f: &Partial) -> bool {
         let t = self.t;
@@ -638,11 +649,18 @@ impl Scanner<'_, '_> {
             let qualified =
                 f.quote_first < f.first || f.lead.is_some() || in_list_of_times(t, f.quote_first);
             let of = t.get(f.last + 1).is_some_and(|n| n.is("of"));
+            // "one week after the procedure", "a month later": counted from an event ("one day
+            // after another" is an idiom).
+            let from_event = t.get(f.last + 1).is_some_and(|n| n.is("later"))
+                || (t
+                    .get(f.last + 1)
+                    .is_some_and(|n| n.is_any(&["after", "following", "post"]))
+                    && t.get(f.last + 2).is_some_and(|n| !n.is("another")));
             // "one week at a time" is an idiom; "more than an hour at a time" is a limit.
             let idiom = t.get(f.last + 1).is_some_and(|n| n.is("at"))
                 && t.get(f.last + 2).is_some_and(|n| n.is("a"))
                 && f.bound.is_none();
-            return (qualified || of) && !idiom;
+            return (qualified || of || from_event) && !idiom;
         }
         true
     }
@@ -708,6 +726,9 @@ impl Scanner<'_, '_> {
     /// scheduled thing nearby.
     fn interval_at(&self, i: usize) -> Option<RawMatch> {
         let t = self.t;
+        if let Some(every) = self.every_nth_at(i) {
+            return Some(every);
+        }
         let hit = INTERVALS.longest_at(t, i)?;
         let entry = &INTERVAL_WORDS[hit.entry];
         let one_word = hit.end == i + 1;
@@ -739,6 +760,24 @@ impl Scanner<'_, '_> {
             Value::point(v, unit),
             Shape::Interval,
         ))
+    }
+
+    /// "every third day", "every fourth week": an interval of that many units. ("every second
+    /// day" and "every other week" are in the interval words.)
+    fn every_nth_at(&self, i: usize) -> Option<RawMatch> {
+        let t = self.t;
+        if !t[i].is("every") {
+            return None;
+        }
+        let n = ORDINALS
+            .iter()
+            .find(|(w, _)| t.get(i + 1).is_some_and(|o| o.is(w)))
+            .map(|&(_, n)| n)?;
+        let unit = t
+            .get(i + 2)
+            .and_then(|u| time_unit(u.lower))
+            .filter(|_| !t[i + 2].lower.ends_with('s'))?;
+        Some(raw(i, i, i + 2, Value::point(n, unit), Shape::Interval))
     }
 
     /// A time or count stated with no number: "within hours or days", "weeks or even months",

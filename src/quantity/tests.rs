@@ -1109,3 +1109,125 @@ fn wear_per_day_reactions_courses_that_take_and_limits() {
     assert_eq!((f.value.low, f.value.unit), (Some(1.0), Unit::Hours));
     assert!(figures("You can pay for care one week at a time.").is_empty());
 }
+
+#[test]
+fn intervals_by_ordinal_decades_and_times_counted_from_an_event() {
+    // "every third day" is an interval of three days ...
+    let got = read("Apply the cream every third day.");
+    assert_eq!(
+        got,
+        [(
+            "every third day".to_owned(),
+            Some(3.0),
+            Some(3.0),
+            U::Days,
+            K::TreatmentCourse
+        )]
+    );
+    // ... "every day" and "the third day" are not.
+    assert!(figures("Apply it every day; most feel it on the third day.").is_empty());
+    // Decades are ten years each, never a count of decades.
+    let f = only("The clinic has over three decades of experience with lasers.");
+    assert_eq!((f.value.low, f.value.unit), (Some(30.0), U::Years));
+    // "a week later", "one month after the operation": a time counted from an event ...
+    let f = only("We repeat the count one month later.");
+    assert_eq!((f.value.low, f.value.unit), (Some(1.0), U::Months));
+    let f = only("Light jogging is fine one week after the operation.");
+    assert_eq!((f.value.low, f.value.unit), (Some(1.0), U::Weeks));
+    // ... "one day after another" is an idiom and "one day" alone an anecdote.
+    assert!(figures("She kept going, one day after another.").is_empty());
+    assert!(figures("One day she called the office.").is_empty());
+    // "Yearly" before a scheduled thing is an interval of a year; "yearly report" is not.
+    let f = only("Yearly check-ups keep the implant healthy.");
+    assert_eq!((f.value.low, f.value.unit), (Some(1.0), U::Years));
+    assert!(figures("Read our yearly report on outcomes.").is_empty());
+}
+
+/// Each sentence's one figure has the kind beside it.
+fn only_kinds(cases: &[(&str, ClaimKind)]) {
+    for &(sentence, kind) in cases {
+        assert_eq!(only(sentence).kind, kind, "{sentence}");
+    }
+}
+
+#[test]
+fn what_lasts_or_is_worn_decides_the_kind_of_its_time() {
+    only_kinds(&[
+        // A phase or series that lasts N is the course's length ...
+        (
+            "The loading phase usually lasts two to four months.",
+            K::TreatmentCourse,
+        ),
+        (
+            "The maintenance series will last about two years.",
+            K::TreatmentCourse,
+        ),
+        // ... the effects of a course that last N are an effect.
+        (
+            "The effects of the treatment last about six months.",
+            K::EffectDuration,
+        ),
+        // How long something is worn, in days or more, is part of the course ...
+        (
+            "The brace should be worn for about 4 – 6 weeks after surgery.",
+            K::TreatmentCourse,
+        ),
+        // ... a restriction after a procedure, or blurry vision that clears, is a recovery.
+        (
+            "Avoid heavy lifting for ten days after the operation.",
+            K::RecoveryTime,
+        ),
+        (
+            "Keep off your feet and reduce activity for 2 days.",
+            K::RecoveryTime,
+        ),
+        ("Vision may stay blurry for a day or two.", K::RecoveryTime),
+        // A test that checks the result, at the time it is done, is a follow-up.
+        (
+            "Drop off a semen sample about 10 weeks after the procedure.",
+            K::FollowUp,
+        ),
+    ]);
+    // "last" as an adjective is no verb of lasting.
+    assert_ne!(
+        only("Book a check if it has been over two years since your last exam.").kind,
+        K::EffectDuration
+    );
+    // A time right before a count of sessions is the course's length ...
+    let got = read("It runs 5-7 weeks, for 30 total sessions.");
+    assert_eq!(got[0].4, K::TreatmentCourse, "{got:?}");
+    // ... minutes before a count of sessions are still a sitting.
+    let got = read("Each visit lasts 40 minutes, for six visits.");
+    assert_eq!(got[0].4, K::SessionDuration, "{got:?}");
+}
+
+#[test]
+fn a_bounded_change_beside_a_share_defines_it_and_shares_of_organs_are_no_weight_loss() {
+    // "at least a N% reduction" next to a share of people is the bar for counting ...
+    let got = read("In trials, 65% of patients had at least a 50% reduction in pain.");
+    assert_eq!(got[1].4, K::DefinitionThreshold, "{got:?}");
+    // ... and an unbounded change beside a share is a result.
+    let got = read("In trials, 65% of patients had a 50% reduction in pain.");
+    assert_ne!(got[1].4, K::DefinitionThreshold, "{got:?}");
+    only_kinds(&[
+        (
+            "Many respond with at least a 30% reduction in symptoms.",
+            K::DefinitionThreshold,
+        ),
+        // A bounded change on its own is a result.
+        (
+            "Patients saw at least a 30% reduction in pain.",
+            K::OtherPercentage,
+        ),
+        // A share of an organ near weight-loss words is not weight lost ...
+        (
+            "This weight reduction comes from removing about 75% of the stomach.",
+            K::OtherPercentage,
+        ),
+        // ... a share of body or excess weight is.
+        (
+            "Patients lose about 65% of their excess weight.",
+            K::WeightLoss,
+        ),
+    ]);
+}

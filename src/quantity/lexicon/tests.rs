@@ -160,6 +160,14 @@ fn every_word_that_starts_a_figure_is_a_trigger() {
         .map(|(w, _)| *w)
         .chain(FRACTION_WORDS.iter().map(|(w, _)| *w))
         .chain(TIMES_WORDS.iter().map(|(w, _)| *w))
+        .chain(SCALED_TIME_UNITS.iter().map(|(w, _, _)| *w))
+        // One-word intervals ("monthly", "yearly"); the pre-filter reads words of 3 to 9 letters.
+        .chain(
+            INTERVAL_WORDS
+                .iter()
+                .flat_map(|e| e.patterns.iter().copied())
+                .filter(|p| !p.contains(' ') && p.len() <= 9),
+        )
         .filter(|w| *w != "zero");
     for w in words {
         assert!(is_trigger_word(w.as_bytes()), "{w} is no trigger word");
