@@ -5,6 +5,7 @@
 //! The stored measure comes first (a reviewer may have corrected it); the sentence only fills
 //! what the measure does not say.
 
+use super::dose::{self, Wanted};
 use super::text::{self, Class, Tok};
 use super::vocab;
 use crate::model::{Bound, Unit, Value};
@@ -173,8 +174,21 @@ impl Clause {
     fn own(&self) -> Vec<usize> {
         let t = &self.toks;
         let mut out = Vec::new();
+        // "57% of patients on the 5 mg dose lost 20% or more": a dose qualifies the figure's
+        // people; the words go on past it.
+        let doses = dose::mentions(t);
         let mut k = self.last + 1;
+        // "a third (31%) of patients lost …": a figure in brackets of its own reads on after
+        // them.
+        let bracketed = self.first > 0 && t[self.first - 1].is_punct('(');
+        if bracketed && t.get(k).is_some_and(|w| w.is_punct(')')) {
+            k += 1;
+        }
         while k < t.len() {
+            if let Some(m) = doses.iter().find(|m| m.first == k) {
+                k = m.last + 1;
+                continue;
+            }
             if t[k].number().is_some() && !(percent(t, k).is_some() && bound_at(t, k).is_some()) {
                 break;
             }
@@ -370,6 +384,30 @@ impl Clause {
         })
     }
 
+    /// The dose the claim is about: its own figure when that is a dose ("15 mg"); else the dose
+    /// its sentence names nearest the figure ("patients on the 5 mg dose lost 15%", "the
+    /// highest dose (15 mg)"); else "the highest dose", "the starting dose".
+    pub fn dose(&self) -> Option<Wanted> {
+        let t = &self.toks;
+        let away = |first: usize, last: usize| {
+            if last < self.first {
+                self.first - last
+            } else {
+                first.saturating_sub(self.last)
+            }
+        };
+        let named = dose::mentions(t)
+            .into_iter()
+            .min_by_key(|m| away(m.first, m.last));
+        if let Some(m) = named {
+            return Some(Wanted::Amount(m.value));
+        }
+        (0..t.len())
+            .filter_map(|k| dose::superlative(t, k).map(|w| (away(k, k), w)))
+            .min_by_key(|(d, _)| *d)
+            .map(|(_, w)| w)
+    }
+
     /// Whether the sentence speaks of a study ("a trial of 122 women", "the study involved 90
     /// participants"): a count of people in a sentence that names none is the clinic's own
     /// tally or a national estimate, not a study's size.
@@ -404,6 +442,33 @@ mod tests {
         // A threshold may come first.
         let first = "Of those who lost at least 5%, 45% kept the weight off for a year.";
         assert_eq!(threshold(first, "45%", 1).as_deref(), Some("≥5%"));
+        // A share in brackets of its own, and a dose among its words, read on to the bound.
+        let share = "Over a third (36%) of patients lost at least 10% of their weight.";
+        assert_eq!(threshold(share, "36%", 1).as_deref(), Some("≥10%"));
+        let dosed = "In all, 57% of patients on the 6 mg dose lost 20% or more of their weight.";
+        assert_eq!(threshold(dosed, "57%", 1).as_deref(), Some("≥20%"));
+    }
+
+    #[test]
+    fn the_dose_nearest_the_figure_is_the_claims() {
+        let dose = |s: &str, q: &str| Clause::of(s, q, 1).and_then(|c| c.dose());
+        let mg = |v: f64| Some(Wanted::Amount(Value::point(v, Unit::Mg)));
+        let two = "Patients on 8 mg lost 14% of their weight, while those on 4 mg lost 11%.";
+        assert_eq!(dose(two, "14%"), mg(8.0));
+        assert_eq!(dose(two, "11%"), mg(4.0));
+        assert_eq!(
+            dose("The highest dose (12 mg) cut weight by 17%.", "17%"),
+            mg(12.0)
+        );
+        assert_eq!(
+            dose(
+                "Those on the starting dose lost 11% of their weight.",
+                "11%"
+            ),
+            Some(Wanted::Lowest)
+        );
+        assert_eq!(dose("A dose of 8 mg is usual.", "8 mg"), mg(8.0));
+        assert_eq!(dose("Patients lost 14% of their weight.", "14%"), None);
     }
 
     #[test]

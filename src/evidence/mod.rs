@@ -18,6 +18,7 @@
 
 pub mod agreement;
 mod clause;
+mod dose;
 mod explain;
 pub mod reader;
 pub mod relevance;

@@ -10,6 +10,7 @@
 //! shares, so that the figure that states the claim's own measure wins.
 
 use super::clause::Clause;
+use super::dose::{self, Wanted};
 use super::reader::{Reading, RecordIndex, Role, Section};
 use super::text;
 use super::vocab::{self, Stage};
@@ -47,6 +48,8 @@ pub struct Target {
     pub share_threshold: bool,
     /// The claim's sentence states a gap between arms ("6 points more than placebo").
     pub difference: bool,
+    /// The dose the claim is about ("patients on the 5 mg dose", "the highest dose").
+    pub dose: Option<Wanted>,
     /// For a count of people: whether the claim's sentence ties it to a study ("a trial of 120
     /// women"), not a clinic's own tally ("we have treated about 300 people").
     pub study: bool,
@@ -106,6 +109,7 @@ impl Target {
             share_threshold: claim.kind != ClaimKind::DefinitionThreshold
                 && clause.as_ref().is_some_and(Clause::is_share_threshold),
             difference: clause.as_ref().is_some_and(Clause::speaks_of_difference),
+            dose: clause.as_ref().and_then(Clause::dose),
             intervention,
             intervention_text,
             outcome,
@@ -226,6 +230,8 @@ pub enum Exclusion {
     ClaimThreshold,
     /// A difference between arms, for a claim about one arm's result.
     Difference,
+    /// Another dose of the treatment, or no one dose, where the claim names its dose.
+    Dose,
 }
 
 impl Exclusion {
@@ -247,6 +253,7 @@ impl Exclusion {
                 "a result, while the claim's figure is the threshold that defines its share"
             }
             Exclusion::Difference => "a difference between arms, not one arm's result",
+            Exclusion::Dose => "another dose (or no one dose) than the claim's",
         }
     }
 }
@@ -268,6 +275,7 @@ pub fn relevance(target: &Target, r: &Reading, index: &RecordIndex) -> Relevance
     same_sessions(target, r, index)?;
     let mut score = kind;
     score += arm_score(target, r, index)?;
+    score += dose_score(target, r, index)?;
     score += time_score(target, r, index)?;
     score += threshold_score(target, r)?;
     match (target.sex, r.sex) {
@@ -531,6 +539,37 @@ fn arm_score(target: &Target, r: &Reading, index: &RecordIndex) -> Relevance {
         Some(t) if t == arm => Ok(2.0),
         Some(_) => Err(Exclusion::OtherArm),
         None => Ok(1.0),
+    }
+}
+
+/// Points for the dose, in a study that gives its treatment at several doses: each dose is an
+/// arm. A claim that names its dose ("on the 5 mg dose", "the highest dose") is stated only by
+/// results of that dose; a claim that names none finds every dose's result equally relevant,
+/// so that doses that disagree are reported, never one chosen. Protocol figures (a duration, a
+/// schedule) belong to every dose.
+fn dose_score(target: &Target, r: &Reading, index: &RecordIndex) -> Relevance {
+    use ClaimKind as K;
+    let whole_study = matches!(
+        target.kind,
+        K::SampleSize | K::Prevalence | K::DefinitionThreshold
+    );
+    if index.doses.len() < 2 || whole_study || target.control {
+        return Ok(0.0);
+    }
+    let wanted = target.dose.as_ref().and_then(|w| w.resolve(&index.doses));
+    match (wanted, &r.dose) {
+        (Some(w), Some(d)) if dose::same(&w, d) => Ok(2.0),
+        (Some(_), Some(_)) => Err(Exclusion::Dose),
+        (Some(_), None) if r.role == Role::Result => {
+            // A pooled result, or one whose dose the abstract does not tie it to.
+            let control = r.arm.is_some_and(|a| index.arms[a].control);
+            if control {
+                Ok(0.0)
+            } else {
+                Err(Exclusion::Dose)
+            }
+        }
+        _ => Ok(0.0),
     }
 }
 

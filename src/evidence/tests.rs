@@ -960,3 +960,5 @@ fn a_claim_confined_to_a_subgroup_is_backed_only_by_that_subgroups_figure() {
     let f = verdict_of(&women, &whole);
     assert_eq!(f.verdict, Verdict::Supported, "{}", f.reason);
 }
+
+mod doses;

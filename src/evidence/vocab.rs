@@ -606,3 +606,22 @@ pub fn number_word(w: &str) -> Option<f64> {
     }
     unit(w).or_else(|| ten(w))
 }
+
+/// The unit a dose's unit word names ("mg", "milligrams", "IU"); "mg" followed by "/kg" is
+/// read by [`super::dose`].
+pub fn dose_unit(w: &str) -> Option<crate::model::Unit> {
+    use crate::model::Unit;
+    match w {
+        "mg" | "milligram" | "milligrams" => Some(Unit::Mg),
+        "iu" => Some(Unit::Iu),
+        _ => None,
+    }
+}
+
+/// Words before "dose" that name a study's highest dose ("the top dose", "the high-dose arm").
+pub const HIGH_DOSE_WORDS: &[&str] = &["highest", "high", "higher", "maximum", "top", "largest"];
+
+/// Words before "dose" that name a study's lowest dose ("the starting dose", "low-dose").
+pub const LOW_DOSE_WORDS: &[&str] = &[
+    "lowest", "low", "lower", "starting", "initial", "smallest", "minimum",
+];

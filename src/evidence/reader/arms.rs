@@ -3,6 +3,7 @@
 //! care…); and which figure each mention belongs to ("81% in the trametinib group", "in the
 //! ketamine group (27.3%)").
 
+use super::super::dose;
 use super::super::text::{self, Class, Tok};
 use super::super::vocab;
 use super::{Arm, Section, Sentence};
@@ -50,9 +51,11 @@ pub(super) fn find_arms(sentences: &[Sentence], toks: &[Vec<Tok>]) -> Vec<Arm> {
 }
 
 fn add_arm(arms: &mut Vec<Arm>, label: &str) {
+    // "the 10-mg group" is a dose of the study's drug, not an arm of its own: doses are read
+    // apart ([`super::doses`]).
     let words: Vec<String> = text::content_words(label)
         .into_iter()
-        .filter(|w| !vocab::GENERIC_ARM_WORDS.contains(&w.as_str()))
+        .filter(|w| !vocab::GENERIC_ARM_WORDS.contains(&w.as_str()) && !dose::is_dose_word(w))
         .collect();
     if words.is_empty() || words.len() > 5 {
         return;
@@ -343,6 +346,7 @@ const BEFORE_LINKS: &[&str] = &["group", "arm", "was", "were", "had", "of", "n",
 /// words between them, then the nearest mention in the same stretch without a comma between.
 pub(super) fn attach(
     t: &[Tok],
+    depth: &[u8],
     mentions: &[(usize, usize)],
     spans: &[(usize, usize, bool)],
     clause_of: &dyn Fn(usize) -> std::ops::Range<usize>,
@@ -351,6 +355,18 @@ pub(super) fn attach(
     // A mention belongs to one percentage and one count ("Six participants in the ketamine
     // group (27.3%)"): used[m][percent?].
     let mut used: Vec<[bool; 2]> = vec![[false; 2]; mentions.len()];
+    // The words between a figure and a mention after it, past an aside in brackets ("−3.1%
+    // (95% CI, −4.3 to −1.9) with placebo"): (words, whether they all link).
+    let after = |last: usize, k: usize| {
+        let base = depth[last];
+        let words: Vec<usize> = (last + 1..k)
+            .filter(|&x| depth[x] <= base && !t[x].is_punct(')') && !t[x].is_punct(']'))
+            .collect();
+        let linked = words
+            .iter()
+            .all(|&x| t[x].is_any(AFTER_LINKS) || t[x].is_punct('(') || t[x].is_punct('['));
+        (words.len(), linked && depth[k] <= base)
+    };
     let linked = |from: usize, to: usize, links: &[&str]| {
         (from..to).all(|k| {
             t[k].is_any(links)
@@ -366,7 +382,8 @@ pub(super) fn attach(
     for (j, &(first, last, _)) in spans.iter().enumerate() {
         for (m, &(k, _)) in mentions.iter().enumerate() {
             let tied = if k > last {
-                k - last <= 6 && linked(last + 1, k, AFTER_LINKS)
+                let (words, linked) = after(last, k);
+                words <= 6 && linked
             } else if k < first {
                 first - k <= 4 && linked(k + 1, first, BEFORE_LINKS)
             } else {

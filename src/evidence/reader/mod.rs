@@ -16,6 +16,7 @@
 //!   the total of arm sizes when only arms are given ("336 … and 340 …").
 
 mod arms;
+mod doses;
 mod implied;
 mod sentence;
 mod time;
@@ -174,6 +175,9 @@ pub struct Reading {
     /// The gap between two arms ("a treatment difference of -12.4 points"), not one arm's
     /// result.
     pub difference: bool,
+    /// The dose of the arm the figure belongs to, where the sentence ties it to one ("−9.1%
+    /// with 4-mg doses"); a dose figure's own amount.
+    pub dose: Option<Value>,
 }
 
 /// A sentence of the record.
@@ -199,6 +203,9 @@ pub struct RecordIndex {
     pub arms: Vec<Arm>,
     /// Every figure, read.
     pub readings: Vec<Reading>,
+    /// The doses the study's results are reported at, lowest first: two or more when it gives
+    /// its treatment at several doses, each its own arm.
+    pub doses: Vec<Value>,
     /// The study's end point, for results that state no time of their own.
     pub end_point: Option<Value>,
     /// Canonical words of the primary end point ("time to relapse in patients with stable
@@ -245,6 +252,7 @@ impl RecordIndex {
             sentences,
             arms,
             readings: Vec::new(),
+            doses: Vec::new(),
             end_point,
             primary,
             words: record_words(&toks),
@@ -256,6 +264,7 @@ impl RecordIndex {
             let mut read = sentence::SentenceReader::new(&index, i, toks, &mut lists).read();
             index.readings.append(&mut read);
         }
+        index.doses = result_doses(&index);
         index
     }
 
@@ -338,6 +347,29 @@ fn primary_words(sentences: &[Sentence], toks: &[Vec<Tok>]) -> Vec<String> {
             }
         }
     }
+    out
+}
+
+/// The distinct doses the results of treatment arms are tied to, lowest first.
+fn result_doses(index: &RecordIndex) -> Vec<Value> {
+    let mut out: Vec<Value> = Vec::new();
+    let treated = |r: &Reading| r.arm.is_none_or(|a| !index.arms[a].control);
+    for r in &index.readings {
+        if let Some(d) = r
+            .dose
+            .as_ref()
+            .filter(|_| r.role == Role::Result && treated(r))
+        {
+            if !out.iter().any(|o| super::dose::same(o, d)) {
+                out.push(d.clone());
+            }
+        }
+    }
+    out.sort_by(|a, b| {
+        a.unit
+            .cmp(&b.unit)
+            .then(a.high.unwrap_or(0.0).total_cmp(&b.high.unwrap_or(0.0)))
+    });
     out
 }
 

@@ -3,9 +3,11 @@
 
 use std::ops::Range;
 
+use super::super::dose;
 use super::super::text::{self, Class, Tok};
 use super::super::vocab;
 use super::arms::{arm_mentions, attach};
+use super::doses::Doses;
 use super::implied::{implied_counts, Item};
 use super::time::{time_mentions, TimeMention};
 use super::{Reading, RecordIndex, Role, Section};
@@ -66,7 +68,9 @@ impl<'a> SentenceReader<'a> {
             .iter()
             .map(|it| (it.first, it.last, it.value.unit == Unit::Percent))
             .collect();
-        let arms = attach(self.t, &self.mentions, &spans, &|k| self.clause(k));
+        let arms = attach(self.t, &self.depth, &self.mentions, &spans, &|k| {
+            self.clause(k)
+        });
         let mut out: Vec<Reading> = items
             .iter()
             .zip(arms)
@@ -80,6 +84,12 @@ impl<'a> SentenceReader<'a> {
         self.outcomes_and_times(&items, &mut out);
         self.assign_thresholds(&items, &mut out);
         self.assign_groups(&items, &mut out);
+        let doses = Doses {
+            t: self.t,
+            depth: &self.depth,
+            arms: &self.mentions,
+        };
+        doses.assign(&items, &mut out);
         self.mark_lists(&items, &mut out);
         out.extend(self.arm_totals(&items, &out));
         out
@@ -148,6 +158,7 @@ impl<'a> SentenceReader<'a> {
             derived: None,
             amount: self.is_amount(it, phrase_start),
             difference: self.is_difference(it),
+            dose: None,
         }
     }
 
@@ -276,7 +287,8 @@ impl<'a> SentenceReader<'a> {
             .any(|k| t[k].is_any(vocab::CHANGE_NOUNS))
             || (it.first >= 2
                 && t[it.first - 1].is("of")
-                && t[it.first - 2].is_any(vocab::CHANGE_NOUNS));
+                && t[it.first - 2].is_any(vocab::CHANGE_NOUNS))
+            || self.follows_loss_verb(it.first);
         // "less than half of patients", "more than 50% of the sample": a share of people.
         let of_people = (it.first..after.end).any(|k| {
             text::canon(&t[k].lower) == "participant" || t[k].is_any(&["sample", "cohort"])
@@ -291,6 +303,15 @@ impl<'a> SentenceReader<'a> {
         (bounded && change_noun)
             || (defining && (bounded || change_noun))
             || (bounded && self.section == Section::Methods)
+    }
+
+    /// "lost 20% or more", "lost at least 10%": a bound after a verb of losing is how much
+    /// was lost, the threshold of a share.
+    fn follows_loss_verb(&self, first: usize) -> bool {
+        let t = self.t;
+        let bound_words = ["at", "least", "more", "than", "over", "≥", ">"];
+        let k = (0..first).rev().find(|&k| !t[k].is_any(&bound_words));
+        k.is_some_and(|k| t[k].is_any(&["lost", "lose", "losing", "shed"]))
     }
 
     /// "≥", "> or =", "≤": a bound written as a symbol just before the figure.
@@ -417,6 +438,7 @@ impl<'a> SentenceReader<'a> {
                 || tok.lower.chars().count() < 2
                 || vocab::is_stop(&tok.lower)
                 || vocab::time_unit_hours(&tok.lower).is_some()
+                || dose::is_dose_word(&tok.lower)
                 || self.mentions.iter().any(|(m, _)| *m == k)
                 || items.iter().any(|it| (it.first..=it.last).contains(&k))
             {
@@ -516,7 +538,9 @@ impl<'a> SentenceReader<'a> {
     // --- thresholds, groups, lists, totals -------------------------------------------------
 
     /// A criterion inside a results sentence qualifies the results before it ("63.2% … lost
-    /// at least 5% of their body weight"), else the nearest one before it.
+    /// at least 5% of their body weight"), else the nearest one before it; one in the result's
+    /// own part of the sentence (between semicolons) comes first ("the share who lost 5% or
+    /// more was 85% …; 50% … lost 20% or more": 85% is at 5%).
     fn assign_thresholds(&self, items: &[Item], out: &mut [Reading]) {
         let crit: Vec<usize> = (0..out.len())
             .filter(|&j| out[j].role == Role::Criterion && out[j].value.unit == Unit::Percent)
@@ -524,15 +548,32 @@ impl<'a> SentenceReader<'a> {
         if crit.is_empty() {
             return;
         }
+        let part = |k: usize| {
+            (0..k)
+                .filter(|&x| self.depth[x] == 0 && self.t[x].is_punct(';'))
+                .count()
+        };
         for j in 0..out.len() {
             if out[j].role != Role::Result || out[j].value.unit != Unit::Percent {
                 continue;
             }
-            let pick = crit
+            let own: Vec<usize> = crit
                 .iter()
-                .find(|&&c| items[c].first > items[j].last)
-                .or_else(|| crit.iter().rev().find(|&&c| items[c].last < items[j].first));
-            if let Some(&c) = pick {
+                .copied()
+                .filter(|&c| part(items[c].first) == part(items[j].first))
+                .collect();
+            let after = |cs: &[usize]| cs.iter().copied().find(|&c| items[c].first > items[j].last);
+            let before = |cs: &[usize]| {
+                cs.iter()
+                    .rev()
+                    .copied()
+                    .find(|&c| items[c].last < items[j].first)
+            };
+            let pick = after(&own)
+                .or_else(|| before(&own))
+                .or_else(|| after(&crit))
+                .or_else(|| before(&crit));
+            if let Some(c) = pick {
                 let mut v = out[c].value.clone();
                 if v.bound.is_none() {
                     v.bound = Some(Bound::AtLeast);
@@ -596,9 +637,10 @@ impl<'a> SentenceReader<'a> {
                             out[j].kind = *k;
                         }
                     }
-                    None => {}
+                    Some(ListItem::Dose) | None => {}
                 }
             }
+            let doses_mapped = mapped.iter().any(|m| matches!(m, Some(ListItem::Dose)));
             let outcomes_mapped = mapped
                 .iter()
                 .any(|m| matches!(m, Some(ListItem::Outcome(..))));
@@ -609,7 +651,7 @@ impl<'a> SentenceReader<'a> {
                 for &j in &g {
                     out[j].arm = Some(own[0]);
                 }
-            } else if own.is_empty() && !arms_mapped && !outcomes_mapped {
+            } else if own.is_empty() && !arms_mapped && !outcomes_mapped && !doses_mapped {
                 if let Some(order) = self.arms_in_order(items[g[0]].first, g.len()) {
                     for (&j, a) in g.iter().zip(order) {
                         out[j].arm = Some(a);
@@ -664,9 +706,19 @@ impl<'a> SentenceReader<'a> {
                     t.get(k + 1)
                         .is_some_and(|n| n.is_any(&["group", "groups", "arm", "arms"]))
                 };
-                let joined = gap.len() <= 14
+                // An aside in brackets ("(95% CI, 82 to 89)") and a dose ("with 4-mg doses")
+                // join too.
+                let base = self.depth[items[p].first].min(self.depth[items[j].first]);
+                let aside = |k: usize| self.depth[k] > base;
+                let dosing = |k: usize| {
+                    vocab::GENERIC_ARM_WORDS.contains(&t[k].lower.as_str())
+                        || dose::is_dose_word(&t[k].lower)
+                };
+                let joined = gap.clone().filter(|&k| !aside(k)).count() <= 14
                     && gap.clone().all(|k| {
-                        joining(&t[k])
+                        aside(k)
+                            || dosing(k)
+                            || joining(&t[k])
                             || names_group(k)
                             || self.mentions.iter().any(|(m, _)| *m == k)
                     });
@@ -749,6 +801,11 @@ impl<'a> SentenceReader<'a> {
     }
 
     fn list_item(&self, toks: &[usize]) -> ListItem {
+        // "with 2 mg, 4 mg and 8 mg of the drug, respectively": doses, read apart.
+        let named: Vec<Tok> = toks.iter().map(|&k| self.t[k].clone()).collect();
+        if !dose::mentions(&named).is_empty() {
+            return ListItem::Dose;
+        }
         if let Some((_, a)) = self.mentions.iter().find(|(m, _)| toks.contains(m)) {
             return ListItem::Arm(*a);
         }
@@ -855,7 +912,11 @@ impl<'a> SentenceReader<'a> {
                 || self
                     .respectively_after(items[*run.last().unwrap_or(&0)].last)
                     .is_none();
-            if run.len() >= 3 && same_outcome && run.iter().all(|&j| out[j].arm.is_none()) {
+            // Results of several doses are arms, not subgroups.
+            let unarmed = run
+                .iter()
+                .all(|&j| out[j].arm.is_none() && out[j].dose.is_none());
+            if run.len() >= 3 && same_outcome && unarmed {
                 let time = run.iter().find_map(|&j| out[j].time_point.clone());
                 let mut words: Vec<String> = Vec::new();
                 for &j in &run {
@@ -916,6 +977,8 @@ enum ListItem {
     Arm(usize),
     /// Outcome words, and the kind they name.
     Outcome(Vec<String>, Option<ClaimKind>),
+    /// A dose (read by [`Doses`]).
+    Dose,
 }
 
 /// The kind an outcome word names, for words that name one unambiguously.
