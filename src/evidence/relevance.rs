@@ -56,6 +56,8 @@ pub struct Target {
     /// Canonical words of the subgroup the claim confines its figure to ("in the Physical
     /// Function Trial alone"): a figure must be stated for that subgroup.
     pub subgroup: Vec<String>,
+    /// The claim's time is the gap between repeats ("repeated every 12 weeks"), not a length.
+    pub interval: bool,
 }
 
 impl Target {
@@ -121,6 +123,12 @@ impl Target {
             study: claim.kind != ClaimKind::SampleSize
                 || clause.as_ref().is_none_or(Clause::names_study),
             subgroup: clause.as_ref().map(Clause::subgroup).unwrap_or_default(),
+            interval: claim.value.unit.hours().is_some()
+                && (opens_interval(&claim.quote)
+                    || claim
+                        .sentence
+                        .find(claim.quote.as_str())
+                        .is_some_and(|at| ends_with_interval_word(&claim.sentence[..at]))),
             session_kinds: vocab::session_kinds(
                 &clause
                     .as_ref()
@@ -272,6 +280,7 @@ pub fn relevance(target: &Target, r: &Reading, index: &RecordIndex) -> Relevance
     let kind = kind_score(target, r)?;
     role_allowed(target, r)?;
     stated_for_subgroup(target, r, index)?;
+    same_kind_of_time(target, r, index)?;
     same_sessions(target, r, index)?;
     let mut score = kind;
     score += arm_score(target, r, index)?;
@@ -335,6 +344,42 @@ fn stated_for_subgroup(target: &Target, r: &Reading, index: &RecordIndex) -> Res
     } else {
         Err(Exclusion::Population)
     }
+}
+
+/// A gap between repeats ("every 12 weeks") and a length ("for 108 weeks", "12-week trial")
+/// are different measures of time, however close their numbers: "injections repeated every 12
+/// weeks" is neither backed nor contradicted by "9 treatment cycles (108 weeks)".
+fn same_kind_of_time(target: &Target, r: &Reading, index: &RecordIndex) -> Result<(), Exclusion> {
+    if r.value.unit.hours().is_none() || target.value.unit.hours().is_none() {
+        return Ok(());
+    }
+    let sentence = index.sentence(r.sentence);
+    let figure = sentence.get(r.range.clone()).unwrap_or_default();
+    let interval = opens_interval(figure)
+        || sentence
+            .get(..r.range.start)
+            .is_some_and(ends_with_interval_word);
+    if interval == target.interval {
+        Ok(())
+    } else {
+        Err(Exclusion::Measure)
+    }
+}
+
+/// "every 12 weeks": the phrase states a gap between repeats.
+fn opens_interval(phrase: &str) -> bool {
+    let first = phrase.split_whitespace().next().unwrap_or_default();
+    vocab::INTERVAL_WORDS
+        .iter()
+        .any(|w| first.eq_ignore_ascii_case(w))
+}
+
+/// Whether the text before a figure ends with "every" ("repeated every | 12 weeks").
+fn ends_with_interval_word(before: &str) -> bool {
+    let last = before.split_whitespace().next_back().unwrap_or_default();
+    vocab::INTERVAL_WORDS
+        .iter()
+        .any(|w| last.eq_ignore_ascii_case(w))
 }
 
 /// The part of `sentence` a figure at byte `at` belongs to: from the last turn to another

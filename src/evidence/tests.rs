@@ -962,3 +962,35 @@ fn a_claim_confined_to_a_subgroup_is_backed_only_by_that_subgroups_figure() {
 }
 
 mod doses;
+
+#[test]
+fn a_gap_between_repeats_is_not_a_length_of_time() {
+    let r = record(
+        34,
+        "Marchetti",
+        "Long-term botulinum toxin injections for chronic tension-type headache: an open-label study",
+        &[(
+            "METHODS",
+            "Participants received injections every 12 weeks for 9 treatment cycles (108 weeks).",
+        )],
+    );
+    let course = |quote: &str, sentence: &str| {
+        said(
+            ClaimKind::TreatmentCourse,
+            Value::point(12.0, Unit::Weeks),
+            quote,
+            sentence,
+            "botulinum toxin",
+        )
+    };
+    // The claim's gap between injections is the record's gap, not its 108 weeks in all.
+    let every = course("every 12 weeks", "Injections are repeated every 12 weeks.");
+    let f = verdict_of(&every, &r);
+    assert_eq!(f.verdict, Verdict::Supported, "{}", f.reason);
+    let every = course("12 weeks", "Injections are repeated every 12 weeks.");
+    assert_eq!(verdict_of(&every, &r).verdict, Verdict::Supported);
+    // Counterexample: a course of 12 weeks in all is not the gap of 12 weeks between them.
+    let length = course("12 weeks", "The full course takes 12 weeks.");
+    let f = verdict_of(&length, &r);
+    assert_ne!(f.verdict, Verdict::Supported, "{}", f.reason);
+}

@@ -625,3 +625,7 @@ pub const HIGH_DOSE_WORDS: &[&str] = &["highest", "high", "higher", "maximum", "
 pub const LOW_DOSE_WORDS: &[&str] = &[
     "lowest", "low", "lower", "starting", "initial", "smallest", "minimum",
 ];
+
+/// Words that make a time after them a gap between repeats ("every 12 weeks"), not a length.
+/// ("each" is not one: "each 45-minute session" is a session's length.)
+pub const INTERVAL_WORDS: &[&str] = &["every"];
