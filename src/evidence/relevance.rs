@@ -9,6 +9,8 @@
 //! for a claim about outcomes). Otherwise it scores points for every part of the measure it
 //! shares, so that the figure that states the claim's own measure wins.
 
+use std::ops::Range;
+
 use super::clause::Clause;
 use super::dose::{self, Wanted};
 use super::reader::{Reading, RecordIndex, Role, Section};
@@ -56,8 +58,8 @@ pub struct Target {
     /// Canonical words of the subgroup the claim confines its figure to ("in the Physical
     /// Function Trial alone"): a figure must be stated for that subgroup.
     pub subgroup: Vec<String>,
-    /// The claim's time is the gap between repeats ("repeated every 12 weeks"), not a length.
-    pub interval: bool,
+    /// For a time: a length, a gap between repeats ("repeated every 12 weeks") or an age.
+    pub time_sort: TimeSort,
 }
 
 impl Target {
@@ -123,12 +125,10 @@ impl Target {
             study: claim.kind != ClaimKind::SampleSize
                 || clause.as_ref().is_none_or(Clause::names_study),
             subgroup: clause.as_ref().map(Clause::subgroup).unwrap_or_default(),
-            interval: claim.value.unit.hours().is_some()
-                && (opens_interval(&claim.quote)
-                    || claim
-                        .sentence
-                        .find(claim.quote.as_str())
-                        .is_some_and(|at| ends_with_interval_word(&claim.sentence[..at]))),
+            time_sort: match claim.sentence.find(claim.quote.as_str()) {
+                Some(at) => TimeSort::of(&claim.sentence, at..at + claim.quote.len()),
+                None => TimeSort::of(&claim.quote, 0..claim.quote.len()),
+            },
             session_kinds: vocab::session_kinds(
                 &clause
                     .as_ref()
@@ -346,40 +346,66 @@ fn stated_for_subgroup(target: &Target, r: &Reading, index: &RecordIndex) -> Res
     }
 }
 
-/// A gap between repeats ("every 12 weeks") and a length ("for 108 weeks", "12-week trial")
-/// are different measures of time, however close their numbers: "injections repeated every 12
-/// weeks" is neither backed nor contradicted by "9 treatment cycles (108 weeks)".
+/// What a time measures. A gap between repeats ("every 12 weeks", "daily"), a length ("for
+/// 108 weeks", "a 12-week trial") and an age ("aged 50 years or older") are different measures,
+/// however close their numbers: "injections repeated every 12 weeks" is neither backed nor
+/// contradicted by "9 treatment cycles (108 weeks)", nor "after 12 months" by "aged ≥50 years".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimeSort {
+    /// How long something lasts or when it is measured.
+    Length,
+    /// How often it is repeated.
+    Interval,
+    /// How old people are.
+    Age,
+}
+
+impl TimeSort {
+    /// The sort of the time at `range` of `sentence`, from its words and its neighbours.
+    pub fn of(sentence: &str, range: Range<usize>) -> TimeSort {
+        let is = |word: Option<&str>, list: &[&str]| {
+            word.is_some_and(|w| list.iter().any(|l| w.eq_ignore_ascii_case(l)))
+        };
+        let figure = sentence.get(range.clone()).unwrap_or_default();
+        let before = sentence.get(..range.start).unwrap_or_default();
+        let after = sentence.get(range.end..).unwrap_or_default();
+        let mut words_before = before.split_whitespace().rev();
+        let (last, second) = (words_before.next(), words_before.next());
+        let first = figure.split_whitespace().next();
+        let alone = figure.split_whitespace().nth(1).is_none();
+        if is(first, vocab::INTERVAL_WORDS)
+            || is(last, vocab::INTERVAL_WORDS)
+            || (alone && is(first, vocab::INTERVAL_ADVERBS))
+        {
+            return TimeSort::Interval;
+        }
+        // A unit the figure left out comes first ("70-year-old": "year", then "old").
+        let mut words_after = after
+            .split(|c: char| c.is_whitespace() || c == '-')
+            .filter(|w| !w.is_empty())
+            .skip_while(|w| vocab::time_unit_hours(&w.to_ascii_lowercase()).is_some());
+        let (next, then) = (words_after.next(), words_after.next());
+        // "aged 50 years", "at the age of 65", "50 years old", "65 years of age".
+        let age_before =
+            is(last, vocab::AGE_WORDS) || (is(last, &["of"]) && is(second, vocab::AGE_WORDS));
+        let age_after = is(next, &["old"]) || (is(next, &["of"]) && is(then, vocab::AGE_WORDS));
+        if age_before || age_after {
+            return TimeSort::Age;
+        }
+        TimeSort::Length
+    }
+}
+
+/// A time of one sort is never the figure for a time of another ([`TimeSort`]).
 fn same_kind_of_time(target: &Target, r: &Reading, index: &RecordIndex) -> Result<(), Exclusion> {
     if r.value.unit.hours().is_none() || target.value.unit.hours().is_none() {
         return Ok(());
     }
-    let sentence = index.sentence(r.sentence);
-    let figure = sentence.get(r.range.clone()).unwrap_or_default();
-    let interval = opens_interval(figure)
-        || sentence
-            .get(..r.range.start)
-            .is_some_and(ends_with_interval_word);
-    if interval == target.interval {
+    if TimeSort::of(index.sentence(r.sentence), r.range.clone()) == target.time_sort {
         Ok(())
     } else {
         Err(Exclusion::Measure)
     }
-}
-
-/// "every 12 weeks": the phrase states a gap between repeats.
-fn opens_interval(phrase: &str) -> bool {
-    let first = phrase.split_whitespace().next().unwrap_or_default();
-    vocab::INTERVAL_WORDS
-        .iter()
-        .any(|w| first.eq_ignore_ascii_case(w))
-}
-
-/// Whether the text before a figure ends with "every" ("repeated every | 12 weeks").
-fn ends_with_interval_word(before: &str) -> bool {
-    let last = before.split_whitespace().next_back().unwrap_or_default();
-    vocab::INTERVAL_WORDS
-        .iter()
-        .any(|w| last.eq_ignore_ascii_case(w))
 }
 
 /// The part of `sentence` a figure at byte `at` belongs to: from the last turn to another

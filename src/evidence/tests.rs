@@ -994,3 +994,68 @@ fn a_gap_between_repeats_is_not_a_length_of_time() {
     let f = verdict_of(&length, &r);
     assert_ne!(f.verdict, Verdict::Supported, "{}", f.reason);
 }
+
+#[test]
+fn times_of_one_sort_are_never_figures_for_another() {
+    use super::relevance::TimeSort;
+    let sort = |sentence: &str, figure: &str| {
+        let at = sentence.find(figure).expect("figure in sentence");
+        TimeSort::of(sentence, at..at + figure.len())
+    };
+    // Gaps between repeats.
+    assert_eq!(sort("Take 1 mg daily.", "daily"), TimeSort::Interval);
+    assert_eq!(
+        sort("Repeat every 12 weeks.", "12 weeks"),
+        TimeSort::Interval
+    );
+    assert_eq!(
+        sort("Repeat every 12 weeks.", "every 12 weeks"),
+        TimeSort::Interval
+    );
+    // Ages.
+    assert_eq!(
+        sort("Adults aged 50 years or older.", "50 years"),
+        TimeSort::Age
+    );
+    assert_eq!(
+        sort("Men 65 years of age or older.", "65 years"),
+        TimeSort::Age
+    );
+    assert_eq!(sort("A 70-year-old man.", "70"), TimeSort::Age);
+    assert_eq!(sort("From the age of 40 years.", "40 years"), TimeSort::Age);
+    // Lengths, whatever words are near: "each" session, "daily" among other words, "old" later.
+    assert_eq!(
+        sort("Each 45 minutes session.", "45 minutes"),
+        TimeSort::Length
+    );
+    assert_eq!(
+        sort("Pain eased after 12 months.", "12 months"),
+        TimeSort::Length
+    );
+    assert_eq!(sort("For 6 months, daily.", "6 months"), TimeSort::Length);
+    assert_eq!(
+        sort("In 12 weeks the old scar faded.", "12 weeks"),
+        TimeSort::Length
+    );
+
+    // The time point of a result is not backed or contradicted by an entry age.
+    let r = record(
+        35,
+        "Osei",
+        "Hyaluronic acid injections for knee osteoarthritis: a randomized trial",
+        &[(
+            "METHODS",
+            "Adults aged 50 years or older with knee osteoarthritis were enrolled.",
+        )],
+    );
+    let after = said(
+        ClaimKind::Other,
+        Value::point(12.0, Unit::Months),
+        "12 months",
+        "Knee pain fell by 2.1 points after 12 months.",
+        "hyaluronic acid",
+    );
+    let f = verdict_of(&after, &r);
+    assert_ne!(f.verdict, Verdict::Differs, "{}", f.reason);
+    assert!(!f.reason.contains("50 years"), "{}", f.reason);
+}

@@ -629,3 +629,20 @@ pub const LOW_DOSE_WORDS: &[&str] = &[
 /// Words that make a time after them a gap between repeats ("every 12 weeks"), not a length.
 /// ("each" is not one: "each 45-minute session" is a session's length.)
 pub const INTERVAL_WORDS: &[&str] = &["every"];
+
+/// Words that are a gap between repeats on their own ("1 mg daily": once a day).
+pub const INTERVAL_ADVERBS: &[&str] = &[
+    "daily",
+    "nightly",
+    "weekly",
+    "biweekly",
+    "fortnightly",
+    "monthly",
+    "bimonthly",
+    "quarterly",
+    "yearly",
+    "annually",
+];
+
+/// Words that make a time after them an age ("aged 50 years", "at the age of 65").
+pub const AGE_WORDS: &[&str] = &["aged", "age", "ages"];
