@@ -44,11 +44,11 @@ impl Wanted {
 
 /// Whether two doses are the same amount in the same unit.
 pub fn same(a: &Value, b: &Value) -> bool {
-    a.unit == b.unit
-        && match (a.high, b.high) {
-            (Some(x), Some(y)) => (x - y).abs() <= 1e-6 * x.abs().max(y.abs()).max(1.0),
-            _ => false,
-        }
+    let close = |x: Option<f64>, y: Option<f64>| match (x, y) {
+        (Some(x), Some(y)) => (x - y).abs() <= 1e-6 * x.abs().max(y.abs()).max(1.0),
+        _ => false,
+    };
+    a.unit == b.unit && close(a.low, b.low) && close(a.high, b.high)
 }
 
 /// The unit a dose's unit word (and what follows it) names: "mg", "mg/kg", "mg per kg", "IU".
@@ -92,7 +92,18 @@ fn ends_range(t: &[Tok], k: usize) -> bool {
 /// Every dose a sentence names, in order. A list that gives the unit once ("0.1, 0.2, 0.5 and
 /// 1.0 mg/kg", "5, 10, or 15 mg") is one dose per number; a range is none.
 pub fn mentions(t: &[Tok]) -> Vec<Mention> {
+    scan(t).0
+}
+
+/// Every range of doses a sentence names ("liraglutide 1.2-3.0 mg"), as ranges.
+pub fn ranges(t: &[Tok]) -> Vec<Mention> {
+    scan(t).1
+}
+
+/// The doses and the ranges of doses of a sentence.
+fn scan(t: &[Tok]) -> (Vec<Mention>, Vec<Mention>) {
     let mut out: Vec<Mention> = Vec::new();
+    let mut ranges: Vec<Mention> = Vec::new();
     let mut k = 0;
     while k < t.len() {
         let found = if let Some((amount, word)) = glued(&t[k]) {
@@ -107,6 +118,13 @@ pub fn mentions(t: &[Tok]) -> Vec<Mention> {
             continue;
         };
         if t[first].class == Class::Number && ends_range(t, first) {
+            if let Some(low) = t[first - 2].number() {
+                ranges.push(Mention {
+                    first: first - 2,
+                    last,
+                    value: Value::range(low, amount, unit),
+                });
+            }
             k = last + 1;
             continue;
         }
@@ -127,7 +145,7 @@ pub fn mentions(t: &[Tok]) -> Vec<Mention> {
         });
         k = last + 1;
     }
-    out
+    (out, ranges)
 }
 
 /// The bare numbers listed before a dose that share its unit ("0.1, 0.2, 0.5 and" before "1.0

@@ -8,6 +8,7 @@ use super::super::text::Tok;
 use super::super::vocab;
 use super::implied::Item;
 use super::{Reading, Role};
+use crate::model::Value;
 
 /// Words that may stand between a result and the dose after it ("62% of those receiving 4
 /// mg", "−9.1% with 4-mg doses"), besides delivery words and arm names.
@@ -65,6 +66,8 @@ pub(super) struct Doses<'a> {
     pub depth: &'a [u8],
     /// Arm mentions: (token, arm).
     pub arms: &'a [(usize, usize)],
+    /// The doses the abstract lists together, lowest first.
+    pub listed: &'a [Value],
 }
 
 impl Doses<'_> {
@@ -78,6 +81,9 @@ impl Doses<'_> {
             {
                 out[j].dose = Some(m.value.clone());
             }
+        }
+        for range in dose::ranges(self.t) {
+            self.assign_range(&range, items, out);
         }
         for run in self.runs(&mentions) {
             let listed = self.results_before(items, out, run[0].first);
@@ -97,6 +103,52 @@ impl Doses<'_> {
                 }
             }
         }
+    }
+
+    /// "Mean loss with the drug 2-8 mg was 3.1 kg, 4.0 kg and 5.2 kg": values listed after a
+    /// range of doses are one per dose, in order, when the abstract lists as many doses in that
+    /// range; else each is of some dose in the range, never one of them.
+    fn assign_range(&self, range: &Mention, items: &[Item], out: &mut [Reading]) {
+        let t = self.t;
+        let Some(first) = (0..items.len()).find(|&j| items[j].first > range.last) else {
+            return;
+        };
+        let gap = range.last + 1..items[first].first;
+        if gap.len() > 4
+            || !gap
+                .clone()
+                .all(|k| t[k].is_any(LEADS) || t[k].is_punct(','))
+        {
+            return;
+        }
+        let mut list = vec![first];
+        for j in first + 1..items.len() {
+            let prev = list[list.len() - 1];
+            let joined = (items[prev].last + 1..items[j].first)
+                .all(|k| t[k].is_punct(',') || t[k].is_any(&["and"]) || aside(&t[k]));
+            if !joined || items[j].value.unit != items[first].value.unit {
+                break;
+            }
+            list.push(j);
+        }
+        if list.len() < 2 || !list.iter().all(|&j| Self::open(out, j)) {
+            return;
+        }
+        let (lo, hi) = (range.value.low, range.value.high);
+        let within: Vec<&Value> = self
+            .listed
+            .iter()
+            .filter(|d| d.unit == range.value.unit && d.high >= lo && d.high <= hi)
+            .collect();
+        for (n, &j) in list.iter().enumerate() {
+            let dose = if within.len() == list.len() {
+                within[n].clone()
+            } else {
+                range.value.clone()
+            };
+            out[j].dose = Some(dose);
+        }
+        share_measure(&list, out);
     }
 
     /// Doses listed together ("2 mg, 4 mg and 8 mg", "the 4-mg and 8-mg groups").
@@ -215,5 +267,37 @@ impl Doses<'_> {
                 w.is_any(LEADS) || w.is_punct(',') || w.is_punct(':') || w.is_punct('=')
             });
         (leads && Self::open(out, j)).then_some(j)
+    }
+}
+
+/// Values listed for the doses of one range measure one thing: each takes the kind, outcome
+/// words and time point the list names once ("Mean weight loss … was 3.1 kg, 4.0 kg and 5.2
+/// kg").
+fn share_measure(list: &[usize], out: &mut [Reading]) {
+    use crate::model::ClaimKind;
+    let loose = |k: ClaimKind| matches!(k, ClaimKind::Other | ClaimKind::OtherPercentage);
+    let kind = list.iter().map(|&j| out[j].kind).find(|&k| !loose(k));
+    let time = list.iter().find_map(|&j| out[j].time_point.clone());
+    let mut words: Vec<String> = Vec::new();
+    for &j in list {
+        for w in &out[j].outcome {
+            if !words.contains(w) {
+                words.push(w.clone());
+            }
+        }
+    }
+    for &j in list {
+        let r = &mut out[j];
+        if let Some(k) = kind.filter(|_| loose(r.kind)) {
+            r.kind = k;
+        }
+        if r.time_point.is_none() {
+            r.time_point.clone_from(&time);
+        }
+        for w in &words {
+            if !r.outcome.contains(w) {
+                r.outcome.push(w.clone());
+            }
+        }
     }
 }

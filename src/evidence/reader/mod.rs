@@ -206,6 +206,9 @@ pub struct RecordIndex {
     /// The doses the study's results are reported at, lowest first: two or more when it gives
     /// its treatment at several doses, each its own arm.
     pub doses: Vec<Value>,
+    /// The doses the abstract lists together ("to one of four doses (1.2 mg, 1.8 mg, 2.4 mg, or
+    /// 3.0 mg)"), lowest first: what a range of them ("1.2-3.0 mg") spans.
+    listed_doses: Vec<Value>,
     /// The study's end point, for results that state no time of their own.
     pub end_point: Option<Value>,
     /// Canonical words of the primary end point ("time to relapse in patients with stable
@@ -253,6 +256,7 @@ impl RecordIndex {
             arms,
             readings: Vec::new(),
             doses: Vec::new(),
+            listed_doses: listed_doses(&toks),
             end_point,
             primary,
             words: record_words(&toks),
@@ -350,6 +354,35 @@ fn primary_words(sentences: &[Sentence], toks: &[Vec<Tok>]) -> Vec<String> {
     out
 }
 
+/// The distinct doses listed together (two or more in one list) anywhere in the abstract,
+/// lowest first.
+fn listed_doses(toks: &[Vec<Tok>]) -> Vec<Value> {
+    let mut out: Vec<Value> = Vec::new();
+    for t in toks {
+        let found = super::dose::mentions(t);
+        let listed = found.windows(2).filter(|w| {
+            (w[0].last + 1..w[1].first).all(|k| t[k].is_punct(',') || t[k].is_any(&["and", "or"]))
+        });
+        for w in listed {
+            for m in w {
+                if !out.iter().any(|o| super::dose::same(o, &m.value)) {
+                    out.push(m.value.clone());
+                }
+            }
+        }
+    }
+    sort_doses(&mut out);
+    out
+}
+
+fn sort_doses(doses: &mut [Value]) {
+    doses.sort_by(|a, b| {
+        a.unit
+            .cmp(&b.unit)
+            .then(a.high.unwrap_or(0.0).total_cmp(&b.high.unwrap_or(0.0)))
+    });
+}
+
 /// The distinct doses the results of treatment arms are tied to, lowest first.
 fn result_doses(index: &RecordIndex) -> Vec<Value> {
     let mut out: Vec<Value> = Vec::new();
@@ -365,11 +398,7 @@ fn result_doses(index: &RecordIndex) -> Vec<Value> {
             }
         }
     }
-    out.sort_by(|a, b| {
-        a.unit
-            .cmp(&b.unit)
-            .then(a.high.unwrap_or(0.0).total_cmp(&b.high.unwrap_or(0.0)))
-    });
+    sort_doses(&mut out);
     out
 }
 

@@ -88,6 +88,7 @@ impl<'a> SentenceReader<'a> {
             t: self.t,
             depth: &self.depth,
             arms: &self.mentions,
+            listed: &self.index.listed_doses,
         };
         doses.assign(&items, &mut out);
         self.mark_lists(&items, &mut out);

@@ -227,3 +227,44 @@ fn a_list_of_arms_is_not_a_list_of_doses() {
     assert_eq!(dose_of("21%"), None);
     assert_eq!(dose_of("58%").as_deref(), Some("1 mg/kg"));
 }
+
+/// A range of doses before a list of values ("with the drug 2-8 mg was 3.1 kg, 4.0 kg and 5.2
+/// kg"); `methods` says which doses the trial gave.
+fn ranged(methods: &str) -> RecordIndex {
+    record(
+        44,
+        "Ferreira",
+        "Daily zelmatide at several doses for obesity",
+        &[
+            ("METHODS", methods),
+            (
+                "FINDINGS",
+                "Mean weight loss with zelmatide 2-8 mg was 3.1 kg, 4.0 kg, and 5.2 kg, compared with 1.9 kg with placebo.",
+            ),
+        ],
+    )
+}
+
+#[test]
+fn values_after_a_range_of_doses_are_one_per_listed_dose() {
+    let kg = |dose: &str, r: &RecordIndex| {
+        let sentence = format!("On the {dose} dose, patients lost 5.2 kg.");
+        let c = said(
+            ClaimKind::WeightLoss,
+            Value::point(5.2, Unit::Kg),
+            "5.2 kg",
+            &sentence,
+            "zelmatide",
+        );
+        verdict_of(&c, r).verdict
+    };
+    let three =
+        ranged("Adults were randomly assigned to zelmatide (2 mg, 4 mg, or 8 mg) or placebo.");
+    assert_eq!(kg("8 mg", &three), Verdict::Supported);
+    assert_ne!(kg("2 mg", &three), Verdict::Supported);
+    // Counterexample: when the abstract lists another number of doses in the range, no value
+    // is any one dose's.
+    let two = ranged("Adults were randomly assigned to zelmatide (2 mg or 8 mg) or placebo.");
+    assert_ne!(kg("8 mg", &two), Verdict::Supported);
+    assert_ne!(kg("2 mg", &two), Verdict::Supported);
+}
