@@ -8,10 +8,10 @@ use std::sync::LazyLock;
 
 use super::about::is_condition_word;
 use super::lexicon::{
-    Applies, NounClass, AVERAGE_WORDS, BASE_DETERMINERS, BEFORE_WORDS, CLAUSE_WORDS,
-    COMPARISON_WORDS, CONDITION_HEADS, COURSE_SUBJECTS, CUES, CUTOFF_EVENTS, LAST_ADJECTIVE_LEADS,
-    MAGNITUDE_NOUNS, NEGATIONS, NOT_PRICES, PEOPLE_WORDS, REACTION_WORDS, RESULT_WORDS,
-    SITTING_NOUNS, STUDY_WORDS, THRESHOLD_WORDS, WEAR_PERIODS, WEIGHT_BASES,
+    Applies, NounClass, AVERAGE_WORDS, BASE_DETERMINERS, BEFORE_WORDS, CHECK_NOUNS, CLAUSE_WORDS,
+    COMPARISON_WORDS, CONDITION_HEADS, COURSE_OF_NOUNS, COURSE_SUBJECTS, CUES, CUTOFF_EVENTS,
+    LAST_ADJECTIVE_LEADS, MAGNITUDE_NOUNS, NEGATIONS, NOT_PRICES, PEOPLE_WORDS, REACTION_WORDS,
+    RESULT_WORDS, SITTING_NOUNS, STUDY_WORDS, THRESHOLD_WORDS, WEAR_PERIODS, WEIGHT_BASES,
 };
 use super::matcher::{Hit, Matcher};
 use super::scan::{RawMatch, Shape};
@@ -22,6 +22,7 @@ static CUE_WORDS: LazyLock<Matcher> = LazyLock::new(|| Matcher::new(CUES));
 static THRESHOLDS: LazyLock<Matcher> = LazyLock::new(|| Matcher::of_words(THRESHOLD_WORDS));
 static CONDITIONS: LazyLock<Matcher> = LazyLock::new(|| Matcher::of_words(CONDITION_HEADS));
 static SITTINGS: LazyLock<Matcher> = LazyLock::new(|| Matcher::of_words(SITTING_NOUNS));
+static CHECKS: LazyLock<Matcher> = LazyLock::new(|| Matcher::of_words(CHECK_NOUNS));
 
 use ClaimKind as K;
 
@@ -516,7 +517,7 @@ impl<'a, 't> Sentence<'a, 't> {
 
     /// Times: the first rule that matches, in order.
     fn time(&self, m: &RawMatch) -> ClaimKind {
-        let rules: [fn(&Self, &RawMatch) -> Option<ClaimKind>; 20] = [
+        let rules: [fn(&Self, &RawMatch) -> Option<ClaimKind>; 21] = [
             Self::schedule,
             Self::worn_per_day,
             Self::per_sitting,
@@ -534,6 +535,7 @@ impl<'a, 't> Sentence<'a, 't> {
             Self::effect,
             Self::continued_treatment,
             Self::time_point,
+            Self::of_course,
             Self::onset_or_course,
             |s, m| s.defines(m).then_some(K::DefinitionThreshold),
             |_, m| (m.value.unit == Unit::Minutes).then_some(K::SessionDuration),
@@ -544,11 +546,35 @@ impl<'a, 't> Sentence<'a, 't> {
             .unwrap_or(K::Other)
     }
 
-    /// "every 2-6 weeks", "(Weeks 1–3)", "biweekly": a schedule by its shape.
+    /// "every 2-6 weeks", "(Weeks 1–3)", "biweekly": a schedule by its shape. An interval of
+    /// checks ("yearly check-ups", "an exam every six months") is a follow-up schedule.
     fn schedule(&self, m: &RawMatch) -> Option<ClaimKind> {
         let every = m.lead.is_some_and(|l| self.t[l].is("every"));
         let shaped = matches!(m.shape, Shape::Interval | Shape::Span | Shape::Rate);
-        (every || shaped).then_some(K::TreatmentCourse)
+        if !(every || shaped) {
+            return None;
+        }
+        let interval = every || m.shape == Shape::Interval;
+        let t = self.t;
+        let checks = (m.quote_first.saturating_sub(3)..(m.last_tok + 4).min(t.len()))
+            .filter(|&k| k < m.quote_first || k > m.last_tok)
+            .any(|k| CHECKS.matches_at(t, k));
+        Some(if interval && checks {
+            K::FollowUp
+        } else {
+            K::TreatmentCourse
+        })
+    }
+
+    /// "12 weeks of use", "six months of therapy": how long a treatment is taken (a time point
+    /// such as "after 8 weeks of treatment, 60% responded" is read before).
+    fn of_course(&self, m: &RawMatch) -> Option<ClaimKind> {
+        let t = self.t;
+        let of = t.get(m.last_tok + 1).is_some_and(|o| o.is("of"));
+        let course = t
+            .get(m.last_tok + 2)
+            .is_some_and(|n| n.is_any(COURSE_OF_NOUNS));
+        (of && course).then_some(K::TreatmentCourse)
     }
 
     /// "six infusions within two weeks", "2-3 times per week for 6-12 weeks": a time right

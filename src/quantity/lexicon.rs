@@ -1211,6 +1211,31 @@ pub(crate) const COURSE_SUBJECTS: &[&str] = &[
     "regimen",
 ];
 
+/// Nouns after "N weeks of" that make the time a course's length ("12 weeks of use", "six
+/// months of therapy"), not an onset or an effect.
+pub(crate) const COURSE_OF_NOUNS: &[&str] = &[
+    "use",
+    "therapy",
+    "treatment",
+    "treatments",
+    "dosing",
+    "injections",
+    "infusions",
+    "sessions",
+];
+
+/// Nouns of a check on how a patient is doing: an interval of them ("yearly check-ups", "an
+/// exam every six months") is a follow-up schedule, not a course of treatment.
+pub(crate) const CHECK_NOUNS: &[&str] = &[
+    "check*",
+    "exam",
+    "exams",
+    "examination*",
+    "screening*",
+    "recheck*",
+    "re - check*",
+];
+
 /// Words before "last" that make it an adjective ("your last screening", "in the last 14
 /// days"), not the verb of an effect that lasts.
 pub(crate) const LAST_ADJECTIVE_LEADS: &[&str] = &[

@@ -894,6 +894,10 @@ fn qualifier_before(t: &[Tok<'_>], p: usize) -> Option<(bool, Option<Bound>, usi
     {
         return Some((true, None, 1));
     }
+    // "approx. 2 – 3 weeks": the abbreviation with its period.
+    if prev.is_sym('.') && prev2.is_some_and(|x| x.is("approx")) {
+        return Some((true, None, 2));
+    }
     if prev.is_any(&["nearly", "almost"]) {
         return Some((true, Some(Bound::AtMost), 1));
     }

@@ -1231,3 +1231,32 @@ fn a_bounded_change_beside_a_share_defines_it_and_shares_of_organs_are_no_weight
         ),
     ]);
 }
+
+#[test]
+fn courses_of_use_checks_at_intervals_and_the_approx_abbreviation() {
+    only_kinds(&[
+        // "N weeks of use" is how long a treatment is taken ...
+        (
+            "Most patients need 16 weeks of therapy.",
+            K::TreatmentCourse,
+        ),
+        ("The label allows 12 weeks of use.", K::TreatmentCourse),
+        // ... but "N weeks of" anything else is not.
+        ("She had 12 weeks of savings left.", K::Other),
+        // Checks at an interval are a follow-up schedule ...
+        ("We recommend an eye exam every two years.", K::FollowUp),
+        ("Yearly check-ups keep the implant healthy.", K::FollowUp),
+        // ... treatments at an interval are a course.
+        ("Boosters are given every two months.", K::TreatmentCourse),
+        // "approx." qualifies the figure like "approximately" ("worn for" then reads).
+        (
+            "Stockings are worn for approx. 3 weeks.",
+            K::TreatmentCourse,
+        ),
+    ]);
+    let got = read("It takes approx. 20 minutes.");
+    assert_eq!(got[0].0, "approx. 20 minutes", "{got:?}");
+    // A time point comes first: "after 8 weeks of treatment" reports what follows at it.
+    let got = read("After 8 weeks of treatment, 60% of patients had responded.");
+    assert_eq!(got[0].4, K::FollowUp, "{got:?}");
+}
