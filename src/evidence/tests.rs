@@ -1059,3 +1059,37 @@ fn times_of_one_sort_are_never_figures_for_another() {
     assert_ne!(f.verdict, Verdict::Differs, "{}", f.reason);
     assert!(!f.reason.contains("50 years"), "{}", f.reason);
 }
+
+#[test]
+fn a_respectively_list_may_name_its_arms_before_the_figures() {
+    let sentences = [
+        // The names first, then the figures, with the counts glued on.
+        "Deliveries from later frozen transfers were similar in the freeze-only and fresh transfer groups, respectively: 15.2%(34/223) versus 12.6%(29/239).",
+        "Deliveries from later frozen transfers were similar in the freeze-only and fresh transfer groups, respectively, 15.2% and 12.6%.",
+        // The usual order still reads the same.
+        "Deliveries from later frozen transfers were 15.2% (34/223) versus 12.6% (29/239) in the freeze-only and fresh transfer groups, respectively.",
+    ];
+    for sentence in sentences {
+        let r = record(
+            36,
+            "Nakamura",
+            "Freeze-only versus fresh embryo transfer in IVF: a randomized trial",
+            &[("RESULTS", sentence)],
+        );
+        let claim = |v: f64| {
+            let quote = format!("{v}%");
+            said(
+                ClaimKind::OtherPercentage,
+                pct(v),
+                &quote,
+                &format!("In the trial, {quote} of freeze-only patients delivered from later frozen transfers."),
+                "freeze-only",
+            )
+        };
+        let f = verdict_of(&claim(15.2), &r);
+        assert_eq!(f.verdict, Verdict::Supported, "{sentence}: {}", f.reason);
+        // Counterexample: the fresh arm's figure never stands for the freeze-only arm.
+        let f = verdict_of(&claim(12.6), &r);
+        assert_ne!(f.verdict, Verdict::Supported, "{sentence}: {}", f.reason);
+    }
+}

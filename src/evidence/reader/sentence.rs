@@ -597,9 +597,17 @@ impl<'a> SentenceReader<'a> {
         let mut previous: Option<(usize, Vec<Option<ListItem>>)> = None;
         for g in self.groups(items, out) {
             let last = items[g[g.len() - 1]].last;
-            let resp = self.respectively_after(last);
+            let first = items[g[0]].first;
+            // "64% and 28% in the A and B groups, respectively", or with the names first: "in
+            // the A and B groups, respectively: 15.2% versus 12.6%".
+            let names = match self.respectively_after(last) {
+                Some(r) => self.name_list(r, g.len(), first),
+                None => self
+                    .respectively_before(first)
+                    .and_then(|r| self.name_list(r, g.len(), 0)),
+            };
             let mut mapped: Vec<Option<ListItem>> = vec![None; g.len()];
-            if let Some(names) = resp.and_then(|r| self.name_list(r, g.len(), items[g[0]].first)) {
+            if let Some(names) = names {
                 for (slot, name) in mapped.iter_mut().zip(names) {
                     *slot = Some(name);
                 }
@@ -739,6 +747,16 @@ impl<'a> SentenceReader<'a> {
         let t = self.t;
         (last + 1..(last + 25).min(t.len()))
             .take_while(|&k| !t[k].is_punct(';') && !t[k].is_punct('%'))
+            .find(|&k| t[k].is("respectively"))
+    }
+
+    /// The token index of "respectively" if it stands right before token `first`, with only
+    /// punctuation between ("…groups, respectively: 15.2% versus 12.6%").
+    fn respectively_before(&self, first: usize) -> Option<usize> {
+        let t = self.t;
+        (first.saturating_sub(3)..first)
+            .rev()
+            .take_while(|&k| t[k].class == Class::Punct || t[k].is("respectively"))
             .find(|&k| t[k].is("respectively"))
     }
 
