@@ -309,6 +309,14 @@ impl Scanner<'_, '_> {
         if conn.is("or") && unit_first && !between && !(bare && n2.value > f.low) {
             return;
         }
+        // "15 to 20 out of every 10,000": a bare first number shares the second's whole.
+        if n2.share && f.unit.is_none() && f.sign.is_none() {
+            let Some(whole_part) = t[j].num().filter(|&v| v > f.low && f.low > 0.0) else {
+                return;
+            };
+            f.low *= n2.value / whole_part;
+            f.unit = Some(Unit::Percent);
+        }
         if n2.share && f.unit != Some(Unit::Percent) {
             return;
         }

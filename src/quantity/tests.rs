@@ -1260,3 +1260,13 @@ fn courses_of_use_checks_at_intervals_and_the_approx_abbreviation() {
     let got = read("After 8 weeks of treatment, 60% of patients had responded.");
     assert_eq!(got[0].4, K::FollowUp, "{got:?}");
 }
+
+#[test]
+fn a_range_of_parts_out_of_one_whole_is_a_range_of_shares() {
+    let f = only("Only 3 to 6 out of every 1,000 patients need a second surgery.");
+    assert_eq!((f.value.low, f.value.high), (Some(0.3), Some(0.6)));
+    assert_eq!(f.value.unit, U::Percent);
+    // A count before a share of its own is no part of it.
+    let got = read("We treated 40 to 50% of cases.");
+    assert_eq!((got[0].1, got[0].2), (Some(40.0), Some(50.0)), "{got:?}");
+}
