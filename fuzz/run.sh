@@ -36,6 +36,9 @@ esac
 # queue and its counts), so runs of a few hours add up; delete fuzz/out/TARGET to start afresh.
 export AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_NO_UI=1 AFL_NO_AFFINITY=1
 export AFL_AUTORESUME=1
+# A resumed campaign first re-runs its whole queue (thousands of inputs): calibrate each input
+# with fewer runs, and spend the comparison-logging stage only on inputs found in this run.
+export AFL_FAST_CAL=1 AFL_CMPLOG_ONLY_NEW=1
 out="out/$target"
 stats="$out/default/fuzzer_stats"
 before=$(stat -c %Y "$stats" 2>/dev/null || echo 0)
