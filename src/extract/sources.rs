@@ -59,6 +59,9 @@ pub struct SourceIndex {
     references: Vec<String>,
     /// Where the first reference entry is.
     references_at: Option<Range<usize>>,
+    /// The one study a page cites in its prose, by the index of its first cue, when it cites
+    /// exactly one (see [`SourceIndex::cited_elsewhere`]).
+    sole_study: Option<(usize, String)>,
     /// Where each heading starts: sections end there.
     headings: Vec<usize>,
     /// Where each id is in `sources`: a page links thousands of sources, and scanning them
@@ -149,25 +152,33 @@ impl SourceIndex {
     /// checking it against all of them pairs claims with other treatments' figures ("standard
     /// antidepressants take 4–6 weeks" against a ketamine trial's 72 hours).
     fn cited_elsewhere(&self, article: &Article) -> (Vec<String>, Option<Attachment>) {
-        let research = || self.cues.iter().filter(|c| c.research);
-        let Some(first) = research().next() else {
+        let Some((cue, id)) = &self.sole_study else {
             return (Vec::new(), None);
         };
-        let ids = distinct(
-            research()
-                .flat_map(|c| &c.ids)
-                .filter(|id| self.is_research(id)),
-        );
-        if ids.len() != 1 {
-            return (Vec::new(), None);
-        }
+        let first = &self.cues[*cue];
         let attachment = Attachment {
             how: first.how,
             found_in: FoundIn::Article,
             marker: None,
             location: Some(article.map.locate(first.range.clone())),
         };
-        (ids, Some(attachment))
+        (vec![id.clone()], Some(attachment))
+    }
+
+    /// The one research source the prose cites, with its first cue, if there is exactly one;
+    /// read once when the index is built, not for every claim.
+    fn sole_study(&self) -> Option<(usize, String)> {
+        let mut found: Option<(usize, &String)> = None;
+        for (i, cue) in self.cues.iter().enumerate().filter(|(_, c)| c.research) {
+            for id in cue.ids.iter().filter(|id| self.is_research(id)) {
+                match found {
+                    None => found = Some((i, id)),
+                    Some((_, known)) if known == id => {}
+                    Some(_) => return None,
+                }
+            }
+        }
+        found.map(|(i, id)| (i, id.clone()))
     }
 
     /// The cues that stand in `range`, if any.
@@ -397,6 +408,7 @@ pub(crate) fn collect(article: &Article, skip_from: usize) -> SourceIndex {
             }
         }
     }
+    index.sole_study = index.sole_study();
     index
 }
 
