@@ -278,14 +278,7 @@ fn share_measure(list: &[usize], out: &mut [Reading]) {
     let loose = |k: ClaimKind| matches!(k, ClaimKind::Other | ClaimKind::OtherPercentage);
     let kind = list.iter().map(|&j| out[j].kind).find(|&k| !loose(k));
     let time = list.iter().find_map(|&j| out[j].time_point.clone());
-    let mut words: Vec<String> = Vec::new();
-    for &j in list {
-        for w in &out[j].outcome {
-            if !words.contains(w) {
-                words.push(w.clone());
-            }
-        }
-    }
+    let words = super::outcome_words_of(list, out);
     for &j in list {
         let r = &mut out[j];
         if let Some(k) = kind.filter(|_| loose(r.kind)) {

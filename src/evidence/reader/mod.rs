@@ -420,3 +420,17 @@ fn record_words(toks: &[Vec<Tok>]) -> Vec<String> {
     out.dedup();
     out
 }
+
+/// The outcome words of the readings `members` of `out`, each once, in order: what a group or
+/// list of figures measures when its members share it.
+fn outcome_words_of(members: &[usize], out: &[Reading]) -> Vec<String> {
+    let mut words: Vec<String> = Vec::new();
+    for &j in members {
+        for w in &out[j].outcome {
+            if !words.contains(w) {
+                words.push(w.clone());
+            }
+        }
+    }
+    words
+}

@@ -868,14 +868,7 @@ impl<'a> SentenceReader<'a> {
             .iter()
             .map(|&j| out[j].kind)
             .find(|k| !matches!(k, ClaimKind::OtherPercentage | ClaimKind::Other));
-        let mut shared: Vec<String> = Vec::new();
-        for &j in g {
-            for w in &out[j].outcome {
-                if !shared.contains(w) {
-                    shared.push(w.clone());
-                }
-            }
-        }
+        let shared = super::outcome_words_of(g, out);
         for &j in g {
             if out[j].time_point.is_none() {
                 out[j].time_point.clone_from(&time);
