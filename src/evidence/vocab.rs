@@ -18,6 +18,8 @@ pub const CONTROL_WORDS: &[&str] = &[
     "wait-list",
     "dummy",
     "no-treatment",
+    // The usual abbreviation of placebo in arm names ("AD + PBO").
+    "pbo",
 ];
 
 /// Two-word control arms ("usual care", "no acupuncture", "standard care").
@@ -499,7 +501,9 @@ pub const SHARE_WORDS: &[&str] = &[
 
 /// Nouns that make a figure the gap between two arms ("a treatment difference of 12 points"),
 /// not either arm's own result.
-pub const DIFFERENCE_NOUNS: &[&str] = &["difference", "differences"];
+///
+/// "ETD" is the usual abbreviation of an estimated treatment difference ("ETD: −12.4%").
+pub const DIFFERENCE_NOUNS: &[&str] = &["difference", "differences", "etd"];
 
 /// Nouns after a bounded percentage that make it a threshold of change ("a ≥50% reduction",
 /// "at least 5% weight loss", "more than 10% of their body weight").

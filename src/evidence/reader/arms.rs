@@ -53,9 +53,11 @@ pub(super) fn find_arms(sentences: &[Sentence], toks: &[Vec<Tok>]) -> Vec<Arm> {
 fn add_arm(arms: &mut Vec<Arm>, label: &str) {
     // "the 10-mg group" is a dose of the study's drug, not an arm of its own: doses are read
     // apart ([`super::doses`]).
+    // "over 104 weeks versus placebo": a duration names no arm either.
     let words: Vec<String> = text::content_words(label)
         .into_iter()
         .filter(|w| !vocab::GENERIC_ARM_WORDS.contains(&w.as_str()) && !dose::is_dose_word(w))
+        .filter(|w| vocab::time_unit_hours(w).is_none())
         .collect();
     if words.is_empty() || words.len() > 5 {
         return;
@@ -184,12 +186,15 @@ fn randomized_to(t: &[Tok]) -> Option<(usize, usize)> {
 /// ("extended-release quetiapine", "sham TMS", "placebo"); "injections of liraglutide" keeps
 /// the drug.
 fn phrase_forward(text: &str, t: &[Tok], mut from: usize) -> Option<String> {
+    // "randomised to 68 weeks' treatment with semaglutide": a duration before the arm's name
+    // is no part of it.
     let skip = |w: &Tok| {
         (w.class != Class::Word && !w.is_punct(','))
             || w.is_any(&[
                 "the", "a", "an", "either", "receive", "to", "with", "therapy",
             ])
             || vocab::GENERIC_ARM_WORDS.contains(&w.lower.as_str())
+            || vocab::time_unit_hours(&w.lower).is_some()
     };
     while let Some(w) = t.get(from) {
         if w.is_punct('(') {
@@ -243,6 +248,13 @@ fn group_arms(text: &str, t: &[Tok]) -> Vec<String> {
         while start > 0 && start + 3 > k && name_word(&t[start - 1]) {
             start -= 1;
         }
+        // "the esketamine+antidepressant group": the whole compound is the name.
+        while start >= 2
+            && (t[start - 1].is_punct('+') || t[start - 1].is("plus"))
+            && name_word(&t[start - 2])
+        {
+            start -= 2;
+        }
         // "between groups", "in both groups": no name.
         if start == k || (start > 0 && t[start - 1].is_any(&["between", "across"])) {
             continue;
@@ -272,6 +284,14 @@ pub(super) fn arm_mentions(arms: &[Arm], t: &[Tok]) -> Vec<(usize, usize)> {
     let mut k = 0;
     while k < t.len() {
         let w = &t[k];
+        if let Some((end, arm)) = compound_arm(arms, t, k) {
+            // Every word of the compound mentions the arm (none is an outcome word).
+            if let Some(a) = arm {
+                out.extend((k..=end).step_by(2).map(|j| (j, a)));
+            }
+            k = end + 1;
+            continue;
+        }
         let is_control = w.is_any(vocab::CONTROL_WORDS)
             || (w.is_any(&["usual", "standard"])
                 && t.get(k + 1)
@@ -308,6 +328,45 @@ pub(super) fn arm_mentions(arms: &[Arm], t: &[Tok]) -> Vec<(usize, usize)> {
     out
 }
 
+/// Whether a word names a control arm on its own ("placebo", "sham", "placebo-treated").
+fn control_word(w: &Tok) -> bool {
+    w.is_any(vocab::CONTROL_WORDS)
+        || w.lower
+            .split('-')
+            .any(|p| vocab::CONTROL_WORDS.contains(&p))
+}
+
+/// Single words joined by "+" or "plus" starting at token `k` ("antidepressant+placebo",
+/// "AD + PBO", "placebo plus sertraline") name one arm: the control arm when any part is a
+/// control word (the other part is the background treatment both arms get), else the arm its
+/// first named part belongs to. Returns the compound's last token and its arm; `None` when no
+/// compound starts at `k`. Only single words are joined: "esketamine plus the same
+/// antidepressant" is read word by word.
+fn compound_arm(arms: &[Arm], t: &[Tok], k: usize) -> Option<(usize, Option<usize>)> {
+    let joins = |j: usize| t.get(j).is_some_and(|w| w.is_punct('+') || w.is("plus"));
+    let word = |j: usize| {
+        t.get(j)
+            .is_some_and(|w| w.class == Class::Word && !vocab::is_stop(&w.lower))
+    };
+    if !word(k) || !joins(k + 1) || !word(k + 2) {
+        return None;
+    }
+    let mut end = k + 2;
+    while joins(end + 1) && word(end + 2) {
+        end += 2;
+    }
+    let parts: Vec<usize> = (k..=end).step_by(2).collect();
+    let arm = if parts.iter().any(|&j| control_word(&t[j])) {
+        arms.iter().position(|a| a.control)
+    } else {
+        parts.iter().find_map(|&j| {
+            let c = text::canon(&t[j].lower);
+            arms.iter().position(|a| !a.control && a.words.contains(&c))
+        })
+    };
+    Some((end, arm))
+}
+
 /// Tokens that may stand between a figure and the arm named after it: "81% in the trametinib
 /// group", "18.6% of subjects receiving HF-rTMS", "22% of those on placebo".
 const AFTER_LINKS: &[&str] = &[
@@ -341,6 +400,33 @@ const AFTER_LINKS: &[&str] = &[
 /// Tokens that may stand between an arm and the figure after it: "in the ketamine group
 /// (27.3%)", "placebo: 12%".
 const BEFORE_LINKS: &[&str] = &["group", "arm", "was", "were", "had", "of", "n", "in", "by"];
+
+/// "(week 192: finasteride, 21.6% increase …; placebo, 24.5% decrease …)": an arm named first
+/// in its clause (after a bracket, ";" or ":", or opening the sentence) and set off by a comma
+/// labels the figure right after the comma. Not "Compared with placebo, 45% …", where the arm
+/// does not open the clause.
+fn labels(t: &[Tok], k: usize, first: usize) -> bool {
+    let opens = k == 0
+        || t[k - 1].is_punct('(')
+        || t[k - 1].is_punct('[')
+        || t[k - 1].is_punct(';')
+        || t[k - 1].is_punct(':');
+    let sign = |w: &Tok| w.is_punct('-') || w.is_punct('\u{2212}') || w.is_punct('+');
+    opens && t.get(k + 1).is_some_and(|w| w.is_punct(',')) && (k + 2..first).all(|j| sign(&t[j]))
+}
+
+/// "−14.9% (semaglutide) vs −2.4% (placebo)": a bracket right after a figure that holds only
+/// an arm's name (and perhaps its dose) labels the figure. Not "(95% CI, …)" or "(n = 80)",
+/// which hold no arm first, nor "(27.1% vs 17.6% with placebo)", where figures come first.
+fn bracketed_label(t: &[Tok], last: usize, k: usize) -> bool {
+    if !t.get(last + 1).is_some_and(|w| w.is_punct('(')) || k != last + 2 {
+        return false;
+    }
+    let Some(close) = (k..(k + 6).min(t.len())).find(|&j| t[j].is_punct(')')) else {
+        return false;
+    };
+    (k..close).all(|j| t[j].class != Class::Punct || t[j].is_punct('+') || t[j].is_punct('.'))
+}
 
 /// Which arm each figure (token spans) belongs to: first the mentions tied to a figure by the
 /// words between them, then the nearest mention in the same stretch without a comma between.
@@ -377,15 +463,25 @@ pub(super) fn attach(
                 || t[k].class == Class::Number && links == BEFORE_LINKS
         })
     };
+    // "more often with A than with B (82.2% versus 53.9%)": a bracket that opens on a pair of
+    // figures compared with each other holds both arms' results, in the order the arms were
+    // named, so the arm just before the bracket is not the first figure's.
+    let opens_pair = |k: usize, first: usize| {
+        (k + 1..first).any(|x| t[x].is_punct('('))
+            && (first..t.len())
+                .take_while(|&x| depth[x] >= depth[first])
+                .any(|x| t[x].is_any(&["vs", "versus"]))
+    };
     // Pass 1: tied by linking words, nearest first.
     let mut ties: Vec<(usize, usize, usize)> = Vec::new();
     for (j, &(first, last, _)) in spans.iter().enumerate() {
         for (m, &(k, _)) in mentions.iter().enumerate() {
             let tied = if k > last {
                 let (words, linked) = after(last, k);
-                words <= 6 && linked
+                (words <= 6 && linked) || bracketed_label(t, last, k)
             } else if k < first {
-                first - k <= 4 && linked(k + 1, first, BEFORE_LINKS)
+                (first - k <= 4 && linked(k + 1, first, BEFORE_LINKS) && !opens_pair(k, first))
+                    || labels(t, k, first)
             } else {
                 false
             };

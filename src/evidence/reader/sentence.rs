@@ -179,11 +179,40 @@ impl<'a> SentenceReader<'a> {
         while k > clause.start && sign(&t[k - 1]) {
             k -= 1;
         }
+        if k > clause.start && (t[k - 1].is_punct('=') || t[k - 1].is_punct(':')) {
+            // "for finasteride vs placebo = 46.0%"; "(estimated treatment difference [ETD]:
+            // −12.4%)", where the difference is named right before, past its abbreviation.
+            // Not "a difference in weight loss: 11.8% with X versus 3.0% with Y", which goes
+            // on to give each arm's own result.
+            let mut j = k - 1;
+            while j > clause.start && (t[j - 1].is_punct(']') || t[j - 1].is_punct(')')) {
+                j = (clause.start..j - 1)
+                    .rfind(|&o| t[o].is_punct('[') || t[o].is_punct('('))
+                    .unwrap_or(clause.start);
+            }
+            return self.arms_compared_before(k - 1)
+                || (j > clause.start && t[j - 1].is_any(vocab::DIFFERENCE_NOUNS));
+        }
         if k == clause.start || !t[k - 1].is_any(&["of", "was", "were", "is"]) {
             return false;
         }
         (clause.start.max(k.saturating_sub(12))..k - 1)
             .any(|j| t[j].is_any(vocab::DIFFERENCE_NOUNS))
+    }
+
+    /// "net increase for finasteride vs placebo = 46.0%": two different arms set against each
+    /// other ("A vs B", "A versus B") just before token `eq` (an "=" or ":"), so the figure
+    /// after it is their difference. Not "placebo: 12%" or "vs placebo = 3%", which name one
+    /// arm.
+    fn arms_compared_before(&self, eq: usize) -> bool {
+        let t = self.t;
+        let arm_at = |k: usize| self.mentions.iter().find(|(m, _)| *m == k).map(|(_, a)| *a);
+        let Some(vs) = (eq.saturating_sub(4)..eq).rfind(|&k| t[k].is_any(&["vs", "versus"])) else {
+            return false;
+        };
+        let right = (vs + 1..eq).find_map(arm_at);
+        let left = (vs.saturating_sub(4)..vs).rev().find_map(arm_at);
+        matches!((left, right), (Some(l), Some(r)) if l != r)
     }
 
     /// "the mean change in body weight was -12.4%", "a median of 8.4 kg": an amount, not a
@@ -289,7 +318,8 @@ impl<'a> SentenceReader<'a> {
             || (it.first >= 2
                 && t[it.first - 1].is("of")
                 && t[it.first - 2].is_any(vocab::CHANGE_NOUNS))
-            || self.follows_loss_verb(it.first);
+            || self.follows_loss_verb(it.first)
+            || self.follows_change_noun(it.first);
         // "less than half of patients", "more than 50% of the sample": a share of people.
         let of_people = (it.first..after.end).any(|k| {
             text::canon(&t[k].lower) == "participant" || t[k].is_any(&["sample", "cohort"])
@@ -313,6 +343,20 @@ impl<'a> SentenceReader<'a> {
         let bound_words = ["at", "least", "more", "than", "over", "≥", ">"];
         let k = (0..first).rev().find(|&k| !t[k].is_any(&bound_words));
         k.is_some_and(|k| t[k].is_any(&["lost", "lose", "losing", "shed"]))
+    }
+
+    /// "weight loss ≥5%, ≥10%, ≥15% and ≥20%": a bound right after a noun of change, or in a
+    /// list of bounds that follows one, is the change's threshold (the caller checks the
+    /// bound). Not "loss was greater with semaglutide (≥5%: …)", where a word stands between.
+    fn follows_change_noun(&self, first: usize) -> bool {
+        let t = self.t;
+        let listed = |w: &Tok| {
+            w.class == Class::Number
+                || w.is_any(&["and", "or"])
+                || ['%', ',', '≥', '>', '#'].iter().any(|&c| w.is_punct(c))
+        };
+        let k = (0..first).rev().find(|&k| !listed(&t[k]));
+        k.is_some_and(|k| t[k].is_any(vocab::CHANGE_NOUNS) && !t[k].is("weight"))
     }
 
     /// "≥", "> or =", "≤": a bound written as a symbol just before the figure.
@@ -596,6 +640,11 @@ impl<'a> SentenceReader<'a> {
     fn assign_groups(&self, items: &[Item], out: &mut [Reading]) {
         let mut previous: Option<(usize, Vec<Option<ListItem>>)> = None;
         for g in self.groups(items, out) {
+            if self.pair_list(items, &g, out) {
+                self.share_within_group(&g, out, false);
+                previous = None;
+                continue;
+            }
             let last = items[g[g.len() - 1]].last;
             let first = items[g[0]].first;
             // "64% and 28% in the A and B groups, respectively", or with the names first: "in
@@ -670,6 +719,52 @@ impl<'a> SentenceReader<'a> {
             self.share_within_group(&g, out, outcomes_mapped);
             previous = Some((g.len(), mapped));
         }
+    }
+
+    /// "weight loss ≥5%, ≥10% and ≥15% with drug vs placebo (86% vs 31%, 69% vs 12% and 50% vs
+    /// 5%, respectively)": pairs joined by "vs" inside a "respectively" list. Each pair is the
+    /// two arms in the order named before the list, and the k-th pair belongs to the k-th of
+    /// the thresholds listed before it. Reads group `g` so when it is such a list (and returns
+    /// whether it was). Not "64% vs 28%, respectively" (one pair: the usual list), nor pairs
+    /// without "respectively", which say nothing of the order.
+    fn pair_list(&self, items: &[Item], g: &[usize], out: &mut [Reading]) -> bool {
+        let t = self.t;
+        if g.len() < 4 || !g.len().is_multiple_of(2) {
+            return false;
+        }
+        if self
+            .respectively_after(items[g[g.len() - 1]].last)
+            .is_none()
+        {
+            return false;
+        }
+        let compares = |a: usize, b: usize| {
+            (items[a].last + 1..items[b].first).any(|k| t[k].is_any(&["vs", "versus"]))
+        };
+        let paired = g.chunks(2).all(|p| compares(p[0], p[1]))
+            && g.windows(2)
+                .skip(1)
+                .step_by(2)
+                .all(|w| !compares(w[0], w[1]));
+        let first = items[g[0]].first;
+        let Some(order) = self.arms_in_order(first, 2).filter(|_| paired) else {
+            return false;
+        };
+        let thresholds: Vec<usize> = (0..out.len())
+            .filter(|&c| out[c].role == Role::Criterion && items[c].last < first)
+            .filter(|&c| out[c].value.unit == Unit::Percent)
+            .collect();
+        for (p, pair) in g.chunks(2).enumerate() {
+            for (&j, &arm) in pair.iter().zip(&order) {
+                out[j].arm = Some(arm);
+                if thresholds.len() == g.len() / 2 {
+                    let mut v = out[thresholds[p]].value.clone();
+                    v.bound = v.bound.or(Some(Bound::AtLeast));
+                    out[j].threshold = Some(v);
+                }
+            }
+        }
+        true
     }
 
     /// Runs of comparable result figures joined only by "and", "or", "vs", "versus",

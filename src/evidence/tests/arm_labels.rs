@@ -1,0 +1,202 @@
+//! Where an abstract names the arm a figure belongs to in ways beyond "in the X group": arm
+//! names joined with "+", an arm labelling the figure after it with a comma or in a bracket,
+//! pairs of figures in a "respectively" list, and the figure of a comparison between arms (our
+//! own wording; the drugs are made up).
+
+use super::*;
+
+/// The arm each figure was read for: `Some(true)` for a control arm, `Some(false)` for a
+/// treatment arm, `None` for no arm.
+fn control_of(r: &RecordIndex, figure: &str) -> Option<bool> {
+    reading(r, figure).arm.map(|a| r.arms[a].control)
+}
+
+fn reading<'r>(r: &'r RecordIndex, figure: &str) -> &'r Reading {
+    r.readings
+        .iter()
+        .find(|x| &r.sentence(x.sentence)[x.range.clone()] == figure)
+        .unwrap_or_else(|| panic!("{figure} not read: {:#?}", r.readings))
+}
+
+fn results(text: &str) -> RecordIndex {
+    record(
+        51,
+        "Lindqvist",
+        "Maintenance drugamab nasal spray for resistant depression: a randomized withdrawal trial",
+        &[
+            (
+                "METHODS",
+                "Stable remitters were randomized to continue drugamab plus their oral antidepressant or to switch to placebo.",
+            ),
+            ("RESULTS", text),
+        ],
+    )
+}
+
+#[test]
+fn an_arm_named_with_a_plus_is_the_control_when_one_part_is_a_control() {
+    let r = results(
+        "Relapse occurred in 18 (22.5%) patients in the drugamab+antidepressant group and 33 (41.0%) patients in the antidepressant+placebo group. Dizziness was reported by 12.0% of drugamab + AD patients and by 3.0% of AD + PBO patients.",
+    );
+    assert_eq!(control_of(&r, "22.5%"), Some(false));
+    assert_eq!(control_of(&r, "41.0%"), Some(true));
+    // "PBO" is placebo; "AD + PBO" is the control arm though "AD" is in both.
+    assert_eq!(control_of(&r, "12.0%"), Some(false));
+    assert_eq!(control_of(&r, "3.0%"), Some(true));
+    // The control arm's relapse rate stands for the control, never for the treatment.
+    let relapse = |v: f64, who: &str| {
+        C::new(
+            ClaimKind::RelapseRate,
+            pct(v),
+            measure(who, "relapse", None),
+        )
+        .against(&[&r])
+    };
+    assert_eq!(relapse(41.0, "placebo").verdict, Verdict::Supported);
+    assert_ne!(relapse(41.0, "drugamab").verdict, Verdict::Supported);
+    assert_eq!(relapse(22.5, "drugamab").verdict, Verdict::Supported);
+}
+
+#[test]
+fn words_joined_by_plus_only_when_single_words() {
+    // Counterexample: "drugamab plus the same antidepressant" is not one name; the placebo
+    // after "or" is still the control and the drug the treatment.
+    let r = results(
+        "Relapse occurred in 20.5% of those given drugamab plus the same antidepressant and in 40.5% of those given placebo.",
+    );
+    assert_eq!(control_of(&r, "20.5%"), Some(false));
+    assert_eq!(control_of(&r, "40.5%"), Some(true));
+}
+
+#[test]
+fn an_arm_opening_its_clause_before_a_comma_labels_the_next_figure() {
+    let r = results(
+        "Hair weight rose at 96 weeks (week 96: drugamab, 18.2% increase from baseline; placebo, 20.1% decrease from baseline; net increase for drugamab vs placebo = 38.3%).",
+    );
+    assert_eq!(control_of(&r, "18.2%"), Some(false));
+    assert_eq!(control_of(&r, "20.1%"), Some(true));
+    // "A vs B = X" is the gap between the arms, no arm's own result.
+    assert!(reading(&r, "38.3%").difference);
+    assert!(!reading(&r, "18.2%").difference);
+}
+
+#[test]
+fn an_arm_after_a_comma_mid_clause_labels_nothing() {
+    // Counterexamples: "Compared with placebo, 30.5% …": the arm does not open the clause, so
+    // the figure is not the placebo's; "placebo: 9.5%" names one arm, not a comparison.
+    let r = results(
+        "Compared with placebo, 30.5% of patients on drugamab remained well. Relapse by week 40, placebo: 9.5%.",
+    );
+    assert_ne!(control_of(&r, "30.5%"), Some(true));
+    assert!(!reading(&r, "9.5%").difference);
+}
+
+fn weight_trial(results: &str) -> RecordIndex {
+    record(
+        52,
+        "Marchetti",
+        "Once-weekly tavoglutide for adults with obesity",
+        &[
+            (
+                "METHODS",
+                "Adults were randomised 2:1 to 52 weeks' treatment with once-weekly tavoglutide 3 mg or placebo, adjunct to diet.",
+            ),
+            ("RESULTS", results),
+        ],
+    )
+}
+
+#[test]
+fn a_duration_before_an_arm_is_no_arm() {
+    let r = weight_trial("Mean weight change was −11.8% (tavoglutide) vs −3.0% (placebo) over 52 weeks versus placebo.");
+    assert!(
+        r.arms.iter().any(|a| a.label.contains("tavoglutide")),
+        "{:?}",
+        r.arms
+    );
+    assert!(
+        r.arms.iter().all(|a| !a.label.contains("week")),
+        "{:?}",
+        r.arms
+    );
+}
+
+#[test]
+fn an_arm_in_a_bracket_right_after_a_figure_labels_it() {
+    let r = weight_trial(
+        "Mean weight change was −11.8% (tavoglutide) vs −3.0% (placebo) (estimated treatment difference [ETD]: −8.8%; 95% CI: −9.6, −8.0).",
+    );
+    assert_eq!(control_of(&r, "11.8%"), Some(false));
+    assert_eq!(control_of(&r, "3.0%"), Some(true));
+    assert!(reading(&r, "8.8%").difference);
+    let f = C::new(
+        ClaimKind::WeightLoss,
+        pct(3.0),
+        measure("tavoglutide", "weight loss", None),
+    )
+    .against(&[&r]);
+    assert_ne!(f.verdict, Verdict::Supported, "{f:#?}");
+}
+
+#[test]
+fn a_bracket_that_holds_more_than_a_name_labels_nothing() {
+    // Counterexample: "(placebo group: 20.0%)" gives the placebo its own figure inside; the
+    // 40.0% before it is not the placebo's.
+    let r = weight_trial("Weight loss of 10% or more occurred in 40.0% (placebo group: 20.0%).");
+    assert_ne!(control_of(&r, "40.0%"), Some(true));
+}
+
+#[test]
+fn pairs_in_a_respectively_list_are_the_arms_in_order_at_each_threshold() {
+    let r = weight_trial(
+        "Weight loss ≥5%, ≥10% and ≥15% was more frequent with tavoglutide vs placebo (80.1% vs 30.2%, 60.3% vs 10.4% and 40.5% vs 3.6%, respectively; p<0.001 for all).",
+    );
+    let threshold = |f: &str| reading(&r, f).threshold.as_ref().map(ToString::to_string);
+    for (treated, control, at) in [
+        ("80.1%", "30.2%", "≥5%"),
+        ("60.3%", "10.4%", "≥10%"),
+        ("40.5%", "3.6%", "≥15%"),
+    ] {
+        assert_eq!(control_of(&r, treated), Some(false), "{treated}");
+        assert_eq!(control_of(&r, control), Some(true), "{control}");
+        assert_eq!(threshold(treated).as_deref(), Some(at), "{treated}");
+        assert_eq!(threshold(control).as_deref(), Some(at), "{control}");
+    }
+    // The thresholds are thresholds, not results.
+    assert_eq!(reading(&r, "≥10%").role, Role::Criterion);
+    let share = |v: f64, at: f64| {
+        let mut c = C::new(
+            ClaimKind::WeightLoss,
+            pct(v),
+            measure("tavoglutide", "lost weight", None),
+        );
+        c.measure.outcome = Some(format!("lost at least {at}% of body weight"));
+        c.against(&[&r])
+    };
+    assert_eq!(share(60.0, 10.0).verdict, Verdict::Supported);
+    // The placebo's share never stands for the drug's.
+    assert_ne!(share(30.0, 5.0).verdict, Verdict::Supported);
+}
+
+#[test]
+fn pairs_without_respectively_are_not_read_as_a_pair_list() {
+    // Counterexample: without "respectively" the order of the pairs is not stated, so the
+    // figures are left without arms rather than guessed.
+    let r = weight_trial(
+        "Weight loss ≥5% and ≥10% was more frequent with tavoglutide vs placebo (80.1% vs 30.2%, 60.3% vs 10.4%).",
+    );
+    assert_eq!(control_of(&r, "10.4%"), None);
+    assert_eq!(control_of(&r, "60.3%"), None);
+}
+
+#[test]
+fn a_pair_in_a_bracket_after_two_arms_follows_their_order() {
+    let r = weight_trial(
+        "Nausea was reported more often with tavoglutide than with placebo (44.2% versus 17.5%).",
+    );
+    assert_eq!(control_of(&r, "44.2%"), Some(false));
+    assert_eq!(control_of(&r, "17.5%"), Some(true));
+    // Counterexample: one figure in a bracket after its arm is still that arm's.
+    let r = weight_trial("Nausea was reported in the placebo group (17.5%).");
+    assert_eq!(control_of(&r, "17.5%"), Some(true));
+}
