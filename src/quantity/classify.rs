@@ -8,10 +8,12 @@ use std::sync::LazyLock;
 
 use super::about::is_condition_word;
 use super::lexicon::{
-    Applies, NounClass, AVERAGE_WORDS, BASE_DETERMINERS, BEFORE_WORDS, CHECK_NOUNS, CLAUSE_WORDS,
-    COMPARISON_WORDS, CONDITION_HEADS, COURSE_OF_NOUNS, COURSE_SUBJECTS, CUES, CUTOFF_EVENTS,
-    LAST_ADJECTIVE_LEADS, MAGNITUDE_NOUNS, NEGATIONS, NOT_PRICES, PEOPLE_WORDS, REACTION_WORDS,
-    RESULT_WORDS, SITTING_NOUNS, STUDY_WORDS, THRESHOLD_WORDS, WEAR_PERIODS, WEIGHT_BASES,
+    Applies, NounClass, AGE_BOUNDS, AVERAGE_WORDS, BASE_DETERMINERS, BEFORE_WORDS, CHECK_NOUNS,
+    CLAUSE_WORDS, COMPARATIVE_COUNT_WORDS, COMPARISON_WORDS, CONDITION_HEADS, COURSE_OF_NOUNS,
+    COURSE_SUBJECTS, CUES, CUTOFF_EVENTS, DEFINING_WORDS, LAST_ADJECTIVE_LEADS, MAGNITUDE_NOUNS,
+    NEGATIONS, NOT_PRICES, PEOPLE_WORDS, REACTION_WORDS, REDUCTION_WORDS, RESULT_WORDS,
+    SITTING_NOUNS, STUDY_WORDS, TALLY_VERBS, THRESHOLD_WORDS, USE_VERBS, WAIT_FOR_WORDS,
+    WEAR_PERIODS, WEIGHT_BASES,
 };
 use super::matcher::{Hit, Matcher};
 use super::scan::{RawMatch, Shape};
@@ -23,6 +25,7 @@ static THRESHOLDS: LazyLock<Matcher> = LazyLock::new(|| Matcher::of_words(THRESH
 static CONDITIONS: LazyLock<Matcher> = LazyLock::new(|| Matcher::of_words(CONDITION_HEADS));
 static SITTINGS: LazyLock<Matcher> = LazyLock::new(|| Matcher::of_words(SITTING_NOUNS));
 static CHECKS: LazyLock<Matcher> = LazyLock::new(|| Matcher::of_words(CHECK_NOUNS));
+static DEFINING: LazyLock<Matcher> = LazyLock::new(|| Matcher::of_words(DEFINING_WORDS));
 
 use ClaimKind as K;
 
@@ -263,6 +266,7 @@ impl<'a, 't> Sentence<'a, 't> {
         }
         match m.noun.and_then(|(_, class)| class) {
             Some(NounClass::People) if self.population(m) => K::Prevalence,
+            Some(NounClass::People) if self.tally(m) => K::Other,
             Some(NounClass::People) => K::SampleSize,
             Some(NounClass::Course) => K::TreatmentCourse,
             Some(NounClass::Tried) => {
@@ -288,6 +292,17 @@ impl<'a, 't> Sentence<'a, 't> {
             }
             None => K::Other,
         }
+    }
+
+    /// "We have treated over 1,500 cases", "500+ patients treated": a clinic's tally of its
+    /// work, with a verb of treating right beside the count, in a sentence about no study.
+    fn tally(&self, m: &RawMatch) -> bool {
+        let t = self.t;
+        let end = m.noun.map_or(m.last_tok, |(n, _)| n.max(m.last_tok));
+        let beside = (m.quote_first.saturating_sub(2)..m.quote_first)
+            .chain(end + 1..(end + 2).min(t.len()))
+            .any(|k| t[k].is_any(TALLY_VERBS));
+        beside && !t.iter().any(|w| w.is_any(STUDY_WORDS))
     }
 
     /// "An estimated 60 million men": people in the millions are a population, unless the
@@ -325,8 +340,47 @@ impl<'a, 't> Sentence<'a, 't> {
         if by && cue.is_none_or(|c| c.kind != K::WeightLoss) {
             return Verdict::of(K::OtherPercentage);
         }
-        cue.or_else(|| self.has_condition(m).then_some(Verdict::of(K::Prevalence)))
+        cue.or_else(|| self.list_item_cue(m))
+            .or_else(|| self.has_condition(m).then_some(Verdict::of(K::Prevalence)))
             .unwrap_or(Verdict::of(K::OtherPercentage))
+    }
+
+    /// "about 6% of their weight by 12 weeks, about 10% by 20 weeks and 15% by one year": a
+    /// percentage with no cue of its own, listed right after one that has an outcome, states
+    /// the same outcome. The list runs back through earlier items with no cue of their own.
+    fn list_item_cue(&self, m: &RawMatch) -> Option<Verdict> {
+        let mut item = m;
+        for _ in 0..4 {
+            let prev = self
+                .figures
+                .iter()
+                .rev()
+                .find(|f| f.value.unit == Unit::Percent && f.last_tok < item.quote_first)?;
+            if !self.listed_after(prev, item) {
+                return None;
+            }
+            let outcome = self.percent_cue(prev).filter(|v| {
+                !matches!(v.kind, K::OtherPercentage | K::DefinitionThreshold)
+                    && !self.is_cutoff_percent(prev)
+                    && !self.bounded_change(prev)
+            });
+            if outcome.is_some() {
+                return outcome;
+            }
+            item = prev;
+        }
+        None
+    }
+
+    /// Whether `b` is the next item of a list that `a` is in: a comma or "and"/"or" between
+    /// them, in the same clause, a few words apart.
+    fn listed_after(&self, a: &RawMatch, b: &RawMatch) -> bool {
+        let between = &self.t[a.last_tok + 1..b.quote_first];
+        between.len() <= 10
+            && self.clauses[a.last_tok] == self.clauses[b.first_tok]
+            && between
+                .iter()
+                .any(|w| w.is_sym(',') || w.is_any(&["and", "or"]))
     }
 
     /// "80% experience at least a 50% reduction in symptoms", "respond with at least a 40%
@@ -340,9 +394,11 @@ impl<'a, 't> Sentence<'a, 't> {
         let at_least_a =
             q >= 3 && t[q - 1].is_any(&["a", "an"]) && t[q - 3].is("at") && t[q - 2].is("least");
         let at_least = m.value.bound == Some(Bound::AtLeast) || at_least_a;
-        let change = t
-            .get(m.last_tok + 1)
-            .is_some_and(|n| n.is_any(MAGNITUDE_NOUNS));
+        // "70% of participants lost at least 10% of their weight": the loss is the bar too.
+        let lost = q > 0 && t[q - 1].is_any(&["lost", "lose", "losing", "shed"]);
+        let change = lost
+            || t.get(m.last_tok + 1)
+                .is_some_and(|n| n.is_any(MAGNITUDE_NOUNS));
         let share_beside = self
             .figures
             .iter()
@@ -475,6 +531,22 @@ impl<'a, 't> Sentence<'a, 't> {
         if kind == K::WeightLoss && self.share_of_other_than_weight(m) {
             return Some(Verdict::of(K::OtherPercentage));
         }
+        // "70% of participants lost at least 10%": a share of people who reached a bar of
+        // weight lost, not the weight lost.
+        if kind == K::WeightLoss && self.share_reaching_bar(m) {
+            return Some(Verdict {
+                kind: K::SuccessRate,
+                outcome: Some("weight loss"),
+            });
+        }
+        // "45% cut their headache days in half": the symptom a treatment reduces is its
+        // outcome, and halving it is a response.
+        if kind == K::SideEffectRate && self.treated_symptom(hit) {
+            return Some(Verdict {
+                kind: K::ResponseRate,
+                outcome: Some("response"),
+            });
+        }
         // "a success rate of 70%, meaning most find significant relief": success defined as
         // relief is a response rate.
         if kind == K::SuccessRate && self.has_percent_cue(m, K::ResponseRate) {
@@ -506,6 +578,25 @@ impl<'a, 't> Sentence<'a, 't> {
         Some(Verdict { kind, outcome })
     }
 
+    /// Whether a share ("70% of participants", "34%") is followed closely, in its clause, by
+    /// the bar its people reached ("lost at least 10%", "lost ≥10%").
+    fn share_reaching_bar(&self, m: &RawMatch) -> bool {
+        self.figures
+            .iter()
+            .find(|f| f.quote_first > m.last_tok)
+            .is_some_and(|f| {
+                f.quote_first <= m.last_tok + 8
+                    && self.clauses[f.first_tok] == self.clauses[m.last_tok]
+                    && self.bounded_change(f)
+            })
+    }
+
+    /// Whether a symptom cue stands right after a word of reducing it ("cut their headache
+    /// days", "fewer headache days"): then it names what the treatment treats.
+    pub(super) fn treated_symptom(&self, h: &Hit) -> bool {
+        (h.start.saturating_sub(3)..h.start).any(|k| self.t[k].is_any(REDUCTION_WORDS))
+    }
+
     fn has_percent_cue(&self, _m: &RawMatch, kind: ClaimKind) -> bool {
         self.hits.iter().any(|h| {
             let cue = &CUES[h.entry].means;
@@ -517,7 +608,11 @@ impl<'a, 't> Sentence<'a, 't> {
 
     /// Times: the first rule that matches, in order.
     fn time(&self, m: &RawMatch) -> ClaimKind {
-        let rules: [fn(&Self, &RawMatch) -> Option<ClaimKind>; 21] = [
+        let rules: [fn(&Self, &RawMatch) -> Option<ClaimKind>; 28] = [
+            Self::age,
+            Self::difference_in_days,
+            Self::study_length,
+            Self::counted_bar,
             Self::schedule,
             Self::worn_per_day,
             Self::per_sitting,
@@ -526,12 +621,15 @@ impl<'a, 't> Sentence<'a, 't> {
             Self::preparation,
             Self::cutoff,
             Self::reaction_fades,
+            |s, m| s.takes_a_sitting(m).then_some(K::SessionDuration),
             |s, m| s.time_cue(m, K::RecoveryTime).map(|_| K::RecoveryTime),
             |s, m| s.time_cue(m, K::FollowUp).map(|_| K::FollowUp),
+            Self::wait_to_see,
             Self::onset_by_lead,
             Self::session,
             Self::course_lasts,
             Self::worn_for,
+            Self::used_for,
             Self::effect,
             Self::continued_treatment,
             Self::time_point,
@@ -730,16 +828,113 @@ impl<'a, 't> Sentence<'a, 't> {
                 || (self.t[l].is("by") && !(l > 0 && self.t[l - 1].is("followed")))
         });
         let short = matches!(m.value.unit, Unit::Minutes | Unit::Hours) && !point;
-        // "It usually takes 10-15 minutes." is a sitting; "takes 15 minutes to work" is an onset.
-        let takes = m
+        (short && self.time_cue(m, K::SessionDuration).is_some()).then_some(K::SessionDuration)
+    }
+
+    /// "Injections take 15 – 30 minutes, and most patients return to work at once": minutes
+    /// or hours that something takes are one sitting, whatever the sentence says next ("takes
+    /// 15 minutes to work" is an onset; "recovery takes two hours" a recovery).
+    fn takes_a_sitting(&self, m: &RawMatch) -> bool {
+        let t = self.t;
+        let short = matches!(m.value.unit, Unit::Minutes | Unit::Hours);
+        let Some(l) = m
             .lead
-            .is_some_and(|l| self.t[l].is_any(&["take", "takes", "taking"]))
-            && self
-                .t
-                .get(m.last_tok + 1)
-                .is_none_or(|n| !n.is_any(&["to", "for", "until", "before"]));
-        (short && (takes || self.time_cue(m, K::SessionDuration).is_some()))
-            .then_some(K::SessionDuration)
+            .filter(|&l| t[l].is_any(&["take", "takes", "taking"]))
+        else {
+            return false;
+        };
+        let purpose = t
+            .get(m.last_tok + 1)
+            .is_some_and(|n| n.is_any(&["to", "for", "until", "before"]));
+        let recovery = self
+            .hits
+            .iter()
+            .any(|h| CUES[h.entry].means.kind == K::RecoveryTime && h.end <= l && h.end + 3 >= l);
+        short && !purpose && !recovery
+    }
+
+    /// "beyond the age of 45", "adults aged 18 and over": an age that bounds who is meant is a
+    /// cut-off (an age that only describes a group is no figure: [`Self::bare_age`]).
+    fn age(&self, m: &RawMatch) -> Option<ClaimKind> {
+        (m.shape == Shape::Index).then_some(K::DefinitionThreshold)
+    }
+
+    /// "Teens aged 13–17", "between the ages of 20 and 40": an age read after the word "age"
+    /// that bounds nothing describes a group, like the label of a table row.
+    pub(super) fn bare_age(&self, m: &RawMatch) -> bool {
+        if m.shape != Shape::Index || m.value.unit != Unit::Years {
+            return false;
+        }
+        let t = self.t;
+        let before =
+            (m.quote_first.saturating_sub(5)..m.quote_first).any(|k| t[k].is_any(AGE_BOUNDS));
+        let and_over = t
+            .get(m.last_tok + 1)
+            .is_some_and(|w| w.is_any(&["and", "or"]))
+            && t.get(m.last_tok + 2).is_some_and(|w| {
+                w.is_any(&["over", "older", "up", "above", "under", "younger", "below"])
+            });
+        !(m.value.bound.is_some() || before || and_over)
+    }
+
+    /// "9.2 fewer headache days", "30 more days without pain": a difference in a count of days,
+    /// not how long anything takes.
+    fn difference_in_days(&self, m: &RawMatch) -> Option<ClaimKind> {
+        (m.first_tok..=m.last_tok)
+            .any(|k| self.t[k].is_any(COMPARATIVE_COUNT_WORDS))
+            .then_some(K::Other)
+    }
+
+    /// "in a 68-week study", "a two-year randomized trial": how long a study followed its
+    /// patients, the time point its results are reported at.
+    fn study_length(&self, m: &RawMatch) -> Option<ClaimKind> {
+        let t = self.t;
+        let study = |k: usize| {
+            t.get(k)
+                .is_some_and(|w| w.is_any(&["study", "trial", "studies", "trials"]))
+        };
+        // One describing word may stand between ("a 68-week medical study"), not a preposition
+        // ("two weeks after study entry" is a time point of its own).
+        let adjective = |k: usize| {
+            t.get(k).is_some_and(|w| {
+                w.kind == super::tokens::TokKind::Word
+                    && !w.is_any(&["after", "before", "of", "into", "in", "from", "since"])
+            })
+        };
+        let next = m.last_tok + 1;
+        (study(next) || (adjective(next) && study(next + 1))).then_some(K::FollowUp)
+    }
+
+    /// "To be considered compliant, the mask must be worn at least 4 hours per night": a lower
+    /// bound on a time, in a sentence that says what counts, is the bar.
+    fn counted_bar(&self, m: &RawMatch) -> Option<ClaimKind> {
+        let defined = (m.quote_first.saturating_sub(12)..m.quote_first)
+            .any(|k| DEFINING.matches_at(self.t, k));
+        (m.value.bound == Some(Bound::AtLeast) && defined).then_some(K::DefinitionThreshold)
+    }
+
+    /// "wait about two months after your last treatment to see your final results", "(up to 1
+    /// year) to make the hormone take effect": the time until an effect shows, stated as a wait
+    /// for it.
+    fn wait_to_see(&self, m: &RawMatch) -> Option<ClaimKind> {
+        let t = self.t;
+        let clause = self.clauses[m.first_tok];
+        let to = (m.last_tok + 1..(m.last_tok + 9).min(t.len()))
+            .take_while(|&k| self.clauses[k] == clause && !t[k].is_sym(','))
+            .find(|&k| t[k].is("to") && !t[k - 1].is("up"))?;
+        (to + 1..(to + 6).min(t.len()))
+            .any(|k| t[k].is_any(WAIT_FOR_WORDS))
+            .then_some(K::OnsetTime)
+    }
+
+    /// "The men used the gel for 2 years", "took the tablets for six months": how long a
+    /// treatment was used is the course.
+    fn used_for(&self, m: &RawMatch) -> Option<ClaimKind> {
+        let t = self.t;
+        let l = m.lead.filter(|&l| t[l].is("for"))?;
+        (l.saturating_sub(5)..l)
+            .any(|k| t[k].is_any(USE_VERBS) && self.clauses[k] == self.clauses[l])
+            .then_some(K::TreatmentCourse)
     }
 
     /// Whether a cue names what a time is counted from ("24 hours after an infusion"), not what

@@ -439,6 +439,17 @@ pub(crate) const INDEXES: &[Entry<Unit>] = &[
         counterexamples: &["Your AHI is measured during a sleep study."],
     },
     Entry {
+        // An age is a figure in years: "beyond the age of 45", "adults aged 18 to 65".
+        patterns: &["age", "aged", "ages"],
+        means: Unit::Years,
+        examples: &[
+            "Yearly checks are advised for anyone beyond the age of [45].",
+            "Men over age [30] lose about 1% of their testosterone a year.",
+            "The program is open to adults aged [18] and over.",
+        ],
+        counterexamples: &["Age is one factor among many."],
+    },
+    Entry {
         patterns: &["a 1 c", "hba 1 c"],
         means: Unit::Percent,
         examples: &["Diabetes is diagnosed at an A1C of [6.5] or higher."],
@@ -858,9 +869,6 @@ pub(crate) const LABELS: &[&str] = &[
     "issue",
     "page",
     "line",
-    "ages",
-    "age",
-    "aged",
 ];
 
 /// Sentences where a label word stands before a number and nothing is a figure.
@@ -874,7 +882,10 @@ pub(crate) const LABEL_CORPUS: &[&str] = &[
     "COVID-19 patients were excluded; IL-6 and PHQ-9 were recorded.",
     "Scores on the HAM-D-17 fell; SARS-CoV-2 testing was negative.",
     "GLP-1 drugs were tested in the SURMOUNT-1 trial.",
+    // An age that only describes a group is no claim (an age that bounds who is meant is:
+    // "beyond the age of 45"); see `INDEXES`.
     "Teens aged 13–17 can join the group.",
+    "It is common in people between the ages of 20 and 40.",
     "A dose of vitamin B12 was given.",
     "Patients in their 20s and 30s often ask.",
     "It is the 3rd most common cause.",
@@ -923,13 +934,15 @@ use ClaimKind as K;
 pub(crate) const CUES: &[Entry<Cue>] = &[
     // Percentages.
     Entry {
-        patterns: &["respon*", "improv*", "relie*", "benefit*", "notice*", "see* results", "feel* better", "good outcome*", "good result*", "less pain", "efficacy", "effective", "helped", "significant* better"],
+        patterns: &["respon*", "improv*", "relie*", "benefit*", "notice*", "see* results", "feel* better", "good outcome*", "good result*", "less pain", "efficacy", "effective", "helped", "significant* better", "halved", "halve", "halving", "in half", "by half"],
         means: cue(K::ResponseRate, "response", P, 22),
         examples: &[
             "Studies show [70–80%] of patients who suffer from TRD experience meaningful benefit.",
             "Overall, [60%] of patients with knee arthritis had good outcomes and less knee pain.",
             "In our audit, [9 out of 10] patients feel better.",
             "TMS has a success rate of [70%], meaning most people find significant relief.",
+            // Halving a symptom is how trials of migraine or pain define a response.
+            "About [40%] of patients halved their migraine days.",
         ],
         counterexamples: &[
             "About [one-third] of patients do not experience significant relief.",
@@ -949,13 +962,15 @@ pub(crate) const CUES: &[Entry<Cue>] = &[
         counterexamples: &["Most patients avoid relapse with maintenance infusions every [4 weeks]."],
     },
     Entry {
-        patterns: &["prevalen*", "suffer*", "affects", "affect", "affecting", "diagnosed", "have it", "has it", "live with", "living with", "meet* the criteria", "meet* criteria", "meet* the definition", "fit* the definition", "fit* the criteria", "qualify", "resistant"],
+        patterns: &["prevalen*", "suffer*", "affects", "affect", "affecting", "impacts", "impacting", "diagnosed", "have it", "has it", "live with", "living with", "meet* the criteria", "meet* criteria", "meet* the definition", "fit* the definition", "fit* the criteria", "qualify", "resistant"],
         means: cue(K::Prevalence, "prevalence", P, 22),
         examples: &[
             "It is thought that [1%] of younger men suffer from low testosterone.",
             "Research indicates that approximately [2 out of 100] men may have it.",
             "TRD affects around [30%] of those diagnosed with depression.",
             "Nearly [1 in 4] teens experiences an anxiety disorder.",
+            // "impacts" is how pages often say "affects".
+            "Insomnia impacts roughly [10%] of adults in any given year.",
         ],
         counterexamples: &["Studies show [70–80%] of patients who suffer from TRD experience meaningful benefit."],
     },
@@ -982,11 +997,12 @@ pub(crate) const CUES: &[Entry<Cue>] = &[
         counterexamples: &["TMS has a success rate of [70%], meaning most people find significant relief."],
     },
     Entry {
-        patterns: &["side effect*", "side - effect*", "adverse", "nausea", "nauseous", "vomit*", "diarrh*", "constipat*", "headache*", "dizz*", "bruis*", "swelling", "dissociat*", "hallucinat*", "drowsi*", "injection - site", "reactions", "complication*", "infection*"],
+        patterns: &["side effect*", "side - effect*", "adverse", "nausea", "nauseous", "vomit*", "diarrh*", "constipat*", "headache*", "dizz*", "bruis*", "swelling", "dissociat*", "hallucinat*", "drowsi*", "injection - site", "reactions", "complication*", "infection*", "seizure*"],
         means: cue(K::SideEffectRate, "side effects", P, 12),
         examples: &[
             "Nausea affected [up to 44%] of patients on semaglutide.",
             "Side effects occurred in [12%] of those treated.",
+            "The risk of a seizure with this stimulation is about [0.1%].",
         ],
         counterexamples: &["Studies show [70%] of patients respond."],
     },
@@ -1000,9 +1016,20 @@ pub(crate) const CUES: &[Entry<Cue>] = &[
         ],
         counterexamples: &["[75%] of patients respond to treatment."],
     },
+    Entry {
+        // Who was in a study ("(85%) were women"): a share of the sample, whatever condition
+        // the sentence names.
+        patterns: &["were women", "were men", "were female", "were male", "were white", "were black", "were married", "were employed", "were smokers", "were girls", "were boys", "are women", "are men", "are female", "are male", "female sex", "male sex"],
+        means: cue(K::OtherPercentage, "", P, 4),
+        examples: &[
+            "Most patients in the trial [(70%)] were women, as migraine affects women more.",
+            "Of those enrolled, [61%] were female and the mean age was 45.",
+        ],
+        counterexamples: &["About [10%] of women suffer from the condition."],
+    },
     // Times.
     Entry {
-        patterns: &["resum*", "return to", "returning to", "back to work", "back to normal", "recover*", "recovery", "heal", "heals", "healed", "healing", "downtime", "fuse", "fuses", "integrate*", "off work", "stay off", "off your feet", "reduce activit*", "limit activit*", "restrict activit*", "avoid strenuous", "avoid heavy", "no strenuous", "no heavy", "heavy lifting", "strenuous activit*", "strenuous exercise"],
+        patterns: &["resum*", "return to", "returning to", "back to work", "back to normal", "recover*", "recovery", "heal", "heals", "healed", "healing", "downtime", "fuse", "fuses", "integrate*", "off work", "stay off", "off your feet", "reduce activit*", "limit activit*", "restrict activit*", "avoid strenuous", "avoid heavy", "no strenuous", "no heavy", "heavy lifting", "strenuous activit*", "strenuous exercise", "injuries", "injury", "strain", "strains", "sprain", "sprains", "fracture", "fractures", "wound", "wounds", "feel* ? normal", "feel* normal again"],
         means: cue(K::RecoveryTime, "recovery", T, 8),
         examples: &[
             "Most patients can resume daily activities [within 1-2 days].",
@@ -1012,11 +1039,17 @@ pub(crate) const CUES: &[Entry<Cue>] = &[
             "Please stay off your feet for [two to three days] after the procedure.",
             "Reduce activity for [3 days] and use ice.",
             "Avoid heavy lifting for [one week].",
+            // What an injury or a wound takes to get better is a recovery, not an onset.
+            "Most sprains get better [in 3-6 weeks].",
+            "A mild strain may improve [in 4 to 6 weeks].",
+            "The eye usually feels fairly normal [within a day].",
         ],
         counterexamples: &[
             "Relief can start [within 24 hours] of treatment.",
             // "heal*" would take in "health": a health centre's session is no recovery.
             "A standard session at our health centre lasts [one hour].",
+            // A time counted from an injury defines who is treated early.
+            "Patients who start treatment [within 72 hours] of injury recover faster.",
         ],
     },
     Entry {
@@ -1168,6 +1201,89 @@ pub(crate) const STUDY_WORDS: &[&str] = &[
     "analysis",
     "enrolled",
     "participants",
+];
+
+/// Words that, just before a symptom, make it the thing a treatment reduces ("cut their
+/// headache days in half", "fewer headache days"), not a side effect of the treatment.
+pub(crate) const REDUCTION_WORDS: &[&str] = &[
+    "cut",
+    "cuts",
+    "halve",
+    "halved",
+    "halves",
+    "halving",
+    "reduce",
+    "reduced",
+    "reduces",
+    "reducing",
+    "lower",
+    "lowered",
+    "lowers",
+    "fewer",
+    "less",
+    "decrease",
+    "decreased",
+    "decreases",
+    "prevent",
+    "prevents",
+    "prevented",
+    "relieve",
+    "relieves",
+    "relieved",
+];
+
+/// Verbs after "to" that make a time a wait for the effect ("two months to see the final
+/// results", "a year to make the hormone take effect"), not a purpose ("worn for two weeks to
+/// reduce swelling").
+pub(crate) const WAIT_FOR_WORDS: &[&str] = &[
+    "see", "notice", "feel", "work", "start", "begin", "kick", "take", "show", "appear",
+];
+
+/// Verbs of using a treatment: "used the gel for 2 years", "took the tablets for six months"
+/// give how long it was taken (the course), not a cut-off or an effect.
+pub(crate) const USE_VERBS: &[&str] = &[
+    "used",
+    "using",
+    "took",
+    "applied",
+    "applying",
+    "received",
+    "receiving",
+    "wore",
+    "injected",
+    "stayed",
+    "remained",
+];
+
+/// Words that say a figure is the bar something is counted by ("to be considered compliant,
+/// the mask must be worn at least 4 hours a night").
+pub(crate) const DEFINING_WORDS: &[&str] = &[
+    "consider*",
+    "defin*",
+    "qualif*",
+    "criteri*",
+    "compliant",
+    "complian*",
+    "adherent",
+    "count",
+    "counts",
+    "counted",
+];
+
+/// Verbs of a clinic's tally of people ("we have treated over 1,500 cases", "500+ patients
+/// treated"): a count of the clinic's work, not a study's sample.
+pub(crate) const TALLY_VERBS: &[&str] = &["treated", "served", "helped", "performed", "seen"];
+
+/// Comparatives between a number and a time unit that make the figure a difference in a
+/// count of days ("9.2 fewer headache days", "30 more days without pain"), not a duration.
+pub(crate) const COMPARATIVE_COUNT_WORDS: &[&str] =
+    &["fewer", "more", "less", "additional", "extra"];
+
+/// Words before an age that make it a bound on who is meant ("beyond the age of 45", "men over
+/// age 30"), a cut-off rather than a description of a group.
+pub(crate) const AGE_BOUNDS: &[&str] = &[
+    "over", "under", "beyond", "above", "below", "past", "after", "before", "older", "younger",
+    "least", "until", "from", "than",
 ];
 
 /// Local reactions to a procedure: a time they last or fade within is a recovery time

@@ -258,6 +258,9 @@ pub fn figures_after(sentence: &str, lead_in: Option<&str>) -> Vec<Figure> {
         verdicts.push(v);
     }
     for (i, m) in raw.iter().enumerate() {
+        if s.bare_age(m) {
+            continue;
+        }
         let mut v = verdicts[i];
         let mut time_point = None;
         if m.value.unit == Unit::Percent {
@@ -265,7 +268,11 @@ pub fn figures_after(sentence: &str, lead_in: Option<&str>) -> Vec<Figure> {
             // "Response at 24 hours was 64% with ketamine versus 28% with midazolam": the second
             // arm states the same measure, at the same time point, unless it names its own.
             if s.follows_comparison(m) && !s.own_cue_after(m) {
-                if let Some(prev) = out.iter().rev().find(|f| f.value.unit == Unit::Percent) {
+                // The bar a share reached ("lost ≥5%") is no arm's figure.
+                let arm = |f: &&Figure| {
+                    f.value.unit == Unit::Percent && f.kind != ClaimKind::DefinitionThreshold
+                };
+                if let Some(prev) = out.iter().rev().find(arm) {
                     v = Verdict {
                         kind: prev.kind,
                         outcome: prev.measure.outcome.as_deref().and_then(static_outcome),
@@ -371,7 +378,7 @@ fn static_outcome(o: &str) -> Option<&'static str> {
 fn mentions_side_effects(s: &Sentence<'_, '_>) -> bool {
     s.hits
         .iter()
-        .any(|h| CUES[h.entry].means.kind == ClaimKind::SideEffectRate)
+        .any(|h| CUES[h.entry].means.kind == ClaimKind::SideEffectRate && !s.treated_symptom(h))
 }
 
 /// The time point a percentage refers to: the nearest time figure that is a time point or an

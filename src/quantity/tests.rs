@@ -800,7 +800,7 @@ fn non_claims() {
         "Many tried one medication after another.",
         "We are open 7 days a week; call 1-800-555-0199 any time.",
         "Rated 5 stars since 2015: our top 10 tips.",
-        "Step 1: adults ages 18+ are welcome; COVID-19 rules apply.",
+        "Step 1: adults of every age are welcome; COVID-19 rules apply.",
         "We have helped people for years.",
         "One of the first questions is about cost.",
         "No two patients are the same.",
@@ -1048,9 +1048,10 @@ fn populations_in_millions_and_sizes_of_change() {
         only("A registry study of 2 million patients found no such link.").kind,
         K::SampleSize
     );
+    // A clinic's tally of its work is no study's sample either.
     assert_eq!(
         only("We have treated 1,200 patients since 2015.").kind,
-        K::SampleSize
+        K::Other
     );
     // The size of a change is no share of patients ...
     assert_eq!(
@@ -1269,4 +1270,131 @@ fn a_range_of_parts_out_of_one_whole_is_a_range_of_shares() {
     // A count before a share of its own is no part of it.
     let got = read("We treated 40 to 50% of cases.");
     assert_eq!((got[0].1, got[0].2), (Some(40.0), Some(50.0)), "{got:?}");
+}
+
+#[test]
+fn study_lengths_waits_uses_sittings_differences_bars_and_tallies() {
+    only_kinds(&[
+        // How long a study ran is the time point of its results ...
+        (
+            "In a 26-week clinical study, most patients improved.",
+            K::FollowUp,
+        ),
+        ("A two-year trial followed the patients.", K::FollowUp),
+        // ... a program of that length is a course.
+        (
+            "You may be prescribed a 10 week program.",
+            K::TreatmentCourse,
+        ),
+        // A wait for an effect, stated with "to see" or "to take effect", is an onset ...
+        (
+            "Plan on waiting about three months after the last session to see the full result.",
+            K::OnsetTime,
+        ),
+        (
+            "The therapy needs time (up to 1 year) to let the hormone take effect.",
+            K::OnsetTime,
+        ),
+        // ... a purpose that is no effect leaves the time what it was.
+        (
+            "Compression garments are worn for 2 weeks to reduce the swelling.",
+            K::TreatmentCourse,
+        ),
+        // How long a treatment was used is its course, even in a trial.
+        (
+            "The women in the trial used the cream for 3 years with no safety signal.",
+            K::TreatmentCourse,
+        ),
+        // Minutes that a treatment takes are a sitting, whatever follows ...
+        (
+            "Each appointment takes 20 – 40 minutes, and most people go back to work the same day.",
+            K::SessionDuration,
+        ),
+        // ... unless the time is what the recovery takes.
+        ("Full recovery takes two hours or so.", K::RecoveryTime),
+        // A difference in a count of days is no duration.
+        (
+            "Patients report 4.5 fewer migraine days each month.",
+            K::Other,
+        ),
+        // A lower bound on a time, where the sentence says what counts, is the bar ...
+        (
+            "To count as adherent, the device must be used at least 5 hours a night.",
+            K::DefinitionThreshold,
+        ),
+        // ... the same bound as an instruction is part of the course.
+        (
+            "Use the device at least 5 hours a night.",
+            K::TreatmentCourse,
+        ),
+        // An age that bounds who is meant is a cut-off.
+        (
+            "Screening is advised for adults over the age of 50.",
+            K::DefinitionThreshold,
+        ),
+        // A clinic's tally is no study's sample ...
+        (
+            "Our surgeons have treated more than 3,000 patients.",
+            K::Other,
+        ),
+        // ... a trial's enrolment is.
+        ("The trial enrolled 300 patients.", K::SampleSize),
+        ("Sciatica impacts roughly 5% of adults.", K::Prevalence),
+    ]);
+    // An age that only describes a group is no claim.
+    assert_eq!(read("Children aged 6 to 12 can join the class."), []);
+    let got = read("Patients 4.5 fewer migraine days a month.");
+    assert_eq!((got[0].1, got[0].3), (Some(4.5), U::Days), "{got:?}");
+}
+
+#[test]
+fn list_items_reductions_of_symptoms_who_was_studied_and_shares_reaching_a_bar() {
+    // A percentage with no cue of its own, listed after one with an outcome, shares it ...
+    let got = read(
+        "On average patients lost about 5% of their weight by 8 weeks, about 9% by 16 weeks and \
+         about 12% by 40 weeks.",
+    );
+    let kinds: Vec<_> = got
+        .iter()
+        .filter(|r| r.3 == U::Percent)
+        .map(|r| r.4)
+        .collect();
+    assert_eq!(kinds, [K::WeightLoss; 3], "{got:?}");
+    // ... an item with its own outcome keeps it.
+    let got = read("About 60% responded, and 8% dropped out.");
+    assert_eq!(
+        (got[0].4, got[1].4),
+        (K::ResponseRate, K::OtherPercentage),
+        "{got:?}"
+    );
+    // A symptom that the treatment reduces is its outcome, and halving it a response ...
+    let got = read("About 40% of patients halved their migraine days, and 25% on placebo did.");
+    assert_eq!(got[0].4, K::ResponseRate, "{got:?}");
+    // ... a symptom after the treatment is a side effect.
+    only_kinds(&[
+        (
+            "About 40% of patients had a headache after the injection.",
+            K::SideEffectRate,
+        ),
+        // Who was in a study is a share of its sample ...
+        (
+            "Most of the people enrolled (80%) were women, a group migraine affects more.",
+            K::OtherPercentage,
+        ),
+        // ... a share of a population with a condition is a prevalence.
+        ("Migraine affects about 18% of women.", K::Prevalence),
+        // Weight lost with no share beside it stays weight lost.
+        (
+            "Patients lost at least 5% of their body weight.",
+            K::WeightLoss,
+        ),
+    ]);
+    // A share of people who lost at least a bar of weight reached the bar: the share is a
+    // success rate and the bar defines it.
+    let got = read("In the trial, 64% of patients lost at least 5% of their body weight.");
+    assert_eq!(
+        (got[0].4, got[1].4),
+        (K::SuccessRate, K::DefinitionThreshold),
+        "{got:?}"
+    );
 }

@@ -4,7 +4,7 @@
 
 use std::sync::LazyLock;
 
-use super::lexicon::{PERIODS, UNITS};
+use super::lexicon::{COMPARATIVE_COUNT_WORDS, PERIODS, UNITS};
 use super::matcher::Matcher;
 use super::number::time_unit;
 use super::tokens::{Tok, TokKind};
@@ -51,6 +51,9 @@ pub(super) fn unit_at(t: &[Tok<'_>], j: usize) -> Option<UnitRead> {
     if let Some(time) = time_at(t, j) {
         return Some(time);
     }
+    if let Some(days) = counted_days_at(t, j) {
+        return Some(days);
+    }
     let hit = UNIT_WORDS.longest_at(t, j)?;
     let unit = UNITS[hit.entry].means;
     // "x" only right after digits ("2-4x"), and never as a rate ("2x a week", read above).
@@ -58,6 +61,22 @@ pub(super) fn unit_at(t: &[Tok<'_>], j: usize) -> Option<UnitRead> {
         return None;
     }
     Some(UnitRead::Unit(unit, hit.end))
+}
+
+/// "9.2 fewer headache days", "30 more days without pain": a comparative, at most one word,
+/// then a time unit. The figure is a number of days (its kind says it is a difference).
+fn counted_days_at(t: &[Tok<'_>], j: usize) -> Option<UnitRead> {
+    if !t.get(j)?.is_any(COMPARATIVE_COUNT_WORDS) {
+        return None;
+    }
+    let word = |k: usize| t.get(k).is_some_and(|w| matches!(w.kind, TokKind::Word));
+    [j + 1, j + 2]
+        .into_iter()
+        .filter(|&k| k == j + 1 || word(j + 1))
+        .find_map(|k| match time_at(t, k) {
+            Some(UnitRead::Unit(u, next)) if u != Unit::Minutes => Some(UnitRead::Unit(u, next)),
+            _ => None,
+        })
 }
 
 /// "2x a week", "three times per week", "1 time per week", "2 per week".
@@ -150,6 +169,17 @@ mod tests {
             after_number("24-hour window"),
             Some(UnitRead::Unit(Unit::Hours, 3))
         );
+        assert_eq!(
+            after_number("9.2 fewer headache days"),
+            Some(UnitRead::Unit(Unit::Days, 4))
+        );
+        assert_eq!(
+            after_number("30 more days without pain"),
+            Some(UnitRead::Unit(Unit::Days, 3))
+        );
+        // A comparative before anything but a time unit is no unit.
+        assert_eq!(after_number("3 more sessions"), None);
+        assert_eq!(after_number("2 fewer big daily doses"), None);
         assert_eq!(after_number("65-year-old man"), Some(UnitRead::Age));
         assert_eq!(after_number("40 years old"), Some(UnitRead::Age));
         assert_eq!(
