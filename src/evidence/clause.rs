@@ -256,9 +256,88 @@ impl Clause {
         if let Some(v) = self.span().into_iter().find_map(bounded) {
             return Some(v);
         }
+        if let Some(v) = self.share_of_weight_in_words() {
+            return Some(v);
+        }
         // Before the figure, the nearest percentage decides: another result is no threshold.
         let k = self.before().find(|&k| percent(t, k).is_some())?;
         bounded(k)
+    }
+
+    /// "50% of patients lost a fifth of their body weight or more": a share of the body lost,
+    /// in words, after a verb of losing in the figure's own words, is the share's threshold
+    /// (≥20%). Not "a fifth of patients lost 10%" (the fraction counts people, before the
+    /// verb), nor a figure whose own words lose nothing.
+    fn share_of_weight_in_words(&self) -> Option<Value> {
+        let t = &self.toks;
+        let own = self.span();
+        let verb = own
+            .iter()
+            .position(|&k| t[k].is_any(&["lost", "lose", "losing", "shed", "dropped"]))?;
+        let words: Vec<&str> = own[verb + 1..]
+            .iter()
+            .map(|&k| t[k].lower.as_str())
+            .collect();
+        let figure = crate::quantity::figures(&words.join(" "))
+            .into_iter()
+            .next()
+            .filter(|f| f.value.unit == Unit::Percent)?;
+        let v = figure.value.high?;
+        Some(Value {
+            bound: Some(Bound::AtLeast),
+            ..Value::point(v, Unit::Percent)
+        })
+    }
+
+    /// The time point the figure's clause names, for a claim whose stored measure has none:
+    /// "by day 28, 58.7% had responded", "17% responded as early as day 2". The nearest time
+    /// point within a few words in the same clause; none when the figure is itself a time
+    /// ("a 12-week course").
+    pub fn time_point(&self) -> Option<Value> {
+        let t = &self.toks;
+        let timed = |w: &Tok| {
+            w.lower
+                .split('-')
+                .any(|p| vocab::time_unit_hours(p).is_some())
+        };
+        if t[self.first..=self.last].iter().any(timed) {
+            return None;
+        }
+        let start = self.before().last().unwrap_or(self.first);
+        let end = (self.last + 1..t.len())
+            .find(|&k| ends_clause(&t[k]))
+            .unwrap_or(t.len());
+        // A time point is a day or longer, written "day 28" or after a word that sets a point
+        // in time ("by 12 weeks"); "walked farther in six minutes" names how a test is run.
+        let point = |m: &super::reader::TimeMention| {
+            m.value.unit >= Unit::Days
+                && (vocab::time_unit_hours(&t[m.at].lower).is_some()
+                    || m.at.checked_sub(1).is_some_and(|p| {
+                        t[p].is_any(&["at", "by", "after", "within", "over", "until", "through"])
+                    }))
+        };
+        super::reader::time_mentions(t)
+            .into_iter()
+            .filter(point)
+            .filter(|m| (start..end).contains(&m.at) && !(self.first..=self.last).contains(&m.at))
+            .map(|m| {
+                (
+                    m.at.abs_diff(self.first).min(m.at.abs_diff(self.last)),
+                    m.value,
+                )
+            })
+            .filter(|(d, _)| *d <= 12)
+            .min_by(|a, b| a.0.cmp(&b.0))
+            .map(|(_, v)| v)
+    }
+
+    /// Whether the figure is an average ("an average loss of 15.2%", "a mean reduction of 30%
+    /// … compared with 12% with placebo"): a word for an average before it in its clause. Not
+    /// "62% of patients", a share of people.
+    pub fn is_average(&self) -> bool {
+        let t = &self.toks;
+        self.before()
+            .any(|k| t[k].is_any(&["average", "mean", "median"]))
     }
 
     /// Canonical content words of what the figure measures, without the words for people: the
@@ -267,7 +346,14 @@ impl Clause {
     pub fn outcome_words(&self) -> Vec<String> {
         let t = &self.toks;
         let mut span = self.span();
-        if span.iter().all(|&k| t[k].class != Class::Word) {
+        // "… a reduction in body weight of 13.8% at 68 weeks": words after the figure that only
+        // say when are no outcome either.
+        let names_outcome = |k: &usize| {
+            t[*k].class == Class::Word
+                && !vocab::is_stop(&t[*k].lower)
+                && vocab::time_unit_hours(&t[*k].lower).is_none()
+        };
+        if !span.iter().any(names_outcome) {
             span = self
                 .before()
                 .take_while(|&k| t[k].number().is_none())
@@ -296,7 +382,14 @@ impl Clause {
         if t[first].is_any(vocab::CONTROL_WORDS) {
             return Some(t[first].lower.clone());
         }
-        let near: Vec<usize> = own.iter().copied().take(8).collect();
+        // "12.4% more weight than on placebo": the arm after "than" is the comparator, not the
+        // figure's own.
+        let near: Vec<usize> = own
+            .iter()
+            .copied()
+            .take(8)
+            .take_while(|&k| !t[k].is("than") && !compares(Some(&t[k])))
+            .collect();
         if let Some(g) = near.iter().position(|&k| t[k].is_any(vocab::GROUP_NOUNS)) {
             let from = near[..g]
                 .iter()

@@ -50,6 +50,8 @@ pub struct Target {
     pub share_threshold: bool,
     /// The claim's sentence states a gap between arms ("6 points more than placebo").
     pub difference: bool,
+    /// The claim's figure is an average ("an average loss of 15.2%"), not a share of people.
+    pub average: bool,
     /// The dose the claim is about ("patients on the 5 mg dose", "the highest dose").
     pub dose: Option<Wanted>,
     /// For a count of people: whether the claim's sentence ties it to a study ("a trial of 120
@@ -113,6 +115,7 @@ impl Target {
             share_threshold: claim.kind != ClaimKind::DefinitionThreshold
                 && clause.as_ref().is_some_and(Clause::is_share_threshold),
             difference: clause.as_ref().is_some_and(Clause::speaks_of_difference),
+            average: clause.as_ref().is_some_and(Clause::is_average),
             dose: clause.as_ref().and_then(Clause::dose),
             intervention,
             intervention_text,
@@ -120,7 +123,10 @@ impl Target {
             threshold,
             sex,
             population: text::content_words(&population),
-            time_point: m.time_point.clone(),
+            time_point: m
+                .time_point
+                .clone()
+                .or_else(|| clause.as_ref().and_then(Clause::time_point)),
             // Only a count of people asks (and reading the whole sentence costs).
             study: claim.kind != ClaimKind::SampleSize
                 || clause.as_ref().is_none_or(Clause::names_study),
@@ -238,6 +244,8 @@ pub enum Exclusion {
     ClaimThreshold,
     /// A difference between arms, for a claim about one arm's result.
     Difference,
+    /// One arm's result, for a claim about the gap between arms.
+    NotADifference,
     /// Another dose of the treatment, or no one dose, where the claim names its dose.
     Dose,
 }
@@ -261,6 +269,7 @@ impl Exclusion {
                 "a result, while the claim's figure is the threshold that defines its share"
             }
             Exclusion::Difference => "a difference between arms, not one arm's result",
+            Exclusion::NotADifference => "one arm's result, not the difference between arms",
             Exclusion::Dose => "another dose (or no one dose) than the claim's",
         }
     }
@@ -276,6 +285,10 @@ pub fn relevance(target: &Target, r: &Reading, index: &RecordIndex) -> Relevance
     }
     if r.difference && !target.difference {
         return Err(Exclusion::Difference);
+    }
+    // "lost 10.9% more weight than on placebo" states the gap; one arm's own result is not it.
+    if target.difference && !r.difference && r.role == Role::Result {
+        return Err(Exclusion::NotADifference);
     }
     let kind = kind_score(target, r)?;
     role_allowed(target, r)?;
@@ -438,7 +451,8 @@ fn kind_score(target: &Target, r: &Reading) -> Relevance {
         return Err(Exclusion::Measure);
     }
     // A share of patients (responders, survivors, those who lost weight) is never a mean or a
-    // change ("the mean change in body weight was -12.4%").
+    // change ("the mean change in body weight was -12.4%"), unless the claim says it is an
+    // average too ("an average loss of 15.2%").
     let rate = matches!(
         target.kind,
         K::ResponseRate
@@ -449,7 +463,7 @@ fn kind_score(target: &Target, r: &Reading) -> Relevance {
             | K::Prevalence
             | K::OtherPercentage
     );
-    if rate && r.amount && target.value.unit == Unit::Percent {
+    if rate && r.amount && target.value.unit == Unit::Percent && !target.average {
         return Err(Exclusion::Measure);
     }
     let (a, b) = (target.kind, r.kind);

@@ -568,6 +568,18 @@ pub fn time_unit_hours(w: &str) -> Option<f64> {
     })
 }
 
+/// Nouns for patients grouped by how they did at a time point ("day 2 nonresponders", "week 4
+/// remitters"): the time before them names the group, not when a result was measured.
+pub const SUBGROUP_BY_TIME: &[&str] = &[
+    "responders",
+    "nonresponders",
+    "non-responders",
+    "remitters",
+    "nonremitters",
+    "non-remitters",
+    "completers",
+];
+
 /// The number a number word names: "one" to "twelve", tens, and hyphenated compounds
 /// ("twenty-two", "seventy-eight"); "a"/"an" as one ("a year").
 pub fn number_word(w: &str) -> Option<f64> {

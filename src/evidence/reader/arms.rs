@@ -339,7 +339,7 @@ fn control_word(w: &Tok) -> bool {
 /// Single words joined by "+" or "plus" starting at token `k` ("antidepressant+placebo",
 /// "AD + PBO", "placebo plus sertraline") name one arm: the control arm when any part is a
 /// control word (the other part is the background treatment both arms get), else the arm its
-/// first named part belongs to. Returns the compound's last token and its arm; `None` when no
+/// first named part belongs to, else the trial's one treatment arm. Returns the compound's last token and its arm; `None` when no
 /// compound starts at `k`. Only single words are joined: "esketamine plus the same
 /// antidepressant" is read word by word.
 fn compound_arm(arms: &[Arm], t: &[Tok], k: usize) -> Option<(usize, Option<usize>)> {
@@ -359,10 +359,15 @@ fn compound_arm(arms: &[Arm], t: &[Tok], k: usize) -> Option<(usize, Option<usiz
     let arm = if parts.iter().any(|&j| control_word(&t[j])) {
         arms.iter().position(|a| a.control)
     } else {
-        parts.iter().find_map(|&j| {
-            let c = text::canon(&t[j].lower);
-            arms.iter().position(|a| !a.control && a.words.contains(&c))
-        })
+        // "ESK + AD" in a trial of one treatment against a control is that treatment.
+        let treatments: Vec<usize> = (0..arms.len()).filter(|&a| !arms[a].control).collect();
+        parts
+            .iter()
+            .find_map(|&j| {
+                let c = text::canon(&t[j].lower);
+                arms.iter().position(|a| !a.control && a.words.contains(&c))
+            })
+            .or_else(|| (treatments.len() == 1).then(|| treatments[0]))
     };
     Some((end, arm))
 }

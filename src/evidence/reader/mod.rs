@@ -29,6 +29,7 @@ use crate::model::{AbstractSection, ClaimKind, Record, Value};
 use crate::quantity::{self, Figure};
 
 pub use arms::is_control_phrase;
+pub(crate) use time::{time_mentions, TimeMention};
 
 /// Where in the record a sentence is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -222,7 +222,9 @@ impl<'a> SentenceReader<'a> {
         let share = (it.last + 1..(it.last + 6).min(t.len()))
             .take_while(|&k| !t[k].is_punct(',') && !t[k].is_punct(';'))
             .any(|k| {
-                text::canon(&t[k].lower) == "participant"
+                // "19.8% of men who received testosterone": men and women are people too.
+                let c = text::canon(&t[k].lower);
+                matches!(c.as_str(), "participant" | "male" | "female")
                     || t[k].is_any(&["sample", "cohort", "those", "group", "arm"])
             });
         let clause = self.clause(it.first);

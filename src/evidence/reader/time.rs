@@ -8,7 +8,7 @@ use crate::model::{Unit, Value};
 
 /// A time point stated in a sentence, at token `at`.
 #[derive(Debug, Clone)]
-pub(super) struct TimeMention {
+pub(crate) struct TimeMention {
     /// The token it starts at.
     pub at: usize,
     /// The time.
@@ -28,7 +28,7 @@ fn unit_of(hours: f64) -> Unit {
 
 /// Every time point in a sentence: "at week 8", "24 hours", "(weeks 3-4)", "6 months",
 /// "26-week", "on day 21", "at 1 year", "the day after".
-pub(super) fn time_mentions(t: &[Tok]) -> Vec<TimeMention> {
+pub(crate) fn time_mentions(t: &[Tok]) -> Vec<TimeMention> {
     let mut out = Vec::new();
     let num = |k: usize| -> Option<f64> {
         let tok = t.get(k)?;
@@ -59,8 +59,14 @@ pub(super) fn time_mentions(t: &[Tok]) -> Vec<TimeMention> {
             continue;
         };
         let unit = unit_of(h);
-        // "week 8", "weeks 3-4", "day 21": the unit first.
+        // "week 8", "weeks 3-4", "day 21": the unit first. Not "day 2 nonresponders", which
+        // names a subgroup by when it was defined.
         if let Some(n) = num(k + 1).filter(|_| t[k + 1].class == Class::Number) {
+            if t.get(k + 2)
+                .is_some_and(|w| w.is_any(vocab::SUBGROUP_BY_TIME))
+            {
+                continue;
+            }
             let high = (t
                 .get(k + 2)
                 .is_some_and(|d| d.is_punct('-') || d.is_punct('–')))

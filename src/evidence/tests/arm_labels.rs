@@ -200,3 +200,24 @@ fn a_pair_in_a_bracket_after_two_arms_follows_their_order() {
     let r = weight_trial("Nausea was reported in the placebo group (17.5%).");
     assert_eq!(control_of(&r, "17.5%"), Some(true));
 }
+
+#[test]
+fn an_abbreviated_compound_is_the_one_treatment_arm_of_a_two_arm_trial() {
+    let r = record(
+        53,
+        "Sato",
+        "Nasal drugamab added to an antidepressant: pooled trials",
+        &[
+            (
+                "METHODS",
+                "Patients were randomized to drugamab or placebo, each with a new oral antidepressant.",
+            ),
+            (
+                "RESULTS",
+                "More patients treated with DRG + AD versus AD + PBO responded at day 28 (58.1% vs 44.6%).",
+            ),
+        ],
+    );
+    assert_eq!(control_of(&r, "58.1%"), Some(false));
+    assert_eq!(control_of(&r, "44.6%"), Some(true));
+}

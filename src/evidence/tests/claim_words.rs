@@ -1,0 +1,203 @@
+//! What a claim's own sentence adds to its stored measure: a time point the extractor left
+//! out, an average rather than a share, the arm after "than", a share of body weight in words;
+//! and a time in an abstract that names a subgroup rather than when it was measured (our own
+//! wording; the drugs are made up).
+
+use super::*;
+
+/// A pooled analysis reporting response at two days and at four weeks, and in a subgroup
+/// named by its early course.
+fn pooled() -> RecordIndex {
+    record(
+        61,
+        "Okonkwo",
+        "Response to nasal drugamab in resistant depression: a pooled analysis",
+        &[
+            (
+                "METHODS",
+                "Two trials randomized patients to nasal drugamab or placebo.",
+            ),
+            (
+                "RESULTS",
+                "More patients on drugamab than on placebo met response criteria at day 2 (16.1% vs 8.8%) and at day 28 (57.5% vs 44.0%). In day 2 nonresponders, 51.2% vs 40.9% responded later.",
+            ),
+        ],
+    )
+}
+
+fn responded(v: Value, quote: &str, sentence: &str) -> Finding {
+    let c = said(ClaimKind::ResponseRate, v, quote, sentence, "drugamab");
+    verdict_of(&c, &pooled())
+}
+
+#[test]
+fn a_time_in_the_claims_clause_is_its_time_point() {
+    let f = responded(
+        about(16.0),
+        "about 16%",
+        "As early as day 2, about 16% of patients had responded.",
+    );
+    assert_eq!(f.verdict, Verdict::Supported, "{f:#?}");
+    assert_eq!(f.evidence[0].figure, "16.1%");
+    let f = responded(
+        pct(57.5),
+        "57.5%",
+        "By day 28, 57.5% of patients on drugamab had responded.",
+    );
+    assert_eq!(f.verdict, Verdict::Supported, "{f:#?}");
+    // Counterexample: the early figure quoted for the later time differs.
+    let f = responded(
+        pct(16.1),
+        "16.1%",
+        "By day 28, 16.1% of patients on drugamab had responded.",
+    );
+    assert_eq!(f.verdict, Verdict::Differs, "{f:#?}");
+}
+
+#[test]
+fn a_time_before_a_subgroup_noun_names_the_subgroup_not_a_time_point() {
+    let r = pooled();
+    let later = r
+        .readings
+        .iter()
+        .find(|x| &r.sentence(x.sentence)[x.range.clone()] == "51.2%")
+        .expect("51.2% read");
+    assert_eq!(later.time_point, None);
+    // Counterexample: "at day 2 (16.1% …)" is a time point.
+    let early = r
+        .readings
+        .iter()
+        .find(|x| &r.sentence(x.sentence)[x.range.clone()] == "16.1%")
+        .expect("16.1% read");
+    assert_eq!(
+        early
+            .time_point
+            .as_ref()
+            .map(ToString::to_string)
+            .as_deref(),
+        Some("2 days")
+    );
+}
+
+fn weight_record() -> RecordIndex {
+    record(
+        62,
+        "Ferreira",
+        "Weekly tavoglutide for adults with obesity: a randomized trial",
+        &[
+            (
+                "METHODS",
+                "Adults were randomly assigned to weekly tavoglutide or placebo for 68 weeks.",
+            ),
+            (
+                "RESULTS",
+                "The mean change in body weight was −13.8% with tavoglutide and −2.9% with placebo (an estimated treatment difference of −10.9 percentage points). A reduction of 20% or more occurred in 33.0% of the tavoglutide group and 1.9% of the placebo group.",
+            ),
+        ],
+    )
+}
+
+#[test]
+fn an_average_in_the_claims_words_may_be_checked_against_a_mean_change() {
+    let r = weight_record();
+    let c = said(
+        ClaimKind::OtherPercentage,
+        pct(13.8),
+        "13.8%",
+        "Patients showed an average reduction in body weight of 13.8% at 68 weeks.",
+        "tavoglutide",
+    );
+    let f = verdict_of(&c, &r);
+    assert_eq!(f.verdict, Verdict::Supported, "{f:#?}");
+    // Counterexample: a share of patients is never a mean change.
+    let c = said(
+        ClaimKind::OtherPercentage,
+        pct(13.8),
+        "13.8%",
+        "Some 13.8% of patients stopped early.",
+        "tavoglutide",
+    );
+    assert_ne!(verdict_of(&c, &r).verdict, Verdict::Supported);
+}
+
+#[test]
+fn the_arm_after_than_is_the_comparator_of_a_gap() {
+    let r = weight_record();
+    let c = said(
+        ClaimKind::WeightLoss,
+        pct(10.9),
+        "10.9%",
+        "On tavoglutide, patients lost 10.9% more weight than on placebo.",
+        "",
+    );
+    let f = verdict_of(&c, &r);
+    assert_eq!(f.verdict, Verdict::Supported, "{f:#?}");
+    assert!(f.evidence[0].figure.starts_with("10.9"), "{f:#?}");
+    // Counterexample: a figure of the placebo's own is still the placebo's.
+    let c = said(
+        ClaimKind::WeightLoss,
+        pct(2.9),
+        "2.9%",
+        "Patients on placebo lost 2.9% of their weight.",
+        "placebo",
+    );
+    let f = verdict_of(&c, &r);
+    assert_eq!(f.verdict, Verdict::Supported, "{f:#?}");
+    assert_eq!(f.evidence[0].figure, "2.9%");
+}
+
+#[test]
+fn a_share_of_body_weight_in_words_is_the_shares_threshold() {
+    let r = weight_record();
+    let c = said(
+        ClaimKind::WeightLoss,
+        pct(33.0),
+        "33%",
+        "In the trial, 33% of patients lost a fifth of their body weight or more.",
+        "tavoglutide",
+    );
+    let f = verdict_of(&c, &r);
+    assert_eq!(f.verdict, Verdict::Supported, "{f:#?}");
+    assert_eq!(f.evidence[0].figure, "33.0%");
+    // Counterexample: the fraction counts people, not weight ("a fifth of patients lost 10%"),
+    // so no threshold of a fifth is read.
+    let c = said(
+        ClaimKind::WeightLoss,
+        pct(20.0),
+        "a fifth",
+        "In the trial, a fifth of patients lost weight.",
+        "tavoglutide",
+    );
+    let f = verdict_of(&c, &r);
+    assert!(f.evidence.iter().all(|e| e.figure != "33.0%"), "{f:#?}");
+}
+
+#[test]
+fn a_test_run_in_minutes_is_no_time_point() {
+    // Counterexample to the time point read from the claim's clause: "in six minutes" is how
+    // the walking test is run, not when the result was measured.
+    let r = record(
+        63,
+        "Lindgren",
+        "Testosterone gel in older men: a randomized trial",
+        &[
+            (
+                "METHODS",
+                "Men were randomly assigned to testosterone gel or placebo gel for 1 year.",
+            ),
+            (
+                "RESULTS",
+                "An increase of at least 50 m in walking distance occurred in 19.8% of men who received testosterone vs. 11.9% of men who received placebo.",
+            ),
+        ],
+    );
+    let c = said(
+        ClaimKind::OtherPercentage,
+        pct(19.8),
+        "19.8%",
+        "In the trial, 19.8% of men on testosterone had an increase in walking distance of at least 50 m in six minutes.",
+        "testosterone",
+    );
+    let f = verdict_of(&c, &r);
+    assert_eq!(f.verdict, Verdict::Supported, "{f:#?}");
+}
