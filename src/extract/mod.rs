@@ -100,7 +100,8 @@ fn read_figures(article: &Article, skip_from: usize) -> Vec<Found> {
             if first.is_none_or(|f| sentence.end <= f) {
                 continue;
             }
-            let figures = quantity::figures_after(text, lead.map(|r| &article.text[r]));
+            let mut figures = quantity::figures_after(text, lead.map(|r| &article.text[r]));
+            read_counters(&article.text, sentence.clone(), &mut figures);
             if figures.is_empty() {
                 continue;
             }
@@ -134,6 +135,54 @@ fn read_figures(article: &Article, skip_from: usize) -> Vec<Found> {
         }
     }
     out
+}
+
+/// Counters: a figure alone on its line takes what it measures from the caption on the line
+/// below ("86%" over "Sustained improvement or remission"), and a bare count there is read
+/// with its caption ("500+" over "Patients treated"). Each replaces the figure the sentence
+/// gave at the same place, or is added.
+fn read_counters(text: &str, sentence: Range<usize>, figures: &mut Vec<quantity::Figure>) {
+    let mut at = sentence.start;
+    for line in text[sentence.clone()].split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        if !is_counter_line(line) {
+            continue;
+        }
+        let Some(caption) = caption_after(text, at) else {
+            continue;
+        };
+        let body = line.trim();
+        let offset = start + (line.len() - line.trim_start().len()) - sentence.start;
+        for mut fig in quantity::captioned(body, caption) {
+            fig.range = fig.range.start + offset..fig.range.end + offset;
+            let same = figures
+                .iter_mut()
+                .find(|f| f.range.start < fig.range.end && fig.range.start < f.range.end);
+            match same {
+                Some(old) => *old = fig,
+                None => figures.push(fig),
+            }
+        }
+    }
+    figures.sort_by_key(|f| f.range.start);
+}
+
+/// Whether a line holds nothing but a figure as counters set it: digits with a sign, "%", "+"
+/// or "x" ("86%", "500+", "$99", "3x").
+fn is_counter_line(line: &str) -> bool {
+    let l = line.trim();
+    l.len() <= 16
+        && l.chars().any(|c| c.is_ascii_digit())
+        && l.chars()
+            .all(|c| c.is_ascii_digit() || " ,.%+$~<>xXkK".contains(c))
+}
+
+/// A counter's caption: the next line with text after byte `end`, unless it is a counter too
+/// (a row of counters with their captions below is not read).
+fn caption_after(text: &str, end: usize) -> Option<&str> {
+    let line = text[end..].lines().map(str::trim).find(|l| !l.is_empty())?;
+    (!is_counter_line(line)).then(|| head(line, NEIGHBOUR_BYTES))
 }
 
 /// Whether a sentence opens with a list bullet ("• 42 percent …", "- 52 percent …").

@@ -433,3 +433,45 @@ The study of ageing has grown: 40% of men over 65 have low levels.
     assert!(claim("40%").sources.is_empty(), "{:#?}", claim("40%"));
     assert!(claim("40%").attachment.is_none());
 }
+
+#[test]
+fn a_counter_takes_what_it_measures_from_its_caption() {
+    // Counters: a figure alone on its line, its caption on the next.
+    let text = "\
+Our results
+
+72%
+
+Reported lasting improvement in their pain
+
+1,500+
+
+Patients treated since we opened
+
+40%
+
+Of our clients book a second visit
+";
+    let file = extract(&article(text, &[]));
+    let got: Vec<_> = file
+        .claims
+        .iter()
+        .map(|c| (c.quote.as_str(), c.kind, c.value.low))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("72%", ClaimKind::ResponseRate, Some(72.0)),
+            // A bare count is read with its caption, as the clinic's tally.
+            ("1,500+", ClaimKind::Other, Some(1500.0)),
+            ("40%", ClaimKind::OtherPercentage, Some(40.0)),
+        ]
+    );
+    // A number alone on its line with no caption below stays what it was: nothing.
+    let file = extract(&article("Call us\n\n2024\n", &[]));
+    assert!(file.claims.is_empty(), "{:#?}", file.claims);
+    // Two counters in a row are not each other's caption.
+    let file = extract(&article("86%\n\n95%\n\nof patients improved\n", &[]));
+    assert_eq!(claim_quoting(&file, "95%").kind, ClaimKind::ResponseRate);
+    assert_ne!(claim_quoting(&file, "86%").kind, ClaimKind::ResponseRate);
+}

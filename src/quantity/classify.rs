@@ -11,9 +11,9 @@ use super::lexicon::{
     Applies, NounClass, AGE_BOUNDS, AVERAGE_WORDS, BASE_DETERMINERS, BEFORE_WORDS, CHECK_NOUNS,
     CLAUSE_WORDS, COMPARATIVE_COUNT_WORDS, COMPARISON_WORDS, CONDITION_HEADS, COURSE_OF_NOUNS,
     COURSE_SUBJECTS, CUES, CUTOFF_EVENTS, DEFINING_WORDS, LAST_ADJECTIVE_LEADS, MAGNITUDE_NOUNS,
-    NEGATIONS, NOT_PRICES, PEOPLE_WORDS, REACTION_WORDS, REDUCTION_WORDS, RESULT_WORDS,
-    SITTING_NOUNS, STUDY_WORDS, TALLY_VERBS, THRESHOLD_WORDS, USE_VERBS, WAIT_FOR_WORDS,
-    WEAR_PERIODS, WEIGHT_BASES,
+    NEGATIONS, NOT_PRICES, PEOPLE_WORDS, PROCEDURE_BASES, REACTION_WORDS, REDUCTION_WORDS,
+    RESULT_WORDS, SITTING_NOUNS, STUDY_WORDS, TALLY_VERBS, THRESHOLD_WORDS, USE_VERBS,
+    WAIT_FOR_WORDS, WEAR_PERIODS, WEIGHT_BASES,
 };
 use super::matcher::{Hit, Matcher};
 use super::scan::{RawMatch, Shape};
@@ -340,6 +340,14 @@ impl<'a, 't> Sentence<'a, 't> {
         if by && cue.is_none_or(|c| c.kind != K::WeightLoss) {
             return Verdict::of(K::OtherPercentage);
         }
+        // "80% experience at least a 50% reduction in symptoms": a share of people who reached
+        // a bar of improvement responded.
+        if cue.is_none() && self.share_reaching_bar(m) {
+            return Verdict {
+                kind: K::ResponseRate,
+                outcome: Some("response"),
+            };
+        }
         cue.or_else(|| self.list_item_cue(m))
             .or_else(|| self.has_condition(m).then_some(Verdict::of(K::Prevalence)))
             .unwrap_or(Verdict::of(K::OtherPercentage))
@@ -539,6 +547,14 @@ impl<'a, 't> Sentence<'a, 't> {
                 outcome: Some("weight loss"),
             });
         }
+        // "effective in more than 99% of the cases": a share of procedures that work is a
+        // success rate (a share of people who improve is a response).
+        if kind == K::ResponseRate && self.share_of(m, PROCEDURE_BASES) {
+            return Some(Verdict {
+                kind: K::SuccessRate,
+                outcome: Some("success"),
+            });
+        }
         // "45% cut their headache days in half": the symptom a treatment reduces is its
         // outcome, and halving it is a response.
         if kind == K::SideEffectRate && self.treated_symptom(hit) {
@@ -576,6 +592,17 @@ impl<'a, 't> Sentence<'a, 't> {
             });
         }
         Some(Verdict { kind, outcome })
+    }
+
+    /// Whether a percentage is a share "of (the)" one of `bases` ("99% of the cases").
+    fn share_of(&self, m: &RawMatch, bases: &[&str]) -> bool {
+        let t = self.t;
+        if !t.get(m.last_tok + 1).is_some_and(|o| o.is("of")) {
+            return false;
+        }
+        (m.last_tok + 2..t.len())
+            .find(|&k| !t[k].is_any(BASE_DETERMINERS))
+            .is_some_and(|k| t[k].is_any(bases))
     }
 
     /// Whether a share ("70% of participants", "34%") is followed closely, in its clause, by
@@ -908,9 +935,17 @@ impl<'a, 't> Sentence<'a, 't> {
     /// "To be considered compliant, the mask must be worn at least 4 hours per night": a lower
     /// bound on a time, in a sentence that says what counts, is the bar.
     fn counted_bar(&self, m: &RawMatch) -> Option<ClaimKind> {
-        let defined = (m.quote_first.saturating_sub(12)..m.quote_first)
-            .any(|k| DEFINING.matches_at(self.t, k));
-        (m.value.bound == Some(Bound::AtLeast) && defined).then_some(K::DefinitionThreshold)
+        let t = self.t;
+        let window = m.quote_first.saturating_sub(12)..m.quote_first;
+        let defined = window.clone().any(|k| DEFINING.matches_at(t, k));
+        // "Success is defined as remaining in function over a five-year period": a time inside
+        // a definition is part of it, bound or not.
+        let defined_as = window.into_iter().any(|k| {
+            t[k].is_any(&["defined", "define", "defines"])
+                && t.get(k + 1).is_some_and(|a| a.is("as"))
+        });
+        ((m.value.bound == Some(Bound::AtLeast) && defined) || defined_as)
+            .then_some(K::DefinitionThreshold)
     }
 
     /// "wait about two months after your last treatment to see your final results", "(up to 1
@@ -1174,10 +1209,13 @@ pub(super) fn clause_ids(t: &[Tok<'_>]) -> Vec<u16> {
                 && !(k > 0
                     && t[k - 1].num().is_some()
                     && t.get(k + 1).is_some_and(|n| n.num().is_some()));
-            // "more than a year" is a bound, "higher than semaglutide's" a comparison.
+            // "more than a year" is a bound, "higher than semaglutide's" a comparison; "lower
+            // than 350 ng/dL", with the number right after, is a bound too.
             let bound_than = tok.is("than")
                 && k > 0
-                && t[k - 1].is_any(&["more", "less", "fewer", "greater", "longer", "shorter"]);
+                && (t[k - 1].is_any(&["more", "less", "fewer", "greater", "longer", "shorter"])
+                    || (t[k - 1].is_any(&["lower", "higher", "older", "younger"])
+                        && t.get(k + 1).is_some_and(|n| n.num().is_some())));
             if tok.is_sym(';')
                 || tok.is_sym(':')
                 || dash_break

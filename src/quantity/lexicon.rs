@@ -1253,6 +1253,26 @@ pub(crate) const USE_VERBS: &[&str] = &[
     "injected",
     "stayed",
     "remained",
+    "recommended",
+    "prescribed",
+    "continued",
+    "given",
+    "administered",
+];
+
+/// What a share of can be, besides people, for it to be a success rate: procedures, cycles,
+/// implants ("effective in more than 99% of the cases", "95% of implants are successful").
+pub(crate) const PROCEDURE_BASES: &[&str] = &[
+    "cases",
+    "procedures",
+    "operations",
+    "surgeries",
+    "implants",
+    "cycles",
+    "transfers",
+    "treatments",
+    "eyes",
+    "grafts",
 ];
 
 /// Words that say a figure is the bar something is counted by ("to be considered compliant,

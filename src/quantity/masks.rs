@@ -31,9 +31,10 @@ static MASKS: LazyLock<Regex> = LazyLock::new(|| {
         r"(?-u:\b)\d{1,2}:\d{2}(?-u:\b)",
         // Confidence levels: "95% CI", "95% confidence interval".
         r"(?i)(?-u:\b)9[059](?:\.\d)? ?%(?: |-)?(?:CI|confidence|credible|cl(?-u:\b))",
-        // Round-the-clock phrases: "24/7", "24 hours a day", "7 days a week".
+        // Round-the-clock phrases: "24/7", "24 hours a day", "7 days a week" ("2 days a week"
+        // of therapy is a frequency).
         r"(?-u:\b)24/7(?-u:\b)",
-        r"(?i)(?-u:\b)\d+ (?:hours?|days?) (?:a|per|each) (?:day|week|year)(?-u:\b)",
+        r"(?i)(?-u:\b)(?:24 hours? (?:a|per|each) day|7 days? (?:a|per|each) week|365 days? (?:a|per|each) year)(?-u:\b)",
         // Citation markers: "[3]", "[1, 4]", "[2–5]".
         r"\[\d+(?:[,–\-] ?\d+)*\]",
         // Author-year citations: "(Zarate et al., 2006)", "(Smith and Jones 2019)".

@@ -223,6 +223,24 @@ pub fn figures(sentence: &str) -> Vec<Figure> {
     figures_after(sentence, None)
 }
 
+/// The figures of a counter: a figure set alone on its line with its caption on the next line,
+/// as clinic pages show them ("86%" over "Sustained improvement or remission", "500+" over
+/// "Patients treated"). The line is read with its caption as one sentence, so the caption says
+/// what the figure measures; only figures that start within `line` are returned, their quotes
+/// cut at its end. A count of people there is the clinic's tally, not a study's sample.
+pub fn captioned(line: &str, caption: &str) -> Vec<Figure> {
+    let mut figs = figures(&format!("{line} {caption}"));
+    figs.retain(|f| f.range.start < line.len());
+    for f in &mut figs {
+        f.range.end = f.range.end.min(line.len());
+        if f.kind == ClaimKind::SampleSize {
+            f.kind = ClaimKind::Other;
+            f.measure.outcome = None;
+        }
+    }
+    figs
+}
+
 /// Every figure in `sentence`, reading a percentage that names no outcome of its own by the
 /// outcome of `lead_in`, the sentence that introduces a list ("Oral appliances had a success
 /// rate of:" before "• 42 percent for an AHI of <5").

@@ -1398,3 +1398,49 @@ fn list_items_reductions_of_symptoms_who_was_studied_and_shares_reaching_a_bar()
         "{got:?}"
     );
 }
+
+#[test]
+fn shares_of_procedures_frequencies_in_days_bounds_after_than_and_definitions() {
+    only_kinds(&[
+        // A share of procedures that work is a success rate ...
+        (
+            "The procedure is effective in more than 98% of the cases.",
+            K::SuccessRate,
+        ),
+        // ... a share of people who improve is a response.
+        (
+            "The procedure is effective for more than 60% of the patients.",
+            K::ResponseRate,
+        ),
+        // Days in a week are how often: the course.
+        (
+            "Therapy is usually 3 days a week at first.",
+            K::TreatmentCourse,
+        ),
+        // "lower than" a number is a bound, not a comparison.
+        (
+            "Levels that are lower than 300 ng/dL point to a deficiency.",
+            K::DefinitionThreshold,
+        ),
+        // A time inside a definition is part of it.
+        (
+            "Success is defined as the implant staying in place over a ten-year period.",
+            K::DefinitionThreshold,
+        ),
+        // How long a treatment is recommended for is its course.
+        (
+            "The drops are recommended for 6 to 8 weeks.",
+            K::TreatmentCourse,
+        ),
+    ]);
+    // A share who reached a bar of improvement responded.
+    let got = read("In our audit, 75% of patients saw at least a 50% reduction in pain.");
+    assert_eq!(
+        (got[0].4, got[1].4),
+        (K::ResponseRate, K::DefinitionThreshold),
+        "{got:?}"
+    );
+    let got = read("Therapy is usually 3 days a week for 4-6 weeks.");
+    assert_eq!((got[0].1, got[0].3), (Some(3.0), U::PerWeek), "{got:?}");
+    assert_eq!(got[1].4, K::TreatmentCourse, "{got:?}");
+}

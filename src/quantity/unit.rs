@@ -49,7 +49,7 @@ pub(super) fn unit_at(t: &[Tok<'_>], j: usize) -> Option<UnitRead> {
         return fold.then_some(UnitRead::Unit(Unit::Fold, j + 1));
     }
     if let Some(time) = time_at(t, j) {
-        return Some(time);
+        return Some(days_a_week(t, time));
     }
     if let Some(days) = counted_days_at(t, j) {
         return Some(days);
@@ -61,6 +61,17 @@ pub(super) fn unit_at(t: &[Tok<'_>], j: usize) -> Option<UnitRead> {
         return None;
     }
     Some(UnitRead::Unit(unit, hit.end))
+}
+
+/// "2 days a week", "3 days per week": days in a period are how often, a rate like "2x a week".
+fn days_a_week(t: &[Tok<'_>], time: UnitRead) -> UnitRead {
+    match time {
+        UnitRead::Unit(Unit::Days, next) => match period_at(t, next) {
+            Some((period @ (Unit::PerWeek | Unit::PerMonth), end)) => UnitRead::Rate(period, end),
+            _ => time,
+        },
+        _ => time,
+    }
 }
 
 /// "9.2 fewer headache days", "30 more days without pain": a comparative, at most one word,
@@ -176,6 +187,14 @@ mod tests {
         assert_eq!(
             after_number("30 more days without pain"),
             Some(UnitRead::Unit(Unit::Days, 3))
+        );
+        assert_eq!(
+            after_number("2 days a week"),
+            Some(UnitRead::Rate(Unit::PerWeek, 4))
+        );
+        assert_eq!(
+            after_number("2 days in a row"),
+            Some(UnitRead::Unit(Unit::Days, 2))
         );
         // A comparative before anything but a time unit is no unit.
         assert_eq!(after_number("3 more sessions"), None);
