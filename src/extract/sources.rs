@@ -616,8 +616,21 @@ fn may_cite(text: &str) -> [bool; 3] {
     [
         year && memchr::memchr(b'(', bytes).is_some(),
         year,
-        VERBS.iter().any(|f| f.find(bytes).is_some()),
+        VERBS.iter().any(|f| {
+            f.find_iter(bytes)
+                .any(|i| then_in(&bytes[i + f.needle().len()..]))
+        }),
     ]
+}
+
+/// Whether `rest`, the text after "published", "reported" or "appearing", goes on with white
+/// space, "in" and white space, as [`NAMED`] requires: "according to a published study" is no
+/// journal citation and is spared the pattern. Any byte outside ASCII may be Unicode white
+/// space, so it counts as white space here (a hint may say yes where the pattern says no).
+fn then_in(rest: &[u8]) -> bool {
+    let spacey = |b: &u8| b.is_ascii_whitespace() || !b.is_ascii();
+    let gap = rest.iter().take_while(|b| spacey(b)).count();
+    gap > 0 && rest[gap..].starts_with(b"in") && rest.get(gap + 2).is_some_and(spacey)
 }
 
 const NAME: &str = r"\p{Lu}[\p{L}'’\-]+";
@@ -669,8 +682,15 @@ mod tests {
         assert_eq!(may_cite("Smith and Jones 2019 found"), [false, true, false]);
         assert_eq!(
             may_cite("in a study published (2021) in"),
-            [true, true, true]
+            [true, true, false]
         );
+        // A study named by its journal needs the verb then "in": "published in", also across
+        // a line break or a no-break space; "a published study" is no such citation.
+        assert!(may_cite("a trial published\n in The Lancet")[2]);
+        assert!(may_cite("a trial reported\u{a0}in Brain")[2]);
+        assert!(may_cite("a review appearing in Sleep")[2]);
+        assert!(!may_cite("according to a published study.")[2]);
+        assert!(!may_cite("as reported inline, or published")[2]);
         // Figures that start like a year are not years.
         assert_eq!(may_cite("about 20% (200 patients) in 19 weeks"), [false; 3]);
         assert_eq!(may_cite("a 20123 count"), [false; 3]);
