@@ -14,7 +14,7 @@ use super::{ExitStatus, Io};
 use crate::cli::CompareArgs;
 use crate::compare::{design_of, esearch_term, Grouper, MeasureKey};
 use crate::config::Config;
-use crate::evidence::RecordIndex;
+use crate::evidence::{RecordIndex, Role};
 use crate::model::{Claim, ClaimKind, ClaimsFile, LiteratureFigure, Resolution};
 use crate::report::compare::{render_compare, CompareOptions};
 
@@ -216,7 +216,7 @@ impl Run<'_> {
                     .or_insert_with(|| RecordIndex::new((**record).clone()));
                 for (key, fig) in literature_figures(index, Some(display)) {
                     if keys.contains(&key) {
-                        self.with_literature.insert(key);
+                        self.with_literature.insert(key.clone());
                         self.grouper.add_literature(&key, fig);
                     }
                 }
@@ -225,7 +225,11 @@ impl Run<'_> {
     }
 }
 
-/// The figures of a record that can stand as literature for a measure, keyed to it.
+/// The figures of a record that can stand as literature for a measure, keyed to it: the study's
+/// own results, protocol and size as the evidence reader reads them, each under the treatment of
+/// its arm ("64% and 28% in the ketamine and midazolam groups, respectively": the 28% is
+/// midazolam's). Confidence limits, baselines, criteria other than definitions, other studies'
+/// figures in the Background and between-arm differences are no literature figure.
 fn literature_figures(
     index: &RecordIndex,
     cited_by: Option<&str>,
@@ -233,22 +237,44 @@ fn literature_figures(
     let design = design_of(&index.record.publication_types);
     let n = index.sample_size();
     index
-        .figures()
-        .filter(|(_, f)| !matches!(f.kind, ClaimKind::Other | ClaimKind::OtherPercentage))
-        .map(|(sentence, f)| {
+        .readings
+        .iter()
+        .filter(|r| match r.role {
+            Role::Result | Role::Protocol | Role::Size => true,
+            // A definition is a criterion: "failed at least two antidepressants" defines TRD.
+            Role::Criterion => r.kind == ClaimKind::DefinitionThreshold,
+            Role::Baseline | Role::Interval | Role::Context => false,
+        })
+        .filter(|r| {
+            !r.difference && !matches!(r.kind, ClaimKind::Other | ClaimKind::OtherPercentage)
+        })
+        .map(|r| {
+            let sentence = index.sentence(r.sentence);
+            // The scanner's own reading of the figure: its intervention where no arm is known,
+            // and the population it is about.
+            let own = index
+                .figures()
+                .find(|(s, f)| std::ptr::eq(*s, sentence) && f.range == r.range)
+                .map(|(_, f)| &f.measure);
+            let treatment = match r.arm.and_then(|a| index.arms.get(a)) {
+                Some(arm) => Some(arm.label.as_str()),
+                None => own
+                    .and_then(|m| m.intervention.as_deref())
+                    .or(index.main_treatment()),
+            };
             let key = MeasureKey::new(
-                f.kind,
-                f.measure.intervention.as_deref().or(index.main_treatment()),
-                f.measure.population.as_deref(),
-                f.value.unit,
+                r.kind,
+                treatment,
+                own.and_then(|m| m.population.as_deref()),
+                r.value.unit,
             );
             let fig = LiteratureFigure {
                 pmid: index.record.pmid,
                 citation: index.citation.clone(),
                 design: design.clone(),
                 n,
-                time_point: f.measure.time_point.clone(),
-                value: f.value.clone(),
+                time_point: r.time_point.clone(),
+                value: r.value.clone(),
                 sentence: sentence.to_owned(),
                 cited_by: cited_by.map(|a| vec![a.to_owned()]).unwrap_or_default(),
                 cited_by_omitted: 0,

@@ -42,6 +42,14 @@ const CONDITIONS: &[(&str, &str, &str)] = &[
     ("TRD", "trd", "TRD"),
 ];
 
+/// Words of a treatment's name that state its dose or form, not which treatment it is (the
+/// intervention's own key already drops routes and heads such as "IV" and "injections").
+const DOSE_FORM_WORDS: &[&str] = &[
+    "mg", "mcg", "µg", "g", "ml", "iu", "units", "mg/kg", "dose", "doses", "spray", "sprays",
+    "tablet", "tablets", "pill", "pills", "capsule", "capsules", "gel", "cream", "patch",
+    "patches", "pen", "pens",
+];
+
 /// Units that can be set on one axis. Claims in different families are different measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Family {
@@ -155,20 +163,69 @@ fn unit_slug(unit: Unit) -> &'static str {
 }
 
 /// What a measure is: kind, topic and unit family. Two claims with equal keys are compared.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+///
+/// Equality and order read the kind, the topic's key and the family; the topic's label (how it
+/// is shown) is not part of the measure.
+#[derive(Debug, Clone)]
 pub struct MeasureKey {
     /// The kind of measure.
     pub kind: ClaimKind,
-    /// The treatment (the condition for prevalence and definition thresholds), in the scanner's
-    /// vocabulary; `None` when the subject names none.
-    pub topic: Option<&'static str>,
+    /// The treatment (the condition for prevalence and definition thresholds); `None` when the
+    /// claim names none.
+    pub topic: Option<Topic>,
     /// The unit family.
     pub family: Family,
 }
 
+/// What a measure is about: any treatment or condition, not a list of known ones.
+#[derive(Debug, Clone)]
+pub struct Topic {
+    /// What claims are grouped by: lower case, routes and forms dropped ("IV ketamine infusions"
+    /// and "ketamine" are both `ketamine`).
+    pub key: String,
+    /// How it is shown: the key's words, acronyms in capitals ("TMS", "PRP").
+    pub label: String,
+}
+
 impl MeasureKey {
-    /// The key of a figure about `treatment` and `condition` (free text; matched against the
-    /// scanner's vocabulary), stated in `unit`. This is how a literature figure found by
+    fn identity(&self) -> (ClaimKind, Option<&str>, Family) {
+        (
+            self.kind,
+            self.topic.as_ref().map(|t| t.key.as_str()),
+            self.family,
+        )
+    }
+}
+
+impl PartialEq for MeasureKey {
+    fn eq(&self, other: &Self) -> bool {
+        self.identity() == other.identity()
+    }
+}
+
+impl Eq for MeasureKey {}
+
+impl std::hash::Hash for MeasureKey {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.identity().hash(state);
+    }
+}
+
+impl PartialOrd for MeasureKey {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for MeasureKey {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.identity().cmp(&other.identity())
+    }
+}
+
+impl MeasureKey {
+    /// The key of a figure about `treatment` and `condition` (free text, any treatment or
+    /// condition), stated in `unit`. This is how a literature figure found by
     /// `quantity::figures` in an abstract is keyed.
     pub fn new(
         kind: ClaimKind,
@@ -177,9 +234,9 @@ impl MeasureKey {
         unit: Unit,
     ) -> MeasureKey {
         let topic = if by_condition(kind) {
-            condition.and_then(find_condition).map(|&(name, _, _)| name)
+            condition.and_then(condition_topic)
         } else {
-            treatment.and_then(find_treatment)
+            treatment.and_then(treatment_topic)
         };
         MeasureKey {
             kind,
@@ -189,14 +246,21 @@ impl MeasureKey {
     }
 
     /// The key of an article claim, with the article's synonym for the measure if it used one.
+    /// The topic is the measure the claims file stores (the intervention, or the population for
+    /// prevalence and definitions), which a reviewer may have corrected; a claim without one (a
+    /// claims file written before measures were stored) falls back to the vocabulary's treatment
+    /// or condition named in its subject.
     pub fn of_claim(claim: &Claim) -> (MeasureKey, Option<String>) {
         let (kind, synonym) = regroup(claim);
+        let measure = &claim.measure;
         let topic = if by_condition(kind) {
             find_condition(&claim.subject)
-                .or_else(|| find_condition(&claim.sentence))
-                .map(|&(name, _, _)| name)
+                .map(|&(name, _, _)| vocabulary_topic(name))
+                .or_else(|| measure.population.as_deref().and_then(condition_topic))
+                .or_else(|| find_condition(&claim.sentence).map(|&(n, _, _)| vocabulary_topic(n)))
         } else {
-            find_treatment(&claim.subject)
+            (measure.intervention.as_deref().and_then(treatment_topic))
+                .or_else(|| find_treatment(&claim.subject).map(vocabulary_topic))
         };
         let key = MeasureKey {
             kind,
@@ -208,13 +272,10 @@ impl MeasureKey {
 
     /// The stable key: `response_rate/ketamine`, `prevalence/trd`, `dose/esketamine/mg`.
     pub fn key(&self) -> String {
-        let topic = match self.topic {
-            None => "unspecified".to_owned(),
-            Some(t) if by_condition(self.kind) => {
-                find_condition(t).map_or_else(|| slug(t), |(_, slug, _)| (*slug).to_owned())
-            }
-            Some(t) => slug(t),
-        };
+        let topic = self
+            .topic
+            .as_ref()
+            .map_or_else(|| "unspecified".to_owned(), |t| slug(&t.key));
         let mut key = format!("{}/{topic}", self.kind.as_str());
         if Family::usual(self.kind) != Some(self.family) {
             key.push('/');
@@ -239,7 +300,7 @@ impl MeasureKey {
             ClaimKind::OtherPercentage => "other percentages",
             ClaimKind::Other => "other figures",
             ClaimKind::Prevalence => "prevalence",
-            ClaimKind::DefinitionThreshold => "failed treatments",
+            ClaimKind::DefinitionThreshold => "definition threshold",
             ClaimKind::WeightLoss => "weight loss",
             ClaimKind::SuccessRate => "success rate",
             ClaimKind::SideEffectRate => "side-effect rate",
@@ -247,13 +308,18 @@ impl MeasureKey {
             ClaimKind::RecoveryTime => "recovery time",
             ClaimKind::FollowUp => "follow-up",
         };
-        let mut label = match (self.kind, self.topic) {
-            (ClaimKind::Prevalence, Some(c)) => format!("{} prevalence", condition_label(c)),
+        let topic = self.topic.as_ref().map(|t| t.label.as_str());
+        let mut label = match (self.kind, topic) {
+            (ClaimKind::Prevalence, Some(c)) => format!("{c} prevalence"),
             (ClaimKind::Prevalence, None) => "prevalence (condition unspecified)".to_owned(),
-            (ClaimKind::DefinitionThreshold, c) => format!(
-                "failed treatments defining {}",
-                c.map_or("TRD", condition_label)
-            ),
+            // TRD is defined by how many treatments have failed.
+            (ClaimKind::DefinitionThreshold, Some("TRD")) if self.family == Family::Count => {
+                "failed treatments defining TRD".to_owned()
+            }
+            (ClaimKind::DefinitionThreshold, Some(c)) => format!("threshold defining {c}"),
+            (ClaimKind::DefinitionThreshold, None) => {
+                "definition threshold (condition unspecified)".to_owned()
+            }
             (ClaimKind::OtherPercentage | ClaimKind::Other, Some(t)) => format!("{noun} about {t}"),
             (_, None) => format!("{noun} (treatment unspecified)"),
             // "ketamine onset" but "onset of traditional antidepressants": a treatment of several
@@ -279,12 +345,86 @@ fn by_condition(kind: ClaimKind) -> bool {
     matches!(kind, ClaimKind::Prevalence | ClaimKind::DefinitionThreshold)
 }
 
-fn condition_label(name: &str) -> &str {
-    find_condition(name).map_or(name, |(_, _, label)| label)
+/// A vocabulary treatment or condition as a topic: a condition keyed by its slug ("trd") and
+/// shown with its label ("TRD"), a treatment by its name.
+fn vocabulary_topic(name: &str) -> Topic {
+    match CONDITIONS
+        .iter()
+        .find(|(n, _, _)| n.eq_ignore_ascii_case(name))
+    {
+        Some(&(_, slug, label)) => Topic {
+            key: slug.to_owned(),
+            label: label.to_owned(),
+        },
+        None => Topic {
+            key: name.to_lowercase(),
+            label: name.to_owned(),
+        },
+    }
+}
+
+/// The topic of a treatment named in free text: the intervention's grouping key
+/// ([`intervention_key`](crate::quantity::intervention_key)), so any drug, device or procedure
+/// is a measure of its own and "IV ketamine" is "ketamine".
+fn treatment_topic(text: &str) -> Option<Topic> {
+    let words = crate::quantity::intervention_key(text);
+    // An arm's dose, the drug's form and its salt are not another treatment: "semaglutide
+    // 2.4 mg", "esketamine nasal spray" and "ketamine hydrochloride" are semaglutide, esketamine
+    // and ketamine.
+    let kept: Vec<&str> = words
+        .split(' ')
+        .filter(|w| !w.starts_with(|c: char| c.is_ascii_digit() || c == '.'))
+        .filter(|w| !DOSE_FORM_WORDS.contains(w) && !crate::quantity::is_salt_word(w))
+        .collect();
+    let key = if kept.is_empty() {
+        words.clone()
+    } else {
+        kept.join(" ")
+    };
+    (!key.is_empty()).then(|| Topic {
+        label: shown(&key, text),
+        key,
+    })
+}
+
+/// The topic of a condition or population named in free text: a vocabulary condition by its
+/// slug ("TRD" and "treatment-resistant depression" are one), any other by its words.
+fn condition_topic(text: &str) -> Option<Topic> {
+    if let Some(&(name, _, _)) = find_condition(text) {
+        return Some(vocabulary_topic(name));
+    }
+    let key = text
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    (!key.is_empty()).then(|| Topic {
+        label: shown(&key, text),
+        key,
+    })
+}
+
+/// The words of `key` as `original` writes them when they are in capitals ("TMS", "PRP", the
+/// "T" of "low T"), in lower case otherwise ("Semaglutide" at the start of a sentence is "semaglutide").
+fn shown(key: &str, original: &str) -> String {
+    let acronym =
+        |o: &&str| o.chars().all(|c| !c.is_lowercase()) && o.chars().any(char::is_uppercase);
+    key.split(' ')
+        .map(|w| {
+            original
+                .split(|c: char| !c.is_alphanumeric() && c != '+')
+                .find(|o| o.eq_ignore_ascii_case(w))
+                .filter(acronym)
+                .map_or_else(|| w.to_owned(), str::to_owned)
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn slug(s: &str) -> String {
-    s.chars()
+    // "NAD+" is `nad-plus`, not `nad-`.
+    s.replace('+', "-plus")
+        .chars()
         .map(|c| {
             if c.is_alphanumeric() {
                 c.to_ascii_lowercase()
@@ -501,7 +641,7 @@ pub fn design_of(publication_types: &[String]) -> String {
 /// and outcome words, restricted to RCTs, meta-analyses and systematic reviews. `None` when the
 /// measure names no topic (a search for "response rate" alone would be noise).
 pub fn esearch_term(key: &MeasureKey) -> Option<String> {
-    let topic = key.topic?;
+    let topic = key.topic.as_ref()?;
     let outcome = match key.kind {
         ClaimKind::ResponseRate => "(response OR responders)",
         ClaimKind::RemissionRate => "remission",
@@ -524,9 +664,9 @@ pub fn esearch_term(key: &MeasureKey) -> Option<String> {
         | ClaimKind::Other => return None,
     };
     let topic = if by_condition(key.kind) {
-        condition_search(topic)
+        condition_search(&topic.key)
     } else {
-        format!("\"{topic}\"")
+        format!("\"{}\"", topic.key)
     };
     Some(format!(
         "{topic} AND {outcome} AND (\"randomized controlled trial\"[pt] OR \"meta-analysis\"[pt] \
@@ -536,7 +676,7 @@ pub fn esearch_term(key: &MeasureKey) -> Option<String> {
 
 fn condition_search(name: &str) -> String {
     match name {
-        "treatment-resistant depression" | "TRD" => {
+        "trd" => {
             "(\"treatment-resistant depression\" OR \"Depressive Disorder, Treatment-Resistant\"[mh])"
                 .to_owned()
         }
@@ -785,6 +925,166 @@ mod tests {
                 Unit::Percent
             )
         );
+    }
+
+    /// A claim whose claims file stores its measure, as `extract` writes it.
+    fn measured(
+        kind: ClaimKind,
+        intervention: Option<&str>,
+        population: Option<&str>,
+        unit: Unit,
+    ) -> Claim {
+        let mut c = claim(kind, "", "", "", unit);
+        c.measure.intervention = intervention.map(str::to_owned);
+        c.measure.population = population.map(str::to_owned);
+        c
+    }
+
+    #[test]
+    fn any_treatment_is_a_measure_of_its_own() {
+        let key = |t: &str| {
+            measure_of(&measured(
+                ClaimKind::WeightLoss,
+                Some(t),
+                None,
+                Unit::Percent,
+            ))
+        };
+        // Two GLP-1 drugs are two measures, never one plot.
+        assert_eq!(key("semaglutide").0, "weight_loss/semaglutide");
+        assert_eq!(key("tirzepatide").0, "weight_loss/tirzepatide");
+        assert_eq!(key("semaglutide").1, "semaglutide weight loss");
+        // Routes, forms and case do not make a new measure.
+        assert_eq!(key("Semaglutide injections").0, "weight_loss/semaglutide");
+        assert_eq!(key("compounded semaglutide").0, "weight_loss/semaglutide");
+        // Acronyms keep their capitals in the label, not in the key.
+        let tms = measure_of(&measured(
+            ClaimKind::ResponseRate,
+            Some("TMS therapy"),
+            None,
+            Unit::Percent,
+        ));
+        assert_eq!(
+            tms,
+            (
+                "response_rate/tms".to_owned(),
+                "TMS response rate".to_owned()
+            )
+        );
+        let prp = measure_of(&measured(
+            ClaimKind::SuccessRate,
+            Some("PRP injections"),
+            None,
+            Unit::Percent,
+        ));
+        assert_eq!(prp.1, "PRP success rate");
+        // A claim that names no treatment stays unspecified.
+        assert_eq!(
+            measure_of(&measured(ClaimKind::Price, None, None, Unit::Usd)).0,
+            "price/unspecified"
+        );
+    }
+
+    #[test]
+    fn the_stored_measure_wins_over_the_subject() {
+        // A reviewer corrected the intervention; the subject still names ketamine.
+        let mut c = claim(
+            ClaimKind::ResponseRate,
+            "ketamine response rate",
+            "",
+            "",
+            Unit::Percent,
+        );
+        c.measure.intervention = Some("esketamine nasal spray".to_owned());
+        assert_eq!(measure_of(&c).0, "response_rate/esketamine");
+    }
+
+    #[test]
+    fn thresholds_name_their_own_condition() {
+        let threshold = |p: &str, unit| {
+            measure_of(&measured(
+                ClaimKind::DefinitionThreshold,
+                None,
+                Some(p),
+                unit,
+            ))
+        };
+        let apnea = threshold("obstructive sleep apnea", Unit::EventsPerHour);
+        assert_eq!(
+            apnea.0,
+            "definition_threshold/obstructive-sleep-apnea/events-hour"
+        );
+        assert_eq!(
+            apnea.1,
+            "threshold defining obstructive sleep apnea (events/hour)"
+        );
+        let low_t = threshold("low testosterone", Unit::NgPerDl);
+        assert!(!low_t.1.contains("TRD"), "{}", low_t.1);
+        // TRD's definition counts failed treatments.
+        assert_eq!(
+            threshold("treatment-resistant depression", Unit::Count).1,
+            "failed treatments defining TRD"
+        );
+        assert_eq!(
+            measure_of(&measured(
+                ClaimKind::DefinitionThreshold,
+                None,
+                None,
+                Unit::Count
+            ))
+            .1,
+            "definition threshold (condition unspecified)"
+        );
+        // Prevalence too: any population, the vocabulary's conditions by their short names.
+        let prevalence = |p: &str| {
+            measure_of(&measured(
+                ClaimKind::Prevalence,
+                None,
+                Some(p),
+                Unit::Percent,
+            ))
+        };
+        assert_eq!(
+            prevalence("adults with PCOS").1,
+            "adults with PCOS prevalence"
+        );
+        assert_eq!(prevalence("people with TRD").0, "prevalence/trd");
+        assert_eq!(prevalence("men with low T").1, "men with low T prevalence");
+        let nad = measure_of(&measured(
+            ClaimKind::Dose,
+            Some("NAD+ IV therapy"),
+            None,
+            Unit::Mg,
+        ));
+        assert_eq!(
+            nad,
+            ("dose/nad-plus/mg".to_owned(), "NAD+ dose (mg)".to_owned())
+        );
+    }
+
+    #[test]
+    fn literature_keys_match_claims_in_any_treatment_area() {
+        let claim_key = MeasureKey::of_claim(&measured(
+            ClaimKind::WeightLoss,
+            Some("Semaglutide"),
+            None,
+            Unit::Percent,
+        ))
+        .0;
+        let figure = |t| MeasureKey::new(ClaimKind::WeightLoss, Some(t), None, Unit::Percent);
+        assert_eq!(claim_key, figure("semaglutide 2.4 mg"));
+        assert_eq!(claim_key, figure("once-weekly subcutaneous semaglutide"));
+        assert_eq!(claim_key, figure("semaglutide sodium"));
+        let ketamine = MeasureKey::new(ClaimKind::Dose, Some("ketamine"), None, Unit::MgPerKg);
+        let salt = MeasureKey::new(
+            ClaimKind::Dose,
+            Some("ketamine hydrochloride"),
+            None,
+            Unit::MgPerKg,
+        );
+        assert_eq!(ketamine, salt);
+        assert_ne!(claim_key, figure("tirzepatide"));
+        assert_ne!(claim_key, figure("placebo"));
     }
 
     #[test]

@@ -3,8 +3,8 @@
 //!
 //! In: each article's claims, one article at a time ([`Grouper::add_article`]), and literature
 //! figures already keyed to a measure ([`Grouper::add_literature`]), in any order. Out: a
-//! [`CompareReport`] from [`Grouper::finish`], fully resolved for the renderers (measures sorted
-//! by key, claims by article then line, outliers flagged, contradictions listed). No I/O: fetching
+//! [`CompareReport`] from [`Grouper::finish`], fully resolved for the renderers (measures by how
+//! many articles state them, then by key; claims by article then line, outliers flagged, contradictions listed). No I/O: fetching
 //! sources and searching PubMed belong to `app`.
 //!
 //! # Memory: bounded by the number of distinct measures, not of articles
@@ -21,16 +21,17 @@
 //!   articles listed and the rest counted;
 //! - at most [`CONTRADICTION_LIMIT`] contradictions listed, the rest counted.
 //!
-//! Measures are few (kinds × the scanner's treatments and conditions × unit families), so the
-//! whole state is bounded by a constant times their number. The outputs state every omission
+//! Measures are far fewer than claims (kinds × the treatments and conditions the articles name ×
+//! unit families), and the whole state is bounded by a constant times their number. The outputs state every omission
 //! (`claims_omitted`, `contradictions_omitted`, `cited_by_omitted`). What the bound costs: outlier
 //! flags are decided at [`Grouper::finish`], once every literature figure is in, so they cover the
 //! listed rows only; the span and the existence of a contradiction cover every claim.
 //!
 //! # Rules
 //!
-//! - A measure is kind + topic (treatment; the condition for prevalence and definitions) + unit
-//!   family ([`MeasureKey`]); synonyms are grouped under the measure they name and marked.
+//! - A measure is kind + topic (the claim's stored intervention, any treatment; the condition
+//!   for prevalence and definitions) + unit family ([`MeasureKey`]): semaglutide and tirzepatide
+//!   weight loss are two measures, never one plot; synonyms are grouped under the measure they name and marked.
 //! - Claims a reviewer rejected or ignored, and stale claims, are skipped.
 //! - An outlier is a claim with a number whose range lies entirely outside the range of the
 //!   measure's literature figures, by more than ±5 percentage points (±10% for
@@ -136,13 +137,13 @@ impl Grouper {
         self.articles += 1;
         for claim in claims.iter().filter(|c| !c.is_skipped()) {
             let (key, synonym) = MeasureKey::of_claim(claim);
+            let unit = key.family.unit();
             let acc = self.acc(key);
             acc.total += 1;
             if acc.last_article != Some(seq) {
                 acc.last_article = Some(seq);
                 acc.articles += 1;
             }
-            let unit = key.family.unit();
             if let Some(i) = interval_in(&claim.value, unit) {
                 widen(&mut acc.span, i.low, i.high);
                 let extreme = |at| Extreme {
@@ -182,11 +183,12 @@ impl Grouper {
     pub fn add_literature(&mut self, key: &MeasureKey, fig: LiteratureFigure) {
         let key = MeasureKey {
             family: Family::of(fig.value.unit),
-            ..*key
+            ..key.clone()
         };
+        let unit = key.family.unit();
         let limit = self.row_limit;
         let acc = self.acc(key);
-        if let Some(i) = interval_in(&fig.value, key.family.unit()) {
+        if let Some(i) = interval_in(&fig.value, unit) {
             widen(&mut acc.literature_span, i.low, i.high);
         }
         if let Some(same) = acc
@@ -229,14 +231,18 @@ impl Grouper {
         })
     }
 
-    /// The finished report: measures sorted by key, claims by article then line, literature by
+    /// The finished report: measures by how many articles state them (most first, then by key),
+    /// claims by article then line, literature by
     /// PMID, outliers flagged and contradictions found.
     pub fn finish(self) -> CompareReport {
-        let measures = self
+        let mut measures: Vec<MeasureGroup> = self
             .measures
             .into_iter()
             .map(|(key, acc)| finish_measure(key, acc, &self.tolerance))
             .collect();
+        // The measures most articles state first; the key breaks ties (the map is in key order
+        // and the sort is stable).
+        measures.sort_by_key(|m| std::cmp::Reverse(m.articles));
         CompareReport {
             version: COMPARE_REPORT_VERSION,
             measures,

@@ -129,12 +129,13 @@ fn claims_group_by_measure_with_synonyms_marked() {
     let report = g.finish();
     assert_eq!(report.articles, 2);
     let keys: Vec<&str> = report.measures.iter().map(|m| m.key.as_str()).collect();
+    // The measures both articles state come first, in key order; then the one only one states.
     assert_eq!(
         keys,
         [
             "onset_time/ketamine",
-            "prevalence/trd",
-            "response_rate/ketamine"
+            "response_rate/ketamine",
+            "prevalence/trd"
         ]
     );
 

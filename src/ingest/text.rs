@@ -103,7 +103,7 @@ pub(crate) fn parse(text: &str) -> TextParts {
                 continue;
             }
         }
-        if out.title.is_none() {
+        if out.title.is_none() && !is_address_line(content) {
             out.title = Some(content.to_owned());
         }
         if is_bullet(content) {
@@ -206,8 +206,51 @@ fn looks_like_heading(line: &str) -> bool {
             .is_some_and(|w| w.starts_with(char::is_uppercase))
 }
 
+/// Whether a line only gives the page's address, bare or labelled ("URL: https://…", "Source:
+/// https://…"), as a page saved to a text file often starts: it is not the page's title.
+fn is_address_line(line: &str) -> bool {
+    let url = match line.split_once(':') {
+        Some((label, rest))
+            if !label.is_empty()
+                && label.len() <= 20
+                && label.chars().all(|c| c.is_alphabetic() || c == ' ')
+                && rest.starts_with(' ') =>
+        {
+            rest.trim()
+        }
+        _ => line,
+    };
+    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+    (lower.starts_with("http://") || lower.starts_with("https://"))
+        && !url.contains(char::is_whitespace)
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn an_address_line_is_not_the_title() {
+        for first in [
+            "URL: https://clinic.example/blog/semaglutide-basics/",
+            "Source: http://clinic.example/a",
+            "https://clinic.example/a",
+        ] {
+            let text = format!("{first}\nSemaglutide basics\n\nIt helps.\n");
+            assert_eq!(
+                parse(&text).title.as_deref(),
+                Some("Semaglutide basics"),
+                "{first}"
+            );
+        }
+        // A title that mentions an address, or a label with more after its address, is a title.
+        for first in [
+            "Why https://clinic.example changed its prices",
+            "Note: https://clinic.example moved",
+            "Semaglutide: what to expect",
+        ] {
+            let text = format!("{first}\nbody\n");
+            assert_eq!(parse(&text).title.as_deref(), Some(first), "{first}");
+        }
+    }
     use super::*;
 
     #[test]

@@ -19,7 +19,7 @@ pub const COMPARE_REPORT_VERSION: u32 = 1;
 pub struct CompareReport {
     /// Always [`COMPARE_REPORT_VERSION`].
     pub version: u32,
-    /// Every measure, sorted by key.
+    /// Every measure, the ones most articles state first (then by key).
     pub measures: Vec<MeasureGroup>,
     /// How many articles were read (including those with no comparable claim).
     pub articles: usize,

@@ -40,6 +40,12 @@ use scan::{RawMatch, Scanner};
 
 pub use about::intervention_key;
 
+/// Whether `word` (lower case) names a drug's salt or ester ("hydrochloride", "cypionate"), which
+/// does not make it another treatment.
+pub fn is_salt_word(word: &str) -> bool {
+    words::SALT_ENDINGS.ends(word)
+}
+
 static CLINIC: LazyLock<Matcher> = LazyLock::new(|| Matcher::new(CLINIC_CUES));
 
 /// A figure stated in a sentence.
