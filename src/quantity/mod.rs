@@ -504,6 +504,9 @@ fn paired_arms<'n>(
     raw: &[RawMatch],
 ) -> Vec<Option<(&'n Phrase, &'n Phrase)>> {
     let mut out = vec![None; raw.len()];
+    if respective_arms(s, named, raw, &mut out) {
+        return out;
+    }
     let Some((subject, compared)) = compared_pair(s, named) else {
         return out;
     };
@@ -529,10 +532,62 @@ fn paired_arms<'n>(
     out
 }
 
-/// The two treatments a sentence compares: the one named after a comparison word ("compared
-/// to those taking sertraline", "than placebo") or a control, and the one named before it.
-/// None unless exactly two treatments are named.
-fn compared_pair<'n>(s: &Sentence<'_, '_>, named: &'n Named) -> Option<(&'n Phrase, &'n Phrase)> {
+/// "64% and 28% in the ketamine and midazolam groups, respectively": two figures listed together
+/// and two arms listed together, matched in order, whichever list comes first. Sets their pairs
+/// in `out` and says whether it found any. A list of three figures, or arms that are not listed
+/// together ("64% and 45% with ketamine at 24 hours and 7 days, respectively, versus 28% with
+/// midazolam"), is left to the other rules.
+fn respective_arms<'n>(
+    s: &Sentence<'_, '_>,
+    named: &'n Named,
+    raw: &[RawMatch],
+    out: &mut [Option<(&'n Phrase, &'n Phrase)>],
+) -> bool {
+    if !s.t.iter().any(|w| w.is_any(&["respectively"])) {
+        return false;
+    }
+    let arms = distinct_arms(named);
+    let [first, second] = arms[..] else {
+        return false;
+    };
+    let listed = |between: &[tokens::Tok<'_>], words: &[&str]| {
+        !between.is_empty()
+            && between
+                .iter()
+                .all(|w| w.is_any(words) || w.is_sym(',') || w.is_sym('.'))
+    };
+    if first.span.end > second.span.start
+        || !listed(
+            &s.t[first.span.end..second.span.start],
+            &["and", "or", "the", "vs", "versus"],
+        )
+    {
+        return false;
+    }
+    // Figures `i - 1` and `i` are joined into one list ("64% and 28%", "40% vs. 25%").
+    let joined = |i: usize| {
+        let (a, b) = (&raw[i - 1], &raw[i]);
+        a.value.unit == b.value.unit
+            && listed(
+                &s.t[a.last_tok + 1..b.quote_first.max(a.last_tok + 1)],
+                &["and", "versus", "vs"],
+            )
+    };
+    let mut found = false;
+    for i in 1..raw.len() {
+        let longer = (i >= 2 && joined(i - 1)) || (i + 1 < raw.len() && joined(i + 1));
+        if joined(i) && !longer {
+            out[i - 1] = Some((first, second));
+            out[i] = Some((second, first));
+            found = true;
+        }
+    }
+    found
+}
+
+/// The treatments a sentence names, each once, in the order they are first named ("IV
+/// ketamine" and "ketamine infusions" are one).
+fn distinct_arms(named: &Named) -> Vec<&Phrase> {
     let mut arms: Vec<&Phrase> = Vec::new();
     for p in &named.interventions {
         if !arms
@@ -542,6 +597,14 @@ fn compared_pair<'n>(s: &Sentence<'_, '_>, named: &'n Named) -> Option<(&'n Phra
             arms.push(p);
         }
     }
+    arms
+}
+
+/// The two treatments a sentence compares: the one named after a comparison word ("compared
+/// to those taking sertraline", "than placebo") or a control, and the one named before it.
+/// None unless exactly two treatments are named.
+fn compared_pair<'n>(s: &Sentence<'_, '_>, named: &'n Named) -> Option<(&'n Phrase, &'n Phrase)> {
+    let arms = distinct_arms(named);
     let [first, second] = arms[..] else {
         return None;
     };

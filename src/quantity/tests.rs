@@ -689,21 +689,25 @@ fn a_period_named_by_its_ordinal_is_a_percentages_time_point() {
     );
 }
 
+/// The intervention and comparator of each percentage in `s`.
+fn arms(s: &str) -> Vec<(Option<String>, Option<String>)> {
+    figures(s)
+        .into_iter()
+        .filter(|f| f.value.unit == U::Percent)
+        .map(|f| (f.measure.intervention, f.measure.comparator))
+        .collect()
+}
+
+/// Two figures of arms `a` and `b`, in that order, each compared with the other.
+fn pair(a: &str, b: &str) -> Vec<(Option<String>, Option<String>)> {
+    vec![
+        (Some(a.to_owned()), Some(b.to_owned())),
+        (Some(b.to_owned()), Some(a.to_owned())),
+    ]
+}
+
 #[test]
 fn a_pair_of_figures_follows_the_order_of_the_arms_compared() {
-    let arms = |s: &str| -> Vec<(Option<String>, Option<String>)> {
-        figures(s)
-            .into_iter()
-            .filter(|f| f.value.unit == U::Percent)
-            .map(|f| (f.measure.intervention, f.measure.comparator))
-            .collect()
-    };
-    let pair = |a: &str, b: &str| {
-        vec![
-            (Some(a.to_owned()), Some(b.to_owned())),
-            (Some(b.to_owned()), Some(a.to_owned())),
-        ]
-    };
     // The comparator is named nearer the figures, yet the first figure is the subject's.
     assert_eq!(
         arms("Patients given vortioxetine were more likely to respond than those taking sertraline, with response rates of 42% versus 21%."),
@@ -727,6 +731,38 @@ fn a_pair_of_figures_follows_the_order_of_the_arms_compared() {
     );
     let f = figures("Response rose to 48% versus 30% a year earlier.");
     assert_eq!(f[0].measure.intervention, None);
+}
+
+#[test]
+fn respectively_matches_listed_figures_to_listed_arms_in_order() {
+    // The arms after the figures, or before them; the control may come first.
+    assert_eq!(
+        arms("At week 4, remission was 36% and 17% in the esketamine and placebo groups, respectively."),
+        pair("esketamine", "placebo")
+    );
+    assert_eq!(
+        arms("For the placebo and semaglutide arms, mean weight loss was 2.4% and 14.9%, respectively."),
+        pair("placebo", "semaglutide")
+    );
+    assert_eq!(
+        arms("Remission was 40% versus 25% in the sertraline and TMS groups, respectively."),
+        pair("sertraline", "TMS")
+    );
+    // Counterexamples. One treatment at two time points: both figures are its own.
+    let f = arms("With ketamine, response was 64% and 45% at 24 hours and 7 days, respectively.");
+    assert!(
+        f.iter().all(|(i, _)| i.as_deref() == Some("ketamine")),
+        "{f:?}"
+    );
+    // Arms that are not listed together are not matched in order.
+    let f = arms("With ketamine, response was 64% and 45% at 24 hours and 7 days, respectively, compared with 28% for midazolam.");
+    assert_ne!(f[1].0.as_deref(), Some("midazolam"), "{f:?}");
+    // Three figures are not two arms' figures: none is matched to an arm by its place.
+    let f = arms("Response was 61%, 48% and 30% in the ketamine and placebo groups, respectively.");
+    assert!(
+        f.iter().all(|(i, _)| i.as_deref() != Some("placebo")),
+        "{f:?}"
+    );
 }
 
 #[test]
