@@ -153,6 +153,7 @@ fn unit_slug(unit: Unit) -> &'static str {
         Unit::Ml => "ml",
         Unit::Syringes => "syringes",
         Unit::Mm => "mm",
+        Unit::Cm2 => "cm2",
         Unit::KgPerM2 => "kg-m2",
         Unit::EventsPerHour => "events-hour",
         Unit::PerDay => "times-day",

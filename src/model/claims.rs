@@ -453,6 +453,9 @@ pub enum Unit {
     /// Millimetres.
     #[serde(rename = "mm")]
     Mm,
+    /// Square centimetres (an area of skin, fat or scalp).
+    #[serde(rename = "cm2")]
+    Cm2,
     /// Body-mass index.
     #[serde(rename = "kg/m2")]
     KgPerM2,
@@ -472,7 +475,7 @@ pub enum Unit {
 
 impl Unit {
     /// Every unit, in declaration order.
-    pub const ALL: [Unit; 28] = [
+    pub const ALL: [Unit; 29] = [
         Unit::Percent,
         Unit::Hours,
         Unit::Minutes,
@@ -496,6 +499,7 @@ impl Unit {
         Unit::Ml,
         Unit::Syringes,
         Unit::Mm,
+        Unit::Cm2,
         Unit::KgPerM2,
         Unit::EventsPerHour,
         Unit::PerDay,
@@ -529,6 +533,7 @@ impl Unit {
             Unit::Ml => "mL",
             Unit::Syringes => "syringes",
             Unit::Mm => "mm",
+            Unit::Cm2 => "cm2",
             Unit::KgPerM2 => "kg/m2",
             Unit::EventsPerHour => "events/hour",
             Unit::PerDay => "times/day",

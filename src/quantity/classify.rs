@@ -207,7 +207,7 @@ impl<'a, 't> Sentence<'a, 't> {
             Unit::NgPerDl | Unit::MgPerDl => Verdict::of(self.level(m)),
             Unit::KgPerM2 | Unit::EventsPerHour => Verdict::of(self.index(m)),
             Unit::PerDay | Unit::PerWeek | Unit::PerMonth => Verdict::of(K::TreatmentCourse),
-            Unit::Mm | Unit::Fold => Verdict::of(K::Other),
+            Unit::Mm | Unit::Cm2 | Unit::Fold => Verdict::of(K::Other),
             Unit::Minutes | Unit::Hours | Unit::Days | Unit::Weeks | Unit::Months | Unit::Years => {
                 Verdict::of(self.time(m))
             }
@@ -518,11 +518,14 @@ impl<'a, 't> Sentence<'a, 't> {
                         score += 6;
                     }
                 }
-                // "patients in stable remission" names a population, not the measure.
-                if h.start >= 1
-                    && t[h.start - 1].is_any(&["in", "stable", "sustained"])
-                    && cue.kind != K::OtherPercentage
-                {
+                // "patients in stable remission" names a population, not the measure ("86%
+                // sustained improvement" is the measure).
+                let in_state = h.start >= 1
+                    && (t[h.start - 1].is("in")
+                        || (h.start >= 2
+                            && t[h.start - 1].is_any(&["stable", "sustained"])
+                            && t[h.start - 2].is("in")));
+                if in_state && cue.kind != K::OtherPercentage {
                     score += 12;
                 }
                 // An outcome after the figure ("70% responded") beats one before at the same
@@ -907,9 +910,18 @@ impl<'a, 't> Sentence<'a, 't> {
     /// "9.2 fewer headache days", "30 more days without pain": a difference in a count of days,
     /// not how long anything takes.
     fn difference_in_days(&self, m: &RawMatch) -> Option<ClaimKind> {
-        (m.first_tok..=m.last_tok)
-            .any(|k| self.t[k].is_any(COMPARATIVE_COUNT_WORDS))
-            .then_some(K::Other)
+        self.is_difference(m).then_some(K::Other)
+    }
+
+    /// Whether a time figure is a difference in a count of days: a comparative in its quote
+    /// ("9.2 fewer headache days") or "by" after a verb of change ("reduced headache days by
+    /// 10.7 days a month").
+    pub(super) fn is_difference(&self, m: &RawMatch) -> bool {
+        let t = self.t;
+        let q = m.quote_first;
+        m.value.unit.hours().is_some()
+            && ((m.first_tok..=m.last_tok).any(|k| t[k].is_any(COMPARATIVE_COUNT_WORDS))
+                || (q > 0 && t[q - 1].is("by") && self.after_change(q - 1)))
     }
 
     /// "in a 68-week study", "a two-year randomized trial": how long a study followed its
@@ -1014,14 +1026,17 @@ impl<'a, 't> Sentence<'a, 't> {
     fn time_point(&self, m: &RawMatch) -> Option<ClaimKind> {
         let t = self.t;
         let clause = self.clauses[m.first_tok];
-        let rate_in_clause = self
-            .figures
-            .iter()
-            .any(|f| f.value.unit == Unit::Percent && self.clauses[f.first_tok] == clause);
+        // A rate, or a difference in days ("9.2 fewer headache days after 12 weeks"), is an
+        // outcome a time can be the time point of.
+        let rate_in_clause = self.figures.iter().any(|f| {
+            (f.value.unit == Unit::Percent || self.is_difference(f))
+                && self.clauses[f.first_tok] == clause
+        });
         // "64% met response criteria 24 hours after the infusion": when a rate was measured.
+        // "2 out of 3 patients reported a year later that they were still well": "later" too.
         let measured_after = t
             .get(m.last_tok + 1)
-            .is_some_and(|a| a.is_any(&["after", "post", "following"]));
+            .is_some_and(|a| a.is_any(&["after", "post", "following", "later"]));
         if measured_after && rate_in_clause {
             return Some(K::FollowUp);
         }

@@ -351,6 +351,25 @@ pub(crate) const UNITS: &[Entry<Unit>] = &[
         counterexamples: &["We use millimeter-precise planning."],
     },
     Entry {
+        patterns: &[
+            "cm 2",
+            "cm2",
+            "cm ²",
+            "sq cm",
+            "sq . cm",
+            "square centimeters",
+            "square centimetres",
+            "square centimeter",
+            "square centimetre",
+        ],
+        means: Unit::Cm2,
+        examples: &[
+            "That is [6.8 cm2] of fat gone from the treated area.",
+            "The patch covers about [4 square centimetres] of skin.",
+        ],
+        counterexamples: &["The incision is only 2 cm long."],
+    },
+    Entry {
         patterns: &["kg / m 2", "kg / m ²", "kg / m2", "kg / m^2"],
         means: Unit::KgPerM2,
         examples: &["It is approved for a BMI of [30 kg/m2] or more."],
@@ -1076,7 +1095,7 @@ pub(crate) const CUES: &[Entry<Cue>] = &[
         counterexamples: &["Each session typically lasts [19 minutes]."],
     },
     Entry {
-        patterns: &["onset", "start*", "begin*", "notice*", "kick* in", "feel*", "work", "works", "working", "show*", "improv*", "relie*", "respon*", "alleviat*", "rapid*", "effects", "reduc*", "difference", "see results", "take effect", "take", "takes", "peak*", "maximum results", "maximal results", "full results", "final results"],
+        patterns: &["onset", "start*", "begin*", "notice*", "kick* in", "feel*", "work", "works", "working", "show*", "improv*", "relie*", "respon*", "alleviat*", "rapid*", "effects", "reduc*", "difference", "see results", "take effect", "take", "takes", "peak*", "maximum results", "maximal results", "full results", "final results", "visible results", "see ? results", "see ? ? results"],
         means: cue(K::OnsetTime, "onset", T, 10),
         examples: &[
             "The effect takes [approximately 2-5 days] to start working.",
@@ -1085,6 +1104,7 @@ pub(crate) const CUES: &[Entry<Cue>] = &[
             // The time until an effect peaks is an onset too.
             "Final results are usually visible after [about three months].",
             "Hair density typically peaks [around twelve months].",
+            "You can expect visible results [in 3 months].",
         ],
         counterexamples: &["Relief from symptoms lasts [for six months to a year]."],
     },

@@ -287,6 +287,11 @@ pub fn figures_after(sentence: &str, lead_in: Option<&str>) -> Vec<Figure> {
         }
         let mut v = verdicts[i];
         let mut time_point = None;
+        // A difference in days is an outcome with a time point too ("9.2 fewer headache days
+        // after 12 weeks"), so a source's figure at another time does not support it.
+        if s.is_difference(m) {
+            time_point = percent_time_point(&s, m, &raw, &verdicts);
+        }
         if m.value.unit == Unit::Percent {
             time_point = percent_time_point(&s, m, &raw, &verdicts);
             // "Response at 24 hours was 64% with ketamine versus 28% with midazolam": the second

@@ -1480,3 +1480,33 @@ fn shares_of_procedures_frequencies_in_days_bounds_after_than_and_definitions() 
     assert_eq!((got[0].1, got[0].3), (Some(3.0), U::PerWeek), "{got:?}");
     assert_eq!(got[1].4, K::TreatmentCourse, "{got:?}");
 }
+
+#[test]
+fn sustained_outcomes_times_later_areas_and_days_of_a_symptom() {
+    only_kinds(&[
+        // "sustained improvement" is the measure; "in sustained remission" names who.
+        (
+            "Sustained improvement was seen in 70% of patients.",
+            K::ResponseRate,
+        ),
+        // An area is a figure of its own.
+        ("That is 5.5 cm2 of fat gone from the belly.", K::Other),
+    ]);
+    // A time "later" at which a rate was reported is its follow-up.
+    let got = read("Two thirds of the responders said a year later that they were still well.");
+    assert_eq!(got[1].4, K::FollowUp, "{got:?}");
+    let got = read("Of patients in sustained remission, 30% relapsed.");
+    assert_eq!(got[0].4, K::RelapseRate, "{got:?}");
+    let f = only("The treated area shrank by 5.5 cm2.");
+    assert_eq!((f.value.low, f.value.unit), (Some(5.5), U::Cm2));
+    // A difference in days has the time point it is reported at, and "reduced ... by N days"
+    // is a difference too.
+    let f = &figures("Patients notice 9.2 fewer headache days after just 12 weeks.")[0];
+    let tp = f.measure.time_point.as_ref().expect("time point");
+    assert_eq!((tp.low, tp.unit), (Some(12.0), U::Weeks));
+    let got = read("Botox reduced headache days by 8.1 days a month.");
+    assert_eq!(got[0].4, K::Other, "{got:?}");
+    // Days with a symptom in a month stay days; days in a week of therapy are a frequency.
+    let f = only("Botox may help if you have headaches on 15 or more days a month.");
+    assert_eq!(f.value.unit, U::Days);
+}

@@ -63,11 +63,12 @@ pub(super) fn unit_at(t: &[Tok<'_>], j: usize) -> Option<UnitRead> {
     Some(UnitRead::Unit(unit, hit.end))
 }
 
-/// "2 days a week", "3 days per week": days in a period are how often, a rate like "2x a week".
+/// "2 days a week", "3 days per week": days in a week are how often, a rate like "2x a week"
+/// ("15 headache days a month" counts days with a symptom, and stays days).
 fn days_a_week(t: &[Tok<'_>], time: UnitRead) -> UnitRead {
     match time {
         UnitRead::Unit(Unit::Days, next) => match period_at(t, next) {
-            Some((period @ (Unit::PerWeek | Unit::PerMonth), end)) => UnitRead::Rate(period, end),
+            Some((Unit::PerWeek, end)) => UnitRead::Rate(Unit::PerWeek, end),
             _ => time,
         },
         _ => time,
@@ -191,6 +192,10 @@ mod tests {
         assert_eq!(
             after_number("2 days a week"),
             Some(UnitRead::Rate(Unit::PerWeek, 4))
+        );
+        assert_eq!(
+            after_number("15 days a month"),
+            Some(UnitRead::Unit(Unit::Days, 2))
         );
         assert_eq!(
             after_number("2 days in a row"),
