@@ -233,6 +233,15 @@ impl Clause {
         self.own()
     }
 
+    /// The comparison word just before the figure ("compared with 2.6%", "vs 12%", "than
+    /// 3%"), if any.
+    fn comparison_before(&self) -> Option<usize> {
+        let t = &self.toks;
+        self.before()
+            .take(3)
+            .find(|&k| t[k].is("than") || compares(Some(&t[k])))
+    }
+
     /// The tokens before the figure in its clause, nearest first.
     fn before(&self) -> impl Iterator<Item = usize> + '_ {
         (0..self.first)
@@ -291,28 +300,24 @@ impl Clause {
 
     /// The time point the figure's clause names, for a claim whose stored measure has none:
     /// "by day 28, 58.7% had responded", "17% responded as early as day 2". The nearest time
-    /// point within a few words in the same clause; none when the figure is itself a time
-    /// ("a 12-week course").
+    /// point within a few words in the same clause (the caller leaves out claims that are
+    /// times themselves, such as "a 12-week course").
     pub fn time_point(&self) -> Option<Value> {
         let t = &self.toks;
-        let timed = |w: &Tok| {
-            w.lower
-                .split('-')
-                .any(|p| vocab::time_unit_hours(p).is_some())
-        };
-        if t[self.first..=self.last].iter().any(timed) {
-            return None;
-        }
         let start = self.before().last().unwrap_or(self.first);
         let end = (self.last + 1..t.len())
             .find(|&k| ends_clause(&t[k]))
             .unwrap_or(t.len());
         // A time point is a day or longer, written "day 28" or after a word that sets a point
         // in time ("by 12 weeks"); "walked farther in six minutes" names how a test is run.
+        // "after just 12 weeks": a hedge may stand between the word and the time.
         let point = |m: &super::reader::TimeMention| {
+            let lead = (0..m.at)
+                .rev()
+                .find(|&p| !t[p].is_any(&["just", "only", "about", "around", "nearly"]));
             m.value.unit >= Unit::Days
                 && (vocab::time_unit_hours(&t[m.at].lower).is_some()
-                    || m.at.checked_sub(1).is_some_and(|p| {
+                    || lead.is_some_and(|p| {
                         t[p].is_any(&["at", "by", "after", "within", "over", "until", "through"])
                     }))
         };
@@ -346,18 +351,33 @@ impl Clause {
     pub fn outcome_words(&self) -> Vec<String> {
         let t = &self.toks;
         let mut span = self.span();
-        // "… a reduction in body weight of 13.8% at 68 weeks": words after the figure that only
-        // say when are no outcome either.
+        // "… a reduction in body weight of 13.8% at 68 weeks", "… 2.6% in the placebo group",
+        // "… 42% over placebo": words after the figure that only say when, or whose, are no
+        // outcome; then the words before it say what it measures, and for a figure set against
+        // another ("… an average loss of 15.2%, compared with 2.6% …") those before the
+        // comparison.
+        let names_arm = |k: usize| {
+            t[k].is_any(vocab::CONTROL_WORDS)
+                || t[k].is_any(vocab::GROUP_NOUNS)
+                || t[k].is_any(vocab::ARM_CUES)
+                || t[k].is_any(&["than", "over"])
+                || compares(Some(&t[k]))
+                || text::canon(&t[k].lower) == "participant"
+        };
         let names_outcome = |k: &usize| {
             t[*k].class == Class::Word
                 && !vocab::is_stop(&t[*k].lower)
                 && vocab::time_unit_hours(&t[*k].lower).is_none()
+                && !names_arm(*k)
         };
         if !span.iter().any(names_outcome) {
-            span = self
-                .before()
-                .take_while(|&k| t[k].number().is_none())
-                .collect();
+            span = match self.comparison_before() {
+                Some(c) => (0..c).rev().take_while(|&k| !ends_clause(&t[k])).collect(),
+                None => self
+                    .before()
+                    .take_while(|&k| t[k].number().is_none())
+                    .collect(),
+            };
         }
         let mut out: Vec<String> = Vec::new();
         for k in (self.first..=self.last).chain(span) {
@@ -378,7 +398,9 @@ impl Clause {
             return Some(t[self.last].lower.clone());
         }
         let own = self.own();
-        let first = *own.first()?;
+        let Some(&first) = own.first() else {
+            return self.arm_before();
+        };
         if t[first].is_any(vocab::CONTROL_WORDS) {
             return Some(t[first].lower.clone());
         }
@@ -407,17 +429,44 @@ impl Clause {
                     .join(" ")
             });
         }
-        let cue = near.iter().position(|&k| t[k].is_any(vocab::ARM_CUES))?;
-        let name = near[cue + 1..]
+        let after = near
             .iter()
-            .copied()
-            .find(|&k| !t[k].is_any(&["the", "a", "an", "with"]))?;
+            .position(|&k| t[k].is_any(vocab::ARM_CUES))
+            .and_then(|cue| self.arm_named_after(near[cue + 1..].iter().copied()));
+        after.or_else(|| self.arm_before())
+    }
+
+    /// The arm's name among `toks` (after an arm cue such as "on" or "receiving"): the first
+    /// word past an article, if it can name a treatment.
+    fn arm_named_after(&self, mut toks: impl Iterator<Item = usize>) -> Option<String> {
+        let t = &self.toks;
+        let name = toks.find(|&k| !t[k].is_any(&["the", "a", "an", "with"]))?;
         let word = &t[name];
         let named = word.class == Class::Word
             && !vocab::is_stop(&word.lower)
             && !word.is_any(vocab::GENERIC_ARM_WORDS)
             && !word.is("average");
         named.then(|| word.lower.clone())
+    }
+
+    /// "men on finasteride had 21.6% more hair weight": an arm cue a few words before the
+    /// figure, in its clause, names its arm when its own words name none. Not "compared with
+    /// those on placebo, 30% …" (the arm after a comparison is the comparator), not across a
+    /// comma, nor a cue further back than four words.
+    fn arm_before(&self) -> Option<String> {
+        let t = &self.toks;
+        let before: Vec<usize> = self.before().take(4).collect();
+        let cue = before
+            .iter()
+            .copied()
+            .find(|&k| t[k].is_any(vocab::ARM_CUES))?;
+        let compared = (cue.saturating_sub(3)..self.first)
+            .any(|k| t[k].is("than") || compares(Some(&t[k])))
+            || (cue..self.first).any(|k| t[k].is_punct(','));
+        if compared {
+            return None;
+        }
+        self.arm_named_after(cue + 1..self.first)
     }
 
     /// Whether the figure is set against a control in its own clause ("34% lost ≥10% (vs 15%
@@ -467,13 +516,19 @@ impl Clause {
     /// its measure.
     pub fn speaks_of_difference(&self) -> bool {
         let t = &self.toks;
+        let control_follows = |k: usize| {
+            t[k + 1..]
+                .iter()
+                .take(3)
+                .any(|n| n.is_any(vocab::CONTROL_WORDS))
+        };
+        // "a gain of 46% over placebo": "over" a control only in the figure's own words ("a
+        // 30-point improvement over placebo" says nothing of the 64% before it).
+        let own = self.own();
         t.iter().enumerate().any(|(k, w)| {
             w.is_any(vocab::DIFFERENCE_NOUNS)
-                || (w.is("than")
-                    && t[k + 1..]
-                        .iter()
-                        .take(3)
-                        .any(|n| n.is_any(vocab::CONTROL_WORDS)))
+                || (w.is("than") && control_follows(k))
+                || (w.is("over") && own.contains(&k) && control_follows(k))
         })
     }
 

@@ -123,10 +123,22 @@ impl Target {
             threshold,
             sex,
             population: text::content_words(&population),
-            time_point: m
-                .time_point
-                .clone()
-                .or_else(|| clause.as_ref().and_then(Clause::time_point)),
+            time_point: m.time_point.clone().or_else(|| {
+                // A length of time ("a 12-week course") has no time point of its own;
+                // "8.7 fewer headache days" does.
+                let length = matches!(
+                    claim.kind,
+                    ClaimKind::FollowUp
+                        | ClaimKind::OnsetTime
+                        | ClaimKind::TreatmentCourse
+                        | ClaimKind::EffectDuration
+                        | ClaimKind::SessionDuration
+                );
+                clause
+                    .as_ref()
+                    .filter(|_| !length)
+                    .and_then(Clause::time_point)
+            }),
             // Only a count of people asks (and reading the whole sentence costs).
             study: claim.kind != ClaimKind::SampleSize
                 || clause.as_ref().is_none_or(Clause::names_study),
@@ -164,7 +176,9 @@ fn arm_text(claim: &Claim, clause: Option<&Clause>) -> String {
         })
         .unwrap_or_default();
     let is_control = super::reader::is_control_phrase;
-    if is_control(&stored) && clause.is_some_and(Clause::compared_with_control) {
+    // "a gain of 46% over placebo": a gap stated against the control is the treatment's.
+    let against_control = |c: &Clause| c.compared_with_control() || c.speaks_of_difference();
+    if is_control(&stored) && clause.is_some_and(against_control) {
         return m
             .comparator
             .clone()
@@ -463,7 +477,8 @@ fn kind_score(target: &Target, r: &Reading) -> Relevance {
             | K::Prevalence
             | K::OtherPercentage
     );
-    if rate && r.amount && target.value.unit == Unit::Percent && !target.average {
+    let gap = target.difference && r.difference;
+    if rate && r.amount && target.value.unit == Unit::Percent && !target.average && !gap {
         return Err(Exclusion::Measure);
     }
     let (a, b) = (target.kind, r.kind);

@@ -92,6 +92,13 @@ impl<'a> SentenceReader<'a> {
         };
         doses.assign(&items, &mut out);
         self.mark_lists(&items, &mut out);
+        // A gap between arms ("for X vs placebo = 46.0%") is no one arm's, whichever arm is
+        // named last before it.
+        for r in &mut out {
+            if r.difference {
+                r.arm = None;
+            }
+        }
         out.extend(self.arm_totals(&items, &out));
         out
     }

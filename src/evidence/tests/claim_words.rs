@@ -4,6 +4,7 @@
 //! wording; the drugs are made up).
 
 use super::*;
+use crate::evidence::clause::Clause;
 
 /// A pooled analysis reporting response at two days and at four weeks, and in a subgroup
 /// named by its early course.
@@ -200,4 +201,114 @@ fn a_test_run_in_minutes_is_no_time_point() {
     );
     let f = verdict_of(&c, &r);
     assert_eq!(f.verdict, Verdict::Supported, "{f:#?}");
+}
+
+/// Four-year results of a hair-loss drug against placebo, each arm labelled before its figure.
+fn hair_record() -> RecordIndex {
+    record(
+        64,
+        "Achebe",
+        "Hair weight after four years of follidrine in men with hair loss",
+        &[
+            (
+                "METHODS",
+                "Men were randomized to follidrine or placebo for 200 weeks.",
+            ),
+            (
+                "RESULTS",
+                "Hair weight rose with follidrine (follidrine, 19.4% increase from baseline; placebo, 22.7% decrease from baseline; net increase for follidrine vs placebo = 42.1%). Hair count also rose (follidrine, 6.3% increase; placebo, 11.8% decrease; net increase for follidrine vs placebo = 18.1%).",
+            ),
+        ],
+    )
+}
+
+fn hair(v: f64, quote: &str, sentence: &str, stored: &str) -> Finding {
+    let c = said(ClaimKind::OtherPercentage, pct(v), quote, sentence, stored);
+    verdict_of(&c, &hair_record())
+}
+
+#[test]
+fn an_arm_named_just_before_the_figure_is_its_arm() {
+    // The extractor stored the sentence's other arm; the words before the figure say whose
+    // figure it is.
+    let sentence = "After four years, men on follidrine had 19.4% more hair weight than at the start, while men on placebo lost 22.7% of their hair weight.";
+    let f = hair(19.4, "19.4%", sentence, "placebo");
+    assert_eq!(f.verdict, Verdict::Supported, "{f:#?}");
+    let f = hair(22.7, "22.7%", sentence, "follidrine");
+    assert_eq!(f.verdict, Verdict::Supported, "{f:#?}");
+    // Counterexample: the arm after a comparison before the figure is the comparator.
+    let sentence = "Compared with those on placebo, 19.4% more hair weight was seen.";
+    let c = Clause::of(sentence, "19.4%", 1).expect("quote in sentence");
+    assert_eq!(c.own_arm(), None);
+}
+
+#[test]
+fn a_gain_over_placebo_is_checked_against_the_stated_difference() {
+    let f = hair(
+        42.0,
+        "42%",
+        "That is a net gain in hair count of 42% over placebo.",
+        "follidrine",
+    );
+    // The count's net gain is 18.1%; the 42.1% is hair weight's.
+    assert_eq!(f.verdict, Verdict::Differs, "{f:#?}");
+    assert_eq!(f.evidence[0].figure, "18.1%");
+    // Counterexample: "over placebo" outside the figure's own words makes no gap of it.
+    let c = Clause::of(
+        "The gain over placebo was clear: hair count rose 6.3% in men on follidrine.",
+        "6.3%",
+        1,
+    )
+    .expect("quote in sentence");
+    assert!(!c.speaks_of_difference());
+}
+
+#[test]
+fn a_figure_set_against_another_measures_what_the_other_does() {
+    let c = Clause::of(
+        "Patients showed an average loss of 13.8% of body weight, compared with 2.9% in the placebo group.",
+        "2.9%",
+        1,
+    )
+    .expect("quote in sentence");
+    let words = c.outcome_words();
+    assert!(words.contains(&"weight".to_owned()), "{words:?}");
+    // Counterexample: a compared figure with words of its own keeps them.
+    let c = Clause::of(
+        "Nausea affected 40% of patients, compared with 12% who had headaches.",
+        "12%",
+        1,
+    )
+    .expect("quote in sentence");
+    let words = c.outcome_words();
+    assert!(!words.contains(&"nausea".to_owned()), "{words:?}");
+}
+
+#[test]
+fn a_gap_over_placebo_is_the_treatments_even_when_placebo_was_stored() {
+    // The extractor stored the sentence's last-named arm (placebo); a gap stated over the
+    // placebo is still the drug's.
+    let f = hair(
+        18.0,
+        "18%",
+        "That is a net gain in hair count of 18% over placebo.",
+        "placebo",
+    );
+    assert_eq!(f.verdict, Verdict::Supported, "{f:#?}");
+    assert_eq!(f.evidence[0].figure, "18.1%");
+}
+
+#[test]
+fn a_hedged_time_in_the_claims_clause_is_still_its_time_point() {
+    let time = |sentence: &str, quote: &str| {
+        Clause::of(sentence, quote, 1)
+            .expect("quote in sentence")
+            .time_point()
+            .map(|v| v.to_string())
+    };
+    let s = "Patients notice 8.7 fewer headache days after just 12 weeks.";
+    assert_eq!(time(s, "8.7").as_deref(), Some("12 weeks"));
+    // Counterexample: a test's length is no time point.
+    let s = "In the trial, 19.8% of men walked 50 m farther in six minutes.";
+    assert_eq!(time(s, "19.8%"), None);
 }
