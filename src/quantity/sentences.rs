@@ -158,11 +158,18 @@ fn cut_point(s: &str) -> usize {
     while !s.is_char_boundary(limit) {
         limit -= 1;
     }
-    let window = &s[limit / 2..limit];
-    let after = |p: Option<usize>| p.map(|p| limit / 2 + p + 1);
-    after(window.rfind(';'))
-        .or_else(|| after(window.rfind(',')))
-        .or_else(|| after(window.rfind(char::is_whitespace)))
+    // Both ends of the window, and the cut after the break found in it, fall on character
+    // boundaries: a break may be a wide space ("\u{3000}" is three bytes).
+    let mut half = limit / 2;
+    while !s.is_char_boundary(half) {
+        half += 1;
+    }
+    let window = &s[half..limit];
+    let after = |found: Option<(usize, char)>| found.map(|(p, c)| half + p + c.len_utf8());
+    let last = |is_break: &dyn Fn(char) -> bool| window.char_indices().rfind(|&(_, c)| is_break(c));
+    after(last(&|c| c == ';'))
+        .or_else(|| after(last(&|c| c == ',')))
+        .or_else(|| after(last(&char::is_whitespace)))
         .unwrap_or(limit)
 }
 
@@ -172,6 +179,36 @@ mod tests {
 
     fn sentences(s: &str) -> Vec<&str> {
         split(s, 0..s.len()).into_iter().map(|r| &s[r]).collect()
+    }
+
+    /// An over-long run is cut on character boundaries whatever its characters: wide characters
+    /// across the middle of the window, and a wide space as the only break. Found by fuzzing
+    /// (fuzz/regressions/html).
+    #[test]
+    fn long_runs_are_cut_between_characters() {
+        for (fill, brk) in [
+            ("\u{fff0}", ""),
+            ("\u{fff0}", "\u{3000}"),
+            ("é", "\u{a0}"),
+            ("x", "\u{2003}"),
+        ] {
+            let run: String = (0..MAX_SENTENCE_BYTES)
+                .map(|i| if i % 97 == 0 { brk } else { fill })
+                .collect();
+            let text = format!("{run}. Done.");
+            let parts = split(&text, 0..text.len());
+            assert!(parts.len() >= 2, "{fill:?} {brk:?}");
+            let mut covered = 0;
+            for r in &parts {
+                assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
+                assert!(r.end - r.start <= MAX_SENTENCE_BYTES, "{r:?}");
+                covered += text[r.clone()].trim().len();
+            }
+            assert!(
+                covered + 40 >= text.trim().len(),
+                "text was lost: {covered}"
+            );
+        }
     }
 
     /// The word before a period may follow any white space, a no-break space (two bytes)
