@@ -13,7 +13,7 @@ use super::lexicon::{
     COURSE_SUBJECTS, CUES, CUTOFF_EVENTS, DEFINING_WORDS, LAST_ADJECTIVE_LEADS, MAGNITUDE_NOUNS,
     NEGATIONS, NOT_PRICES, PEOPLE_WORDS, PROCEDURE_BASES, REACTION_WORDS, REDUCTION_WORDS,
     RESULT_WORDS, SITTING_NOUNS, STUDY_WORDS, TALLY_VERBS, THRESHOLD_WORDS, USE_VERBS,
-    WAIT_FOR_WORDS, WEAR_PERIODS, WEIGHT_BASES,
+    WAIT_FOR_WORDS, WEAR_PERIODS, WEIGHING_WORDS, WEIGHT_BASES,
 };
 use super::matcher::{Hit, Matcher};
 use super::scan::{RawMatch, Shape};
@@ -201,7 +201,11 @@ impl<'a, 't> Sentence<'a, 't> {
                 Verdict::of(K::Dose)
             }
             Unit::Kg | Unit::Lb | Unit::LbPerWeek | Unit::KgPerWeek => {
-                let loss = self.percent_cue(m).is_some_and(|v| v.kind == K::WeightLoss);
+                // "For someone weighing 200 pounds": a body weight, whatever is lost after it.
+                let weighing =
+                    m.quote_first > 0 && self.t[m.quote_first - 1].is_any(WEIGHING_WORDS);
+                let loss =
+                    !weighing && self.percent_cue(m).is_some_and(|v| v.kind == K::WeightLoss);
                 Verdict::of(if loss { K::WeightLoss } else { K::Other })
             }
             Unit::NgPerDl | Unit::MgPerDl => Verdict::of(self.level(m)),
@@ -887,6 +891,11 @@ impl<'a, 't> Sentence<'a, 't> {
     /// cut-off (an age that only describes a group is no figure: [`Self::bare_age`]).
     fn age(&self, m: &RawMatch) -> Option<ClaimKind> {
         (m.shape == Shape::Index).then_some(K::DefinitionThreshold)
+    }
+
+    /// "10 min read": a post's reading time, a label of the page, not a claim.
+    pub(super) fn reading_time(&self, m: &RawMatch) -> bool {
+        m.value.unit == Unit::Minutes && self.t.get(m.last_tok + 1).is_some_and(|w| w.is("read"))
     }
 
     /// "Teens aged 13–17", "between the ages of 20 and 40": an age read after the word "age"

@@ -1252,6 +1252,10 @@ pub(crate) const REDUCTION_WORDS: &[&str] = &[
     "relieved",
 ];
 
+/// Words right before a mass that make it a body weight ("someone weighing 200 pounds"), not
+/// weight lost.
+pub(crate) const WEIGHING_WORDS: &[&str] = &["weighing", "weighs", "weigh", "weighed"];
+
 /// Verbs after "to" that make a time a wait for the effect ("two months to see the final
 /// results", "a year to make the hormone take effect"), not a purpose ("worn for two weeks to
 /// reduce swelling").

@@ -282,7 +282,7 @@ pub fn figures_after(sentence: &str, lead_in: Option<&str>) -> Vec<Figure> {
         verdicts.push(v);
     }
     for (i, m) in raw.iter().enumerate() {
-        if s.bare_age(m) {
+        if s.bare_age(m) || s.reading_time(m) {
             continue;
         }
         let mut v = verdicts[i];

@@ -844,6 +844,7 @@ fn non_claims() {
         "We may raise the total weekly dose.",
         "Phase 2: Early Strengthening",
         "A 52-year-old man asked about it.",
+        "Updated June 3 · 7 min read",
     ] {
         assert_eq!(read(s), [], "{s}");
     }
@@ -1506,6 +1507,9 @@ fn sustained_outcomes_times_later_areas_and_days_of_a_symptom() {
     assert_eq!((tp.low, tp.unit), (Some(12.0), U::Weeks));
     let got = read("Botox reduced headache days by 8.1 days a month.");
     assert_eq!(got[0].4, K::Other, "{got:?}");
+    // A body weight is no weight lost, even beside a loss.
+    let got = read("Someone weighing 250 pounds could lose about 40 pounds.");
+    assert_eq!((got[0].4, got[1].4), (K::Other, K::WeightLoss), "{got:?}");
     // Days with a symptom in a month stay days; days in a week of therapy are a frequency.
     let f = only("Botox may help if you have headaches on 15 or more days a month.");
     assert_eq!(f.value.unit, U::Days);
