@@ -342,9 +342,10 @@ fn say_how_attached(mut finding: Finding) -> Finding {
         return finding;
     };
     if finding.verdict != Verdict::Unsourced {
-        let what = match a.how {
-            CitedBy::SourceLine => "its section's source line",
-            CitedBy::ReferenceList => "the article's references",
+        let what = match (a.how, a.found_in) {
+            (CitedBy::SourceLine, _) => "its section's source line",
+            (CitedBy::ReferenceList, _) => "the article's references",
+            (_, crate::model::FoundIn::Section) => "the study cited earlier in its section",
             _ => "the study the article cites elsewhere",
         };
         finding.reason.push_str(&format!(

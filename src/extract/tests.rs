@@ -435,6 +435,53 @@ The study of ageing has grown: 40% of men over 65 have low levels.
 }
 
 #[test]
+fn a_section_citing_one_study_checks_its_later_claims_against_it() {
+    // Two sections, each with its own trial; the claims after each citation cite nothing
+    // themselves.
+    let md = "\
+# Oral appliances
+
+Up to 70% of people with sleep apnea are undiagnosed.
+
+A crossover trial compared a splint with CPAP ([Okafor, 2019](https://pubmed.ncbi.nlm.nih.gov/15000004/)).
+
+The splint lowered the index to 9.8 events per hour.
+
+Patients wore it 6.1 hours a night.
+
+## Newer devices
+
+A device that adjusts itself was tried in 40 adults ([2023](https://pubmed.ncbi.nlm.nih.gov/15000005/)).
+
+Lying on their backs, patients reached 7.2 events per hour.
+";
+    let a = crate::ingest::parse("osa.md", md.as_bytes(), crate::ingest::Format::Markdown).unwrap();
+    let file = extract(&a);
+    let claim = |q: &str| claim_quoting(&file, q);
+    assert_eq!(claim("9.8").sources, ["pmid:15000004"]);
+    assert_eq!(claim("6.1").sources, ["pmid:15000004"]);
+    let how = claim("6.1").attachment.as_ref().expect("attached");
+    assert_eq!((how.how, how.found_in), (CitedBy::Link, FoundIn::Section));
+    assert!(!how.is_direct());
+    // The next section's study stands for the claims after it, not the first section's.
+    assert_eq!(claim("7.2").sources, ["pmid:15000005"]);
+    // Counterexamples: a claim before its section's citation, and a claim after two studies in
+    // one section, cite nothing.
+    assert!(claim("70%").sources.is_empty(), "{:#?}", claim("70%"));
+    let two = "\
+# Oral appliances
+
+Two trials compared splints with CPAP ([one](https://pubmed.ncbi.nlm.nih.gov/15000004/), [two](https://pubmed.ncbi.nlm.nih.gov/15000006/)).
+
+Patients wore the splint 6.1 hours a night.
+";
+    let a =
+        crate::ingest::parse("two.md", two.as_bytes(), crate::ingest::Format::Markdown).unwrap();
+    let file = extract(&a);
+    assert!(claim_quoting(&file, "6.1").sources.is_empty());
+}
+
+#[test]
 fn a_counter_takes_what_it_measures_from_its_caption() {
     // Counters: a figure alone on its line, its caption on the next.
     let text = "\
