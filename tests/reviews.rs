@@ -85,7 +85,12 @@ fn review(path: &Path, quote: &str, edit: impl FnOnce(&mut serde_json::Value)) {
         .find(|c| c["quote"] == quote)
         .unwrap_or_else(|| panic!("no claim quoting {quote}"));
     edit(claim);
-    std::fs::write(path, serde_json::to_string_pretty(&file).unwrap()).unwrap();
+    // Saved whole, as an editor that writes a temporary file and renames it does: a save that
+    // another process could read half-written is refused by extract (it never overwrites a
+    // claims file it cannot read), which would make the concurrent-save test depend on timing.
+    let tmp = path.with_extension("json.saving");
+    std::fs::write(&tmp, serde_json::to_string_pretty(&file).unwrap()).unwrap();
+    std::fs::rename(&tmp, path).unwrap();
 }
 
 /// `check --format json` in `dir`: the report.

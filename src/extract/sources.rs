@@ -11,8 +11,8 @@
 //! A claim's sources follow what the article says (see [`SourceIndex::for_claim`]): a citation
 //! in the claim's sentence or list item, else the paragraph's closing citation, else the study its sentence
 //! refers back to ("the study found…"), else the source line of its section, else the
-//! article's research references, else the one study its section cites before it, else the one
-//! study a page built on it cites in its prose.
+//! article's research references, else the one study a page built on it cites in its prose,
+//! else (on a page citing several) the one study its section cites before it.
 //! Each claim records how ([`Attachment`]).
 
 use std::cell::RefCell;
@@ -142,6 +142,9 @@ impl SourceIndex {
             };
             return (self.references.clone(), Some(attachment));
         }
+        if self.sole_study.is_some() {
+            return self.cited_elsewhere(article);
+        }
         if let Some(cue) = self.section_study(sentence.start) {
             let attachment = Attachment {
                 how: cue.how,
@@ -155,7 +158,9 @@ impl SourceIndex {
         self.cited_elsewhere(article)
     }
 
-    /// The one study a section cites before `at`, when it cites exactly one there: "A trial of
+    /// On a page citing several studies in its prose, the one a section cites before `at`, when
+    /// it cites exactly one there (a page citing one study checks every such claim against it,
+    /// [`SourceIndex::cited_elsewhere`]): "A trial of
     /// 126 patients compared CPAP with an oral appliance (Phillips, 2013). CPAP lowered the AHI
     /// to 4.5 events per hour…" checks the second sentence against that trial, as a reader does.
     /// A section that cites two studies before the claim, or cites its study only after it,
