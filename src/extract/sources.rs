@@ -63,6 +63,8 @@ pub struct SourceIndex {
     /// The one study a page cites in its prose, by the index of its first cue, when it cites
     /// exactly one (see [`SourceIndex::cited_elsewhere`]).
     sole_study: Option<(usize, String)>,
+    /// For each cue, the one study its section cites up to it ([`SourceIndex::section_studies`]).
+    section_studies: Vec<Option<usize>>,
     /// Where each heading starts: sections end there.
     headings: Vec<usize>,
     /// Where each id is in `sources`: a page links thousands of sources, and scanning them
@@ -167,24 +169,47 @@ impl SourceIndex {
     /// leaves the claim to the rules after this one.
     fn section_study(&self, at: usize) -> Option<&Cue> {
         let before = self.cues.partition_point(|c| c.at < at);
-        let mut found: Option<(&Cue, &String)> = None;
-        for cue in self.cues[..before].iter().rev() {
-            if !self.same_section(cue.at, at) {
-                break;
+        let last = before.checked_sub(1)?;
+        let cue = self.section_studies.get(last).copied().flatten()?;
+        self.same_section(self.cues[last].at, at)
+            .then(|| &self.cues[cue])
+    }
+
+    /// For each cue, the last cue of the one research study its section cites up to it, if the
+    /// section cites exactly one so far: read once when the index is built, so that finding a
+    /// claim's section study is a lookup, not a walk back over every earlier link (a page of
+    /// thousands of links and claims would be quadratic).
+    fn section_studies(&self) -> Vec<Option<usize>> {
+        enum Seen<'a> {
+            None,
+            One(&'a String, usize),
+            Several,
+        }
+        let mut out = Vec::with_capacity(self.cues.len());
+        let mut section = usize::MAX;
+        let mut seen = Seen::None;
+        for (i, cue) in self.cues.iter().enumerate() {
+            let here = self.headings.partition_point(|&h| h <= cue.at);
+            if here != section {
+                (section, seen) = (here, Seen::None);
             }
             for id in cue
                 .ids
                 .iter()
                 .filter(|id| cue.research && self.is_research(id))
             {
-                match found {
-                    None => found = Some((cue, id)),
-                    Some((_, known)) if known == id => {}
-                    Some(_) => return None,
-                }
+                seen = match seen {
+                    Seen::None => Seen::One(id, i),
+                    Seen::One(known, _) if known == id => Seen::One(known, i),
+                    _ => Seen::Several,
+                };
             }
+            out.push(match seen {
+                Seen::One(_, at) => Some(at),
+                _ => None,
+            });
         }
-        found.map(|(cue, _)| cue)
+        out
     }
 
     /// A page built on one study, cited only in its prose ("…found in the CORE study" in one
@@ -452,6 +477,7 @@ pub(crate) fn collect(article: &Article, skip_from: usize) -> SourceIndex {
         }
     }
     index.sole_study = index.sole_study();
+    index.section_studies = index.section_studies();
     index
 }
 
