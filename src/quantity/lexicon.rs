@@ -88,6 +88,11 @@ pub(crate) const ORDINALS: &[(&str, f64)] = &[
     ("twelfth", 12.0),
 ];
 
+/// Words that make "the first year", "the following month" one unit of time counted from the
+/// start ("lost most of it within the first year"): only these, since "the second week" is a
+/// time point, not a length of time.
+pub(crate) const PERIOD_ORDINALS: &[&str] = &["first", "following", "next"];
+
 /// Words before "the first month" that make it the time a result is stated at.
 pub(crate) const ORDINAL_PERIOD_LEADS: &[&str] = &[
     "after",

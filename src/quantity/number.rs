@@ -20,6 +20,9 @@ pub(super) struct Num {
     pub(super) unit: Option<Unit>,
     /// Written in words or as "a"/"an", not digits.
     pub(super) words: bool,
+    /// Stated exactly in a bracket after rounder words ("more than half (52%)"): a bound
+    /// written before the words is theirs, not the figure's.
+    pub(super) exact: bool,
 }
 
 impl Num {
@@ -30,6 +33,7 @@ impl Num {
             share: false,
             unit: None,
             words,
+            exact: false,
         }
     }
 
@@ -40,6 +44,7 @@ impl Num {
             share: true,
             unit: None,
             words: false,
+            exact: false,
         }
     }
 }
@@ -82,7 +87,7 @@ const HALF_QUALIFIERS: &[&str] = &[
 /// The number that starts at token `i`, if any.
 pub(super) fn number_at(t: &[Tok<'_>], i: usize) -> Option<Num> {
     let tok = t.get(i)?;
-    match tok.kind {
+    let n = match tok.kind {
         TokKind::Num(v) => Some(digits_at(t, i, v)),
         TokKind::Sym(_) => {
             let f = unicode_fraction(tok)?;
@@ -93,8 +98,53 @@ pub(super) fn number_at(t: &[Tok<'_>], i: usize) -> Option<Num> {
         }
         TokKind::Word => half_at(t, i)
             .or_else(|| fraction_at(t, i))
+            .map(|n| with_bracketed_percent(t, n))
             .or_else(|| article_at(t, i))
             .or_else(|| words_at(t, i)),
+    };
+    n.map(|n| and_a_half(t, n))
+}
+
+/// "(52%)" at token `k`: the percentage and the token after the bracket.
+fn bracketed_percent(t: &[Tok<'_>], k: usize) -> Option<(f64, usize)> {
+    t.get(k).filter(|p| p.is_sym('('))?;
+    let v = t.get(k + 1).and_then(Tok::num)?;
+    t.get(k + 2).filter(|p| p.is_sym('%'))?;
+    t.get(k + 3).filter(|p| p.is_sym(')'))?;
+    Some((v, k + 4))
+}
+
+/// A share in words followed by its exact percentage ("over a third (34%)", "nearly half
+/// (48%)") is one figure: the percentage, which the words only round.
+fn with_bracketed_percent(t: &[Tok<'_>], n: Num) -> Num {
+    match bracketed_percent(t, n.next) {
+        Some((value, next)) if n.share => Num {
+            value,
+            next,
+            exact: true,
+            ..n
+        },
+        _ => n,
+    }
+}
+
+/// "two and a half", "2 and a half", "a month and a half", "an hour and a half": half a unit
+/// more than the whole number read. A share ("half of") or a number with a fraction of its own
+/// ("1½") takes no second half.
+fn and_a_half(t: &[Tok<'_>], n: Num) -> Num {
+    let k = n.next;
+    let half_follows = t.get(k).is_some_and(|w| w.is("and"))
+        && t.get(k + 1).is_some_and(|w| w.is_any(&["a", "one"]))
+        && t.get(k + 2).is_some_and(|w| w.is("half"))
+        // "a year and a half-day course" halves the day, not the year.
+        && !t.get(k + 3).is_some_and(|d| d.is_dash() && d.start == t[k + 2].end);
+    if n.share || n.value.fract() != 0.0 || !half_follows {
+        return n;
+    }
+    Num {
+        value: n.value + 0.5,
+        next: k + 3,
+        ..n
     }
 }
 
@@ -119,8 +169,11 @@ fn digits_at(t: &[Tok<'_>], i: usize, v: f64) -> Num {
     {
         return Num::plain(v * scale, i + 2, false);
     }
-    if let Some((pct, next)) = ratio_at(t, i, v) {
-        return Num::share(pct, next);
+    if let Some((pct, next, exact)) = ratio_at(t, i, v) {
+        return Num {
+            exact,
+            ..Num::share(pct, next)
+        };
     }
     Num::plain(v, i + 1, false)
 }
@@ -143,8 +196,8 @@ fn slash_share(t: &[Tok<'_>], i: usize, v: f64) -> Option<Num> {
 }
 
 /// "N in M", "N out of M", "N out of every M", optionally followed by "(84.6%)", as a
-/// percentage and the token after it.
-fn ratio_at(t: &[Tok<'_>], i: usize, n: f64) -> Option<(f64, usize)> {
+/// percentage, the token after it, and whether the bracket stated it exactly.
+fn ratio_at(t: &[Tok<'_>], i: usize, n: f64) -> Option<(f64, usize, bool)> {
     let mut m_idx = if t.get(i + 1)?.is("in") {
         i + 2
     } else if t.get(i + 1)?.is("out") && t.get(i + 2)?.is("of") {
@@ -155,25 +208,22 @@ fn ratio_at(t: &[Tok<'_>], i: usize, n: f64) -> Option<(f64, usize)> {
     if t.get(m_idx).is_some_and(|e| e.is("every")) {
         m_idx += 1;
     }
-    let m = t
-        .get(m_idx)
-        .and_then(|m| m.num().or_else(|| word_value(m.lower)))?;
+    let m = if let Some(scale) = article_scale(t, m_idx) {
+        // "one in a thousand", "1 in a million".
+        m_idx += 1;
+        scale
+    } else {
+        t.get(m_idx)
+            .and_then(|m| m.num().or_else(|| word_value(m.lower)))?
+    };
     if m <= 1.0 || n > m || n <= 0.0 {
         return None;
     }
-    let mut pct = n / m * 100.0;
-    let mut next = m_idx + 1;
     // An explicit percentage in parentheses right after wins: "11 out of 13 (84.6%)".
-    if t.get(next).is_some_and(|p| p.is_sym('('))
-        && t.get(next + 2).is_some_and(|p| p.is_sym('%'))
-        && t.get(next + 3).is_some_and(|p| p.is_sym(')'))
-    {
-        if let Some(v) = t.get(next + 1).and_then(Tok::num) {
-            pct = v;
-            next += 4;
-        }
-    }
-    Some((pct, next))
+    Some(match bracketed_percent(t, m_idx + 1) {
+        Some((pct, next)) => (pct, next, true),
+        None => (n / m * 100.0, m_idx + 1, false),
+    })
 }
 
 /// "half of", "roughly half", "more than half" (shares); "half a syringe", "half an hour"
@@ -196,7 +246,20 @@ fn half_at(t: &[Tok<'_>], i: usize) -> Option<Num> {
     qualified.then(|| Num::share(50.0, i + 1))
 }
 
-/// "one-third of", "two thirds of", "a quarter of", "three-quarters of".
+/// The value of "a hundred", "a thousand", "a million" at token `i` ("a" is at `i`).
+fn article_scale(t: &[Tok<'_>], i: usize) -> Option<f64> {
+    t.get(i).filter(|a| a.is("a"))?;
+    let w = t.get(i + 1)?;
+    if w.is("hundred") {
+        return Some(100.0);
+    }
+    SCALE_WORDS.iter().find(|(s, _)| w.is(s)).map(|&(_, v)| v)
+}
+
+/// "one-third of", "two thirds of", "a quarter of", "three-quarters of"; and a share that
+/// stands alone when it is plural ("two-thirds respond") or qualified ("about a third
+/// relapse"). "A third session" and "the third week" are ordinals, and "a quarter-inch" a
+/// measure.
 fn fraction_at(t: &[Tok<'_>], i: usize) -> Option<Num> {
     let w = &t[i];
     let numer = if w.is_any(&["a", "an"]) {
@@ -212,7 +275,18 @@ fn fraction_at(t: &[Tok<'_>], i: usize) -> Option<Num> {
         .iter()
         .find(|(d, _)| t.get(j).is_some_and(|x| x.is(d)))
         .map(|&(_, v)| v)?;
-    t.get(j + 1).filter(|n| n.is("of"))?;
+    let of = t.get(j + 1).is_some_and(|n| n.is("of"));
+    if !of {
+        let plural = numer >= 2.0 && t[j].lower.ends_with('s');
+        let qualified = i > 0 && t[i - 1].is_any(HALF_QUALIFIERS);
+        let glued = t
+            .get(j + 1)
+            .is_some_and(|d| d.is_dash() && d.start == t[j].end);
+        let before_unit = t.get(j + 1).is_some_and(|u| time_unit(u.lower).is_some());
+        if !(plural || qualified) || glued || before_unit {
+            return None;
+        }
+    }
     Some(Num::share(numer / denom * 100.0, j + 1))
 }
 
@@ -225,6 +299,10 @@ fn article_at(t: &[Tok<'_>], i: usize) -> Option<Num> {
     if next.is_any(&["dozen", "hundred", "thousand"]) {
         let (v, after) = words_at(t, i + 1).map(|n| (n.value, n.next))?;
         return Some(Num::plain(v, after, true));
+    }
+    // "over a million patients" ("one in a million" is read as a share before this).
+    if let Some(scale) = article_scale(t, i) {
+        return Some(Num::plain(scale, i + 2, true));
     }
     // "an entire month", "a full year": still one month, one year.
     let at = if next.is_any(WHOLE_WORDS) {
@@ -240,6 +318,7 @@ fn article_at(t: &[Tok<'_>], i: usize) -> Option<Num> {
         share: false,
         unit: Some(unit),
         words: true,
+        exact: false,
     })
 }
 
@@ -253,8 +332,19 @@ fn words_at(t: &[Tok<'_>], i: usize) -> Option<Num> {
         return None;
     }
     let (value, next) = compound(t, i)?;
-    if let Some((pct, after)) = ratio_at(t, i, value).filter(|_| next == i + 1) {
-        return Some(Num::share(pct, after));
+    if let Some((pct, after, exact)) = ratio_at(t, i, value).filter(|_| next == i + 1) {
+        return Some(Num {
+            exact,
+            ..Num::share(pct, after)
+        });
+    }
+    // "one million", "twenty billion": the scale word after the number words.
+    if let Some(&(_, scale)) = t
+        .get(next)
+        .and_then(|w| SCALE_WORDS.iter().find(|(s, _)| w.is(s)))
+        .filter(|(s, _)| *s != "thousand")
+    {
+        return Some(Num::plain(value * scale, next + 1, true));
     }
     Some(Num::plain(value, next, true))
 }
@@ -408,5 +498,49 @@ mod tests {
             Some((0.5, false))
         );
         assert_eq!(read("1½ hours").map(|r| r.0), Some(1.5));
+    }
+
+    #[test]
+    fn shares_standing_alone() {
+        assert_eq!(
+            read("two-thirds still struggle").map(|r| (r.0, r.1)),
+            Some((66.7, true))
+        );
+        assert_eq!(
+            read("three quarters improved").map(|r| (r.0, r.1)),
+            Some((75.0, true))
+        );
+        assert_eq!(
+            read("one in a thousand").map(|r| (r.0, r.1)),
+            Some((0.1, true))
+        );
+        // Counterexamples: an ordinal, a measure, a period.
+        assert_eq!(read("a third session"), None);
+        assert_eq!(read("a quarter-inch cut"), None);
+        assert_eq!(read("two-thirds-full syringe").map(|r| r.1), Some(false));
+        assert_eq!(read("one third week").map(|r| r.1), Some(false));
+    }
+
+    #[test]
+    fn and_a_half() {
+        assert_eq!(
+            read("two and a half weeks"),
+            Some((2.5, false, "two and a half".to_owned()))
+        );
+        assert_eq!(read("2 and a half years").map(|r| r.0), Some(2.5));
+        assert_eq!(
+            read("a month and a half of visits"),
+            Some((1.5, false, "a month and a half".to_owned()))
+        );
+        assert_eq!(read("an hour and one half").map(|r| r.0), Some(1.5));
+        assert_eq!(read("a million patients").map(|r| r.0), Some(1e6));
+        // Counterexamples: the half belongs to something else, or the number has its own.
+        assert_eq!(
+            read("a year and a half-day session").map(|r| r.0),
+            Some(1.0)
+        );
+        assert_eq!(read("1½ and a half").map(|r| r.0), Some(1.5));
+        assert_eq!(read("two and a few").map(|r| r.0), Some(2.0));
+        assert_eq!(read("half of and a half").map(|r| r.0), Some(50.0));
     }
 }

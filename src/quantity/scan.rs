@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 
 use super::lexicon::{
     NounClass, APPOSITION_WORDS, COUNT_NOUNS, DEMONYM_ENDINGS, INDEXES, INTERVAL_WORDS, ORDINALS,
-    SCALED_TIME_UNITS, SCHEDULED_NOUNS, TIMES_WORDS,
+    ORDINAL_PERIOD_LEADS, PERIOD_ORDINALS, SCALED_TIME_UNITS, SCHEDULED_NOUNS, TIMES_WORDS,
 };
 use super::matcher::Matcher;
 use super::number::{number_at, time_unit, word_value, Num};
@@ -86,6 +86,8 @@ struct Partial {
     /// The first number was "a", "an" or "one" (as in "a week", "one day").
     article: bool,
     ranged: bool,
+    /// The number was stated exactly in a bracket ("over a third (34%)"): no bound before it.
+    exact: bool,
 }
 
 /// Words that govern a time or a count before it ("within 24 hours", "after 1 injection").
@@ -133,6 +135,7 @@ impl Scanner<'_, '_> {
                 .or_else(|| self.times_word_at(i))
                 .or_else(|| self.interval_at(i))
                 .or_else(|| self.figure_at(i))
+                .or_else(|| self.first_period_at(i))
                 .or_else(|| self.vague_at(i));
             match found {
                 Some(m) => {
@@ -203,6 +206,7 @@ impl Scanner<'_, '_> {
             shape: Shape::Plain,
             article: t[first].is_any(&["a", "an", "one", "half"]),
             ranged: false,
+            exact: n.exact,
         })
     }
 
@@ -298,6 +302,13 @@ impl Scanner<'_, '_> {
             return;
         }
         let mut j = f.k + 1;
+        // "one-to-three months": "to" between two dashes.
+        if conn.is_dash()
+            && t.get(j).is_some_and(|w| w.is("to"))
+            && t.get(j + 1).is_some_and(Tok::is_dash)
+        {
+            j += 2;
+        }
         if f.sign.is_some() && t.get(j).is_some_and(|s| s.is_sym('$')) {
             j += 1;
         }
@@ -527,9 +538,11 @@ impl Scanner<'_, '_> {
             if !modifier {
                 return None;
             }
-            // "open-label": words joined by a dash are one modifier.
+            // "open-label": words joined by a dash are one modifier. A count noun before another
+            // is one compound noun with it ("36 TMS therapy treatment sessions").
             let joined = k > j && t[k - 1].is_dash() && t[k - 1].end == tok.start;
-            if !tok.is_dash() && !name_digits && !joined {
+            let compound = class.is_some() && noun_next;
+            if !tok.is_dash() && !name_digits && !joined && !compound {
                 modifiers += 1;
             }
             k += 1;
@@ -601,8 +614,8 @@ impl Scanner<'_, '_> {
             let Some((approx, bound, len)) = qualifier_before(t, p) else {
                 break;
             };
-            f.approx |= approx;
-            if let Some(b) = bound {
+            f.approx |= approx && !f.exact;
+            if let Some(b) = bound.filter(|_| !f.exact) {
                 let counts = !matches!(t[p - 1].lower, "over" | "above" | "under" | "below")
                     || matches!(f.unit, Some(Unit::Percent | Unit::Count | Unit::Usd))
                     || f.shape == Shape::Index;
@@ -768,6 +781,31 @@ impl Scanner<'_, '_> {
             Value::point(v, unit),
             Shape::Interval,
         ))
+    }
+
+    /// "within the first year", "by the end of the first week", "over the following month": one
+    /// unit of time counted from the treatment, with no number written. A lead that makes it a
+    /// period must come before "the" ("on the first day" names a day), and the unit must stand
+    /// alone ("first-year students", "the first 6 months" have a number of their own).
+    fn first_period_at(&self, i: usize) -> Option<RawMatch> {
+        let t = self.t;
+        if !t[i].is_any(PERIOD_ORDINALS) || i < 2 || !t[i - 1].is("the") {
+            return None;
+        }
+        let lead = i - 2;
+        if !t[lead].is_any(ORDINAL_PERIOD_LEADS) && !t[lead].is("for") {
+            return None;
+        }
+        let word = t.get(i + 1)?;
+        let unit = time_unit(word.lower).filter(|_| !word.lower.ends_with('s'))?;
+        if t.get(i + 2)
+            .is_some_and(|d| d.is_dash() && d.start == word.end)
+        {
+            return None;
+        }
+        let mut m = raw(i, i, i + 1, Value::point(1.0, unit), Shape::Plain);
+        m.lead = Some(lead);
+        Some(m)
     }
 
     /// "every third day", "every fourth week": an interval of that many units. ("every second
@@ -975,6 +1013,7 @@ fn full_at(t: &[Tok<'_>], j: usize) -> Option<Num> {
         share: false,
         unit: None,
         words: true,
+        exact: false,
     })
 }
 

@@ -1514,3 +1514,145 @@ fn sustained_outcomes_times_later_areas_and_days_of_a_symptom() {
     let f = only("Botox may help if you have headaches on 15 or more days a month.");
     assert_eq!(f.value.unit, U::Days);
 }
+
+/// (quote, low, high, unit) of each figure, whatever its kind.
+fn values(sentence: &str) -> Vec<(String, Option<f64>, Option<f64>, Unit)> {
+    read(sentence)
+        .into_iter()
+        .map(|(q, lo, hi, u, _)| (q, lo, hi, u))
+        .collect()
+}
+
+fn one_value(sentence: &str) -> (Option<f64>, Option<f64>, Unit) {
+    let v = values(sentence);
+    assert_eq!(v.len(), 1, "{sentence}: {v:?}");
+    (v[0].1, v[0].2, v[0].3)
+}
+
+#[test]
+fn periods_with_no_number_written() {
+    let one = |u| (Some(1.0), Some(1.0), u);
+    assert_eq!(
+        one_value("Most swelling is gone by the end of the first week."),
+        one(U::Weeks)
+    );
+    assert_eq!(
+        one_value("The bulk of the loss comes within the first year after surgery."),
+        one(U::Years)
+    );
+    assert_eq!(
+        one_value("During the first month of care, we check in by phone."),
+        one(U::Months)
+    );
+    assert_eq!(
+        one_value("Results held steady over the following year."),
+        one(U::Years)
+    );
+    // Counterexamples: a day named, not a period; an adjective; a period with its own number;
+    // an ordinal other than the first; no lead before "the".
+    assert_eq!(
+        values("Bring your forms on the first day of treatment."),
+        []
+    );
+    assert_eq!(values("Our first-year residents assist in surgery."), []);
+    assert_eq!(
+        one_value("Most change happens in the first 6 months."),
+        (Some(6.0), Some(6.0), U::Months)
+    );
+    assert_eq!(values("In the second week, the bruising fades."), []);
+    assert_eq!(values("We will call you the next day."), []);
+}
+
+#[test]
+fn halves_hyphenated_ranges_and_compound_nouns() {
+    assert_eq!(
+        values("The course runs over a month and a half of weekday visits.")[0],
+        (
+            "a month and a half".to_owned(),
+            Some(1.5),
+            Some(1.5),
+            U::Months
+        )
+    );
+    assert_eq!(
+        one_value("Healing takes two and a half weeks."),
+        (Some(2.5), Some(2.5), U::Weeks)
+    );
+    assert_eq!(
+        one_value("Each visit lasts an hour and a half."),
+        (Some(1.5), Some(1.5), U::Hours)
+    );
+    assert_eq!(
+        one_value("Come back for a tune-up once every one-to-three months."),
+        (Some(1.0), Some(3.0), U::Months)
+    );
+    assert_eq!(
+        one_value("Most patients finish 36 TMS therapy treatment sessions."),
+        (Some(36.0), Some(36.0), U::Count)
+    );
+    assert_eq!(
+        one_value("Our surgeons have treated over a million patients."),
+        (Some(1e6), Some(1e6), U::Count)
+    );
+    assert_eq!(
+        one_value("Our surgeons have treated one million patients."),
+        (Some(1e6), Some(1e6), U::Count)
+    );
+    assert_eq!(
+        one_value("About two-thirds still struggle with low mood."),
+        (Some(66.7), Some(66.7), U::Percent)
+    );
+    assert_eq!(
+        one_value("Serious reactions are rare, about one in a thousand."),
+        (Some(0.1), Some(0.1), U::Percent)
+    );
+    // Counterexamples: an ordinal after "a"; a half that is not the figure's; a half alone is
+    // no share and no second half.
+    assert_eq!(values("Book a third session if you need one."), []);
+    assert!(
+        !values("The course runs a month and a half-day retreat.")
+            .iter()
+            .any(|v| v.1 == Some(1.5)),
+        "a half-day is not half a month"
+    );
+    assert!(!values("Results are a month and a half away.")
+        .iter()
+        .any(|v| v.3 == U::Percent));
+}
+
+#[test]
+fn a_share_in_words_with_its_exact_percentage_is_one_figure() {
+    for (sentence, quote, v) in [
+        (
+            "More than half (52%) of patients kept the weight off.",
+            "More than half (52%)",
+            52.0,
+        ),
+        (
+            "Over a third (34%) of the group stayed in remission.",
+            "Over a third (34%)",
+            34.0,
+        ),
+        (
+            "Nearly two-thirds (64%) responded by week four.",
+            "Nearly two-thirds (64%)",
+            64.0,
+        ),
+        (
+            "More than 1 in 3 (35%) relapsed within a year.",
+            "More than 1 in 3 (35%)",
+            35.0,
+        ),
+    ] {
+        let f = &figures(sentence)[0];
+        assert!(sentence[f.range.clone()].starts_with(quote), "{sentence}");
+        assert_eq!(f.value.low, Some(v), "{sentence}");
+        // The words round the exact figure: "more than" bounds them, not it.
+        assert_eq!(f.value.bound, None, "{sentence}");
+        assert!(!f.value.approx, "{sentence}");
+    }
+    // Counterexample: a bracket that is not the share's percentage keeps both figures apart.
+    let f = figures("More than half of patients (n = 52) improved.");
+    assert_eq!(f[0].value.low, Some(50.0));
+    assert_eq!(f[0].value.bound, Some(Bound::MoreThan));
+}

@@ -161,6 +161,8 @@ fn every_word_that_starts_a_figure_is_a_trigger() {
         .chain(FRACTION_WORDS.iter().map(|(w, _)| *w))
         .chain(TIMES_WORDS.iter().map(|(w, _)| *w))
         .chain(SCALED_TIME_UNITS.iter().map(|(w, _, _)| *w))
+        // "a million patients": a scale word after "a".
+        .chain(SCALE_WORDS.iter().map(|(w, _)| *w))
         // One-word intervals ("monthly", "yearly"); the pre-filter reads words of 3 to 9 letters.
         .chain(
             INTERVAL_WORDS
