@@ -199,7 +199,11 @@ impl Clause {
                 }
                 continue;
             }
-            if ends_clause(&t[k]) {
+            // "…, because every patient also began a new drug" gives a reason; "stopped
+            // because of side effects" still says what was counted.
+            let reason =
+                t[k].is_any(vocab::REASON_OPENERS) && !t.get(k + 1).is_some_and(|n| n.is("of"));
+            if ends_clause(&t[k]) || reason {
                 break;
             }
             out.push(k);
@@ -360,13 +364,16 @@ impl Clause {
             t[k].is_any(vocab::CONTROL_WORDS)
                 || t[k].is_any(vocab::GROUP_NOUNS)
                 || t[k].is_any(vocab::ARM_CUES)
+                || t[k].is_any(vocab::DOSE_NOUNS)
                 || t[k].is_any(&["than", "over"])
                 || compares(Some(&t[k]))
                 || text::canon(&t[k].lower) == "participant"
         };
+        // "after two years": a number in words says when or how many, never what.
         let names_outcome = |k: &usize| {
             t[*k].class == Class::Word
                 && !vocab::is_stop(&t[*k].lower)
+                && vocab::number_word(&t[*k].lower).is_none()
                 && vocab::time_unit_hours(&t[*k].lower).is_none()
                 && !names_arm(*k)
         };
@@ -380,6 +387,9 @@ impl Clause {
             };
         }
         let mut out: Vec<String> = Vec::new();
+        let span = span
+            .into_iter()
+            .filter(|&k| vocab::number_word(&t[k].lower).is_none());
         for k in (self.first..=self.last).chain(span) {
             text::push_content_word(&mut out, &t[k]);
         }

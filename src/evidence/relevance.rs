@@ -176,8 +176,14 @@ fn arm_text(claim: &Claim, clause: Option<&Clause>) -> String {
         })
         .unwrap_or_default();
     let is_control = super::reader::is_control_phrase;
-    // "a gain of 46% over placebo": a gap stated against the control is the treatment's.
-    let against_control = |c: &Clause| c.compared_with_control() || c.speaks_of_difference();
+    // "a gain of 46% over placebo": a gap stated against the control is the treatment's; so is
+    // a figure its own sentence gives at a dose ("fell by 15 points with the 28 mg dose"),
+    // whatever arm the page named before it: a control has no dose.
+    let against_control = |c: &Clause| {
+        c.compared_with_control()
+            || c.speaks_of_difference()
+            || (c.dose().is_some() && c.own_arm().is_none())
+    };
     if is_control(&stored) && clause.is_some_and(against_control) {
         return m
             .comparator

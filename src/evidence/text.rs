@@ -149,9 +149,18 @@ pub fn canon(word: &str) -> String {
     if w.contains('-') || w.chars().any(|c| c.is_ascii_digit()) {
         return w.to_owned();
     }
-    let stem = ["ing", "ed", "es", "s"]
+    // "-es" is a plural ending only after a hissing sound ("classes", "boxes"); elsewhere the
+    // "e" is the word's own ("scores" is "score" + "s", as "responses" is).
+    let sibilant = |s: &&str| ["s", "x", "z", "ch", "sh"].iter().any(|e| s.ends_with(e));
+    let stem = ["ing", "ed"]
         .iter()
-        .find_map(|suf| w.strip_suffix(suf).filter(|s| s.len() >= 4));
+        .find_map(|suf| w.strip_suffix(suf).filter(|s| s.len() >= 4))
+        .or_else(|| {
+            w.strip_suffix("es")
+                .filter(|s| s.len() >= 4)
+                .filter(sibilant)
+        })
+        .or_else(|| w.strip_suffix('s').filter(|s| s.len() >= 4));
     stem.unwrap_or(w).to_owned()
 }
 
@@ -268,6 +277,9 @@ mod tests {
         assert_eq!(canon("trials"), canon("RCTs".to_lowercase().as_str()));
         assert_ne!(canon("men"), canon("women"));
         assert_eq!(canon("sessions"), "session");
+        assert_eq!(canon("scores"), canon("score"));
+        assert_eq!(canon("classes"), "class");
+        assert_ne!(canon("doses"), "dos", "a plural's own 'e' stays");
     }
 
     #[test]

@@ -113,6 +113,8 @@ const SYNONYMS: &[(&str, &[&str])] = &[
         &["survival", "alive", "survive", "survived", "surviving"],
     ),
     ("death", &["death", "deaths", "died", "mortality"]),
+    // A change "of 9 points" is a change in a score: points are what scores are counted in.
+    ("score", &["score", "scores", "point", "points"]),
     ("female", &["female", "females", "woman", "women"]),
     ("male", &["male", "males", "man", "men"]),
     (
@@ -342,6 +344,14 @@ pub fn is_stop(w: &str) -> bool {
 
 /// Nouns that close an arm's name after a figure ("17.6% of the quetiapine group").
 pub const GROUP_NOUNS: &[&str] = &["group", "groups", "arm", "arms", "cohort"];
+
+/// Nouns for a dose: after a figure ("fell by 9 points with the 40 mg dose") they say whose
+/// figure it is, not what it measures.
+pub const DOSE_NOUNS: &[&str] = &["dose", "doses", "dosage", "dosing"];
+
+/// Words that open a clause giving a reason or a concession ("…, because every patient also
+/// began a new drug"): what follows them is no part of the figure's own phrase.
+pub const REASON_OPENERS: &[&str] = &["because", "although", "though"];
 
 /// Words after a figure that introduce its arm ("62% of patients on Saxenda", "taking
 /// Spravato", "who received esketamine", "given placebo").

@@ -16,6 +16,7 @@
 //!   the total of arm sizes when only arms are given ("336 … and 340 …").
 
 mod arms;
+mod bare;
 mod doses;
 mod implied;
 mod sentence;

@@ -7,9 +7,10 @@ use super::super::dose;
 use super::super::text::{self, Class, Tok};
 use super::super::vocab;
 use super::arms::{arm_mentions, attach};
+use super::bare;
 use super::doses::Doses;
 use super::implied::{implied_counts, Item};
-use super::time::{time_mentions, TimeMention};
+use super::time::{self, time_mentions, TimeMention};
 use super::{Reading, RecordIndex, Role, Section};
 use crate::model::{Bound, ClaimKind, Unit, Value};
 
@@ -135,8 +136,12 @@ impl<'a> SentenceReader<'a> {
                 it.kind = ClaimKind::SampleSize;
             }
         }
+        bare::means_for_sds(t, &mut items);
         let implied = implied_counts(t, &items);
         items.extend(implied);
+        items.sort_by_key(|it| it.first);
+        let bare = bare::bare_results(t, &items);
+        items.extend(bare);
         items.sort_by_key(|it| it.first);
         items
     }
@@ -160,7 +165,9 @@ impl<'a> SentenceReader<'a> {
             },
             threshold: None,
             time_point: None,
-            stage: self.stage(it),
+            // "−2.1 vs −1.8" in a sentence about those randomized: only counts of people
+            // have a stage.
+            stage: (role == Role::Size).then(|| self.stage(it)).flatten(),
             sex: self.sex(it),
             list: None,
             derived: None,
@@ -177,11 +184,7 @@ impl<'a> SentenceReader<'a> {
     fn is_difference(&self, it: &Item) -> bool {
         let t = self.t;
         let clause = self.clause(it.first);
-        let sign = |w: &Tok| {
-            ['-', '\u{2212}', '\u{2013}', '+']
-                .iter()
-                .any(|&c| w.is_punct(c))
-        };
+        let sign = |w: &Tok| bare::SIGNS.iter().any(|&c| w.is_punct(c));
         let mut k = it.first;
         while k > clause.start && sign(&t[k - 1]) {
             k -= 1;
@@ -725,6 +728,9 @@ impl<'a> SentenceReader<'a> {
                     }
                 }
             }
+            if mapped.iter().all(Option::is_none) {
+                self.times_respectively(items, &g, out);
+            }
             self.share_within_group(&g, out, outcomes_mapped);
             previous = Some((g.len(), mapped));
         }
@@ -776,6 +782,25 @@ impl<'a> SentenceReader<'a> {
         true
     }
 
+    /// "By 60 and 108 weeks, headache days fell (−9.2 and −10.7 days, respectively)": a list
+    /// of as many time points before a "respectively" list gives each figure its own, in order.
+    /// Not a list of a different length, nor one inside the figures' own span.
+    fn times_respectively(&self, items: &[Item], g: &[usize], out: &mut [Reading]) {
+        let first = items[g[0]].first;
+        let last = items[g[g.len() - 1]].last;
+        if self.respectively_after(last).is_none() {
+            return;
+        }
+        let list = time::time_lists(self.t)
+            .into_iter()
+            .rfind(|(_, end, times)| *end < first && times.len() == g.len());
+        if let Some((_, _, times)) = list {
+            for (&j, time) in g.iter().zip(times) {
+                out[j].time_point = Some(time);
+            }
+        }
+    }
+
     /// Runs of comparable result figures joined only by "and", "or", "vs", "versus",
     /// "compared with", brackets, arm names and the counts behind a percentage ("91 of 336
     /// patients [27.1%] vs. 60 of 340 patients [17.6%]").
@@ -809,8 +834,14 @@ impl<'a> SentenceReader<'a> {
                 ])
         };
         for j in 0..items.len() {
-            if out[j].role != Role::Result || items[j].value.unit != Unit::Percent {
+            if out[j].role != Role::Result || !self.groupable(&items[j]) {
                 continue;
+            }
+            if let Some(&p) = current.last() {
+                // A list holds one unit: "9.2 days and 10.7 days", never "4 weeks and 12%".
+                if items[p].value.unit != items[j].value.unit {
+                    groups.push(std::mem::take(&mut current));
+                }
             }
             if let Some(&p) = current.last() {
                 let gap = items[p].last + 1..items[j].first;
@@ -846,6 +877,21 @@ impl<'a> SentenceReader<'a> {
         groups
     }
 
+    /// Whether a result can be one of a list of figures for arms, doses or outcomes: shares and
+    /// amounts, not times (which "respectively" lists give as time points) unless signed as
+    /// changes ("−9.2 days and −10.7 days"), and of bare
+    /// numbers only changes and means ("−2.1 vs −1.8", "4.2 and 3.9"), not counts of things
+    /// ("in the four device groups").
+    fn groupable(&self, it: &Item) -> bool {
+        let t = self.t;
+        let signed = t[it.first].class == Class::Punct
+            || (it.first > 0 && bare::SIGNS.iter().any(|&c| t[it.first - 1].is_punct(c)));
+        let changed_or_mean = signed || t[it.first].lower.contains('.');
+        it.kind != ClaimKind::SampleSize
+            && (it.value.unit.hours().is_none() || signed)
+            && (it.value.unit != Unit::Count || changed_or_mean)
+    }
+
     /// The token index of "respectively" if it closes the clause after token `last`.
     fn respectively_after(&self, last: usize) -> Option<usize> {
         let t = self.t;
@@ -875,8 +921,14 @@ impl<'a> SentenceReader<'a> {
     /// osteoarthritis, and chronic headache, respectively").
     fn name_list(&self, resp: usize, n: usize, group_first: usize) -> Option<Vec<ListItem>> {
         let t = self.t;
+        let doses = dose::mentions(t);
         let mut start = resp;
         while start > group_first {
+            // "for the 28 mg, 56 mg and placebo groups": a dose's number is a name here.
+            if let Some(m) = doses.iter().find(|m| m.last == start - 1) {
+                start = m.first.max(group_first);
+                continue;
+            }
             let w = &t[start - 1];
             if w.class == Class::Number
                 || w.is_punct('%')
@@ -973,7 +1025,12 @@ impl<'a> SentenceReader<'a> {
             .map(|&j| out[j].kind)
             .find(|k| !matches!(k, ClaimKind::OtherPercentage | ClaimKind::Other));
         let shared = super::outcome_words_of(g, out);
+        // "a mean change of −2.1 vs −1.8 points": what makes one an amount makes its pair one;
+        // a share of people is told apart by its own words, so shares keep their own.
+        let amount = g.iter().any(|&j| out[j].amount)
+            && g.iter().all(|&j| out[j].value.unit != Unit::Percent);
         for &j in g {
+            out[j].amount |= amount;
             if out[j].time_point.is_none() {
                 out[j].time_point.clone_from(&time);
             }

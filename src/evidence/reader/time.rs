@@ -125,3 +125,50 @@ pub(super) fn end_point(sentences: &[Sentence], toks: &[Vec<Tok>]) -> Option<Val
     }
     duration
 }
+
+/// Lists of time points that share one unit: "by 60 and 108 weeks", "at weeks 12, 24 and 52".
+/// Each is (its first token, its last token, the times in order); a "respectively" after the
+/// figures gives them one each.
+pub(super) fn time_lists(t: &[Tok]) -> Vec<(usize, usize, Vec<Value>)> {
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < t.len() {
+        let Some((numbers, next)) = number_run(t, k) else {
+            k += 1;
+            continue;
+        };
+        // The unit after the numbers ("60 and 108 weeks") or before them ("weeks 12 and 24").
+        let after = t.get(next).and_then(|w| vocab::time_unit_hours(&w.lower));
+        let before = k
+            .checked_sub(1)
+            .and_then(|b| vocab::time_unit_hours(&t[b].lower));
+        if let Some(h) = after.or(before).filter(|_| numbers.len() >= 2) {
+            let unit = unit_of(h);
+            let first = if after.is_some() { k } else { k - 1 };
+            let last = if after.is_some() { next } else { next - 1 };
+            let values = numbers.iter().map(|&n| Value::point(n, unit)).collect();
+            out.push((first, last, values));
+        }
+        k = next.max(k + 1);
+    }
+    out
+}
+
+/// The numbers joined by ",", "and", ", and" from token `k`, and the token after them.
+fn number_run(t: &[Tok], k: usize) -> Option<(Vec<f64>, usize)> {
+    let mut numbers = vec![t[k].number()?];
+    let mut j = k + 1;
+    loop {
+        let mut n = j;
+        while t.get(n).is_some_and(|w| w.is_punct(',') || w.is("and")) && n < j + 2 {
+            n += 1;
+        }
+        match t.get(n).and_then(Tok::number) {
+            Some(v) if n > j => {
+                numbers.push(v);
+                j = n + 1;
+            }
+            _ => return Some((numbers, j)),
+        }
+    }
+}

@@ -312,3 +312,46 @@ fn a_hedged_time_in_the_claims_clause_is_still_its_time_point() {
     let s = "In the trial, 19.8% of men walked 50 m farther in six minutes.";
     assert_eq!(time(s, "19.8%"), None);
 }
+
+/// The outcome words a claim's own sentence gives the figure `quote`.
+fn words(quote: &str, sentence: &str) -> Vec<String> {
+    Clause::of(sentence, quote, 0)
+        .map(|c| c.outcome_words())
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_reason_after_the_figure_is_no_outcome_but_a_cause_is() {
+    let w = words(
+        "12%",
+        "Only 12% of patients stopped taking it, because most side effects were mild.",
+    );
+    assert!(
+        w.contains(&"stopp".to_owned()) || w.contains(&"stop".to_owned()),
+        "{w:?}"
+    );
+    assert!(!w.iter().any(|x| x.starts_with("mild")), "{w:?}");
+    // Counterexample: "because of" names what the stopping was for.
+    let w = words(
+        "12%",
+        "Only 12% of patients stopped because of side effects.",
+    );
+    assert!(w.contains(&"effect".to_owned()), "{w:?}");
+}
+
+#[test]
+fn a_number_in_words_after_the_figure_is_no_outcome() {
+    // "after two years" says when: the words before the figure say what it measures.
+    let w = words(
+        "4.3 days",
+        "The injections cut migraine days by 4.3 days a month after two years of treatment.",
+    );
+    assert!(!w.contains(&"two".to_owned()), "{w:?}");
+    assert!(w.contains(&"migraine".to_owned()), "{w:?}");
+    // Counterexample: a noun after the figure still names its outcome.
+    let w = words(
+        "4.3 days",
+        "Patients gained 4.3 days of sleep without pain.",
+    );
+    assert!(w.contains(&"sleep".to_owned()), "{w:?}");
+}

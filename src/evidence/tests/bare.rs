@@ -1,0 +1,189 @@
+//! Results written as bare numbers (no unit after each), means given with their SD, and the
+//! lists and pairs they come in (our own wording; the drugs are made up).
+
+use super::*;
+
+/// The figure `figure` of `r`, read.
+fn reading<'a>(r: &'a RecordIndex, figure: &str) -> Option<&'a Reading> {
+    r.readings
+        .iter()
+        .find(|x| &r.sentence(x.sentence)[x.range.clone()] == figure)
+}
+
+fn points(v: f64) -> Value {
+    Value::point(v, Unit::Count)
+}
+
+/// Three doses and a placebo, the change in a depression score listed bare with spaced signs.
+fn score_trial() -> RecordIndex {
+    record(
+        51,
+        "Okafor",
+        "Intranasal velarine at three fixed doses added to an oral antidepressant: a randomized trial",
+        &[
+            (
+                "METHODS",
+                "Nonresponders were randomized to placebo or velarine (20, 40, or 60 mg) for 4 weeks.",
+            ),
+            (
+                "RESULTS",
+                "Of the 180 patients randomized, the HAM-D total score fell from baseline to day 28 (− 11.4, − 9.7, − 12.8, and − 10.6 for velarine 20 mg, 40 mg, 60 mg, and placebo groups, respectively).",
+            ),
+        ],
+    )
+}
+
+#[test]
+fn bare_numbers_in_a_respectively_list_are_results_of_each_dose_and_arm() {
+    let r = score_trial();
+    let dose = |f: &str| {
+        reading(&r, f)
+            .and_then(|x| x.dose.as_ref())
+            .map(ToString::to_string)
+    };
+    assert_eq!(dose("− 11.4").as_deref(), Some("20 mg"));
+    assert_eq!(dose("− 9.7").as_deref(), Some("40 mg"));
+    assert_eq!(dose("− 12.8").as_deref(), Some("60 mg"));
+    let placebo = reading(&r, "− 10.6").expect("the placebo's figure is read");
+    assert_eq!(placebo.arm.map(|a| r.arms[a].control), Some(true));
+    assert_eq!(
+        placebo.stage, None,
+        "a change in score is not a count of people"
+    );
+    // Counterexample: the sample size stays the only count of people.
+    assert_eq!(r.sample_size(), Some(180));
+}
+
+#[test]
+fn a_claim_at_one_dose_is_checked_against_that_doses_bare_figure() {
+    let r = score_trial();
+    let s = "Scores fell by 9.7 points with the 40 mg dose.";
+    // The page named the placebo before; a figure given at a dose is the treatment's.
+    let mut c = said(ClaimKind::Other, points(9.7), "9.7 points", s, "placebo");
+    let f = verdict_of(&c, &r);
+    assert_eq!(f.verdict, Verdict::Supported, "{f:#?}");
+    c.value = points(14.0);
+    let f = verdict_of(&c, &r);
+    assert_eq!(f.verdict, Verdict::Differs, "{f:#?}");
+    // Counterexample: the 60 mg dose's figure does not back a claim at 40 mg.
+    c.value = points(12.8);
+    let f = verdict_of(&c, &r);
+    assert_ne!(f.verdict, Verdict::Supported, "{f:#?}");
+    // The placebo's own figure, for a claim about the placebo group.
+    // The reason given after it ("because …") is no part of what it measures.
+    let s = "The placebo group improved by 10.6 points, because every patient also began a new antidepressant.";
+    c = said(ClaimKind::Other, points(10.6), "10.6 points", s, "placebo");
+    let f = verdict_of(&c, &r);
+    assert_eq!(f.verdict, Verdict::Supported, "{f:#?}");
+}
+
+#[test]
+fn lone_bare_numbers_and_statistics_are_not_results() {
+    let r = record(
+        52,
+        "Lindqvist",
+        "Topical corvastin for knee pain",
+        &[(
+            "RESULTS",
+            "The odds ratio was 1.8 (P = 0.04), and 2.4 points separated the groups on a 10-point scale in 2019 and 2021, respectively; HR 0.71, 0.65 and 0.60, respectively.",
+        )],
+    );
+    for bare in ["1.8", "0.04", "2019", "0.71", "0.65", "0.60"] {
+        assert!(reading(&r, bare).is_none(), "{bare} read as a result");
+    }
+}
+
+#[test]
+fn a_pair_set_against_each_other_is_read_with_its_signs_and_sds() {
+    let r = record(
+        53,
+        "Moreau",
+        "Injections of autologous serum versus saline for hip osteoarthritis",
+        &[(
+            "RESULTS",
+            "Change in pain at week 12 was -3.1 (SD 2.2) with serum vs -1.9 (SD 2.0) with saline. Mean scores were 4.2 and 5.0 at week 12.",
+        )],
+    );
+    let serum = reading(&r, "-3.1").expect("read");
+    let saline = reading(&r, "-1.9").expect("read");
+    assert_eq!(serum.value, points(3.1));
+    assert_eq!(serum.arm.map(|a| r.arms[a].control), Some(false));
+    assert_eq!(saline.arm.map(|a| r.arms[a].control), Some(true));
+    // The SDs are never figures of their own.
+    assert!(reading(&r, "2.2").is_none() && reading(&r, "2.0").is_none());
+    // Counterexample: two bare numbers joined by "and" with no "respectively" after them say
+    // nothing of whose they are.
+    assert!(reading(&r, "4.2").is_none() && reading(&r, "5.0").is_none());
+}
+
+#[test]
+fn a_mean_with_its_sd_is_the_mean_in_the_unit_written_after_the_sd() {
+    let r = record(
+        54,
+        "Nakamura",
+        "A mandibular splint versus nasal pressure for sleep apnoea: a crossover trial",
+        &[(
+            "RESULTS",
+            "Nightly use was longer with the splint (splint: 6.2±1.1 hrs/night versus nasal pressure: 4.9±2.3 hrs/night, p<0.001).",
+        )],
+    );
+    let first = reading(&r, "6.2±1.1 hrs").expect("the mean is read");
+    assert_eq!(first.value, Value::point(6.2, Unit::Hours));
+    assert!(reading(&r, "4.9±2.3 hrs").is_some());
+    // Counterexample: the SD alone is no figure.
+    assert!(reading(&r, "1.1 hrs").is_none() && reading(&r, "2.3 hrs").is_none());
+}
+
+#[test]
+fn points_are_a_score_and_never_another_bare_measure() {
+    let r = record(
+        55,
+        "Petrov",
+        "Evening melatonin versus placebo for shift workers",
+        &[(
+            "RESULTS",
+            "Nightly awakenings fell by 1.2 vs 0.4 with melatonin vs placebo, and the sleep quality score rose by 2.6 vs 0.9.",
+        )],
+    );
+    let s = "Melatonin improved sleep quality by 2.6 points.";
+    let f = verdict_of(
+        &said(ClaimKind::Other, points(2.6), "2.6 points", s, "melatonin"),
+        &r,
+    );
+    assert_eq!(f.verdict, Verdict::Supported, "{f:#?}");
+    // Counterexample: a count of awakenings is no score, whatever its number.
+    let s = "Melatonin cut the anxiety score by 1.2 points.";
+    let f = verdict_of(
+        &said(ClaimKind::Other, points(1.2), "1.2 points", s, "melatonin"),
+        &r,
+    );
+    assert_ne!(f.verdict, Verdict::Supported, "{f:#?}");
+}
+
+#[test]
+fn time_points_listed_before_a_respectively_list_go_to_each_figure_in_order() {
+    let r = record(
+        56,
+        "Quintero",
+        "Long-term nerve-block injections for cluster headache: an open-label study",
+        &[(
+            "RESULTS",
+            "By 24 and 96 weeks, attacks per month fell significantly (− 6.1 attacks and − 8.4 attacks, respectively, P < 0.001). Mean attacks fell by 5.0 and 7.2 days at weeks 24 and 96.",
+        )],
+    );
+    let time = |f: &str| {
+        reading(&r, f)
+            .and_then(|x| x.time_point.as_ref())
+            .map(ToString::to_string)
+    };
+    assert_eq!(time("6.1 attacks").as_deref(), Some("24 weeks"));
+    assert_eq!(time("8.4 attacks").as_deref(), Some("96 weeks"));
+    let s = "Attacks fell by 8.4 a month after 96 weeks of treatment.";
+    let mut c = said(ClaimKind::Other, points(8.4), "8.4", s, "nerve block");
+    c.measure.time_point = Some(Value::point(96.0, Unit::Weeks));
+    c.measure.outcome = Some("attacks".to_owned());
+    assert_eq!(verdict_of(&c, &r).verdict, Verdict::Supported);
+    // Counterexample: the 24-week figure is not the 96-week one.
+    c.value = points(6.1);
+    assert_ne!(verdict_of(&c, &r).verdict, Verdict::Supported);
+}
