@@ -10,9 +10,10 @@
 //!
 //! A claim's sources follow what the article says (see [`SourceIndex::for_claim`]): a citation
 //! in the claim's sentence or list item, else the paragraph's closing citation, else the study its sentence
-//! refers back to ("the study found…"), else the source line of its section, else the
-//! article's research references, else the one study a page built on it cites in its prose,
-//! else (on a page citing several) the one study its section cites before it.
+//! refers back to ("the study found…"), else the source line of its section, else the one
+//! study its section cites in an earlier paragraph, before the article's research references,
+//! else those references, else the one study a page built on it cites in its prose, else (on a
+//! page citing several) the one study its section cites before it.
 //! Each claim records how ([`Attachment`]).
 
 use std::cell::RefCell;
@@ -132,7 +133,17 @@ impl SourceIndex {
             };
             return (ids.clone(), Some(attachment));
         }
+        // A study linked in an earlier paragraph of the claim's section stands before the whole
+        // reference list: a reader takes the paragraphs after a cited trial to go on about it.
+        // (In the cue's own paragraph, a citation closing an earlier sentence cites that
+        // sentence only: the paragraph rule above has decided.)
         if !self.references.is_empty() {
+            if let Some(cue) = self
+                .section_study(sentence.start)
+                .filter(|cue| cue.at < block.start)
+            {
+                return self.section_study_attachment(article, cue);
+            }
             let attachment = Attachment {
                 how: CitedBy::ReferenceList,
                 found_in: FoundIn::Article,
@@ -148,16 +159,25 @@ impl SourceIndex {
             return self.cited_elsewhere(article);
         }
         if let Some(cue) = self.section_study(sentence.start) {
-            let attachment = Attachment {
-                how: cue.how,
-                found_in: FoundIn::Section,
-                marker: None,
-                location: Some(article.map.locate(cue.range.clone())),
-            };
-            let ids = cue.ids.iter().filter(|id| self.is_research(id));
-            return (distinct(ids), Some(attachment));
+            return self.section_study_attachment(article, cue);
         }
         self.cited_elsewhere(article)
+    }
+
+    /// A section study's research sources, attached as found in the section.
+    fn section_study_attachment(
+        &self,
+        article: &Article,
+        cue: &Cue,
+    ) -> (Vec<String>, Option<Attachment>) {
+        let attachment = Attachment {
+            how: cue.how,
+            found_in: FoundIn::Section,
+            marker: None,
+            location: Some(article.map.locate(cue.range.clone())),
+        };
+        let ids = cue.ids.iter().filter(|id| self.is_research(id));
+        (distinct(ids), Some(attachment))
     }
 
     /// On a page citing several studies in its prose, the one a section cites before `at`, when

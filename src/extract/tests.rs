@@ -482,6 +482,42 @@ Patients wore the splint 6.1 hours a night.
 }
 
 #[test]
+fn a_section_study_stands_before_the_page_reference_list() {
+    // A page with a reference list that also links one study in a section's prose: the claims
+    // after that link are checked against it, as a reader takes them, not against every entry.
+    let md = "\
+# Gel injections for the knee
+
+A trial of gel shots against saline ([Lindqvist, 2018](https://pubmed.ncbi.nlm.nih.gov/15000007/)) followed 300 adults.
+
+Pain scores fell by 28 mm by week 12.
+
+## Cost
+
+A course of three shots costs about $900.
+
+## References
+
+1. Lindqvist A, Berg C. Gel shots for knee pain: a randomized trial. J Knee Res. 2018. PMID: 15000007
+2. Moreau B. Saline injections in knee trials. Arthritis Rev. 2016. PMID: 15000008
+";
+    let a =
+        crate::ingest::parse("knee.md", md.as_bytes(), crate::ingest::Format::Markdown).unwrap();
+    let file = extract(&a);
+    let claim = |q: &str| claim_quoting(&file, q);
+    assert_eq!(claim("28 mm").sources, ["pmid:15000007"]);
+    let how = claim("28 mm").attachment.as_ref().expect("attached");
+    assert_eq!(how.found_in, FoundIn::Section);
+    // Counterexample: a section that links no study leaves its claims to the reference list.
+    let how = claim("$900").attachment.as_ref().expect("attached");
+    assert_eq!(
+        (how.how, how.found_in),
+        (CitedBy::ReferenceList, FoundIn::Article)
+    );
+    assert_eq!(claim("$900").sources.len(), 2, "{:#?}", claim("$900"));
+}
+
+#[test]
 fn a_counter_takes_what_it_measures_from_its_caption() {
     // Counters: a figure alone on its line, its caption on the next.
     let text = "\
