@@ -628,6 +628,10 @@ pub(crate) enum NounClass {
     Course,
 }
 
+/// Nouns of a score's units, counted by the number joined to them by a dash ("a 5.4-point
+/// improvement"); the plural ("5.4 points") is an open noun like any other.
+pub(crate) const SCORE_NOUNS: &[&str] = &["point"];
+
 /// Count nouns by class. A plural noun in none of them still makes a count of kind `other`
 /// ("5 dose strengths") unless it is in [`NOT_COUNTED`].
 pub(crate) const COUNT_NOUNS: &[Entry<NounClass>] = &[

@@ -13,7 +13,8 @@ use std::sync::LazyLock;
 
 use super::lexicon::{
     NounClass, APPOSITION_WORDS, COUNT_NOUNS, DEMONYM_ENDINGS, INDEXES, INTERVAL_WORDS, ORDINALS,
-    ORDINAL_PERIOD_LEADS, PERIOD_ORDINALS, SCALED_TIME_UNITS, SCHEDULED_NOUNS, TIMES_WORDS,
+    ORDINAL_PERIOD_LEADS, PERIOD_ORDINALS, SCALED_TIME_UNITS, SCHEDULED_NOUNS, SCORE_NOUNS,
+    TIMES_WORDS,
 };
 use super::matcher::Matcher;
 use super::number::{number_at, time_unit, word_value, Num};
@@ -146,6 +147,24 @@ impl Scanner<'_, '_> {
             }
         }
         out
+    }
+
+    /// "a 288-patient trial", "a 5.4-point drop": a singular noun joined by a dash at `j` to the
+    /// number before it, which it counts. A word that is no count noun ("a 3-step plan") is not.
+    fn hyphenated_noun(&self, j: usize) -> Option<(usize, Option<NounClass>)> {
+        let t = self.t;
+        let (dash, noun) = (t.get(j)?, t.get(j + 1)?);
+        let glued = j > 0 && dash.is_dash() && t[j - 1].end == dash.start && dash.end == noun.start;
+        if !glued || noun.kind != TokKind::Word {
+            return None;
+        }
+        if noun.is_any(SCORE_NOUNS) {
+            return Some((j + 1, None));
+        }
+        let hit = COUNT_NOUN_WORDS
+            .longest_at(t, j + 1)
+            .filter(|h| h.end == j + 2)?;
+        Some((j + 1, Some(COUNT_NOUNS[hit.entry].means)))
     }
 
     /// A full figure whose number starts at token `i` (or at a `$` sign).
@@ -498,6 +517,9 @@ impl Scanner<'_, '_> {
         let t = self.t;
         if let Some(n) = demonym_at(t, j) {
             return Some((n, Some(NounClass::People)));
+        }
+        if let Some(n) = self.hyphenated_noun(j) {
+            return Some(n);
         }
         let mut k = j;
         let mut modifiers = 0;

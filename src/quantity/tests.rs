@@ -1656,3 +1656,17 @@ fn a_share_in_words_with_its_exact_percentage_is_one_figure() {
     assert_eq!(f[0].value.low, Some(50.0));
     assert_eq!(f[0].value.bound, Some(Bound::MoreThan));
 }
+
+#[test]
+fn a_number_joined_to_the_noun_it_counts() {
+    assert_eq!(
+        values("Patients saw a 5.4-point improvement on the scale."),
+        [("5.4-point".to_owned(), Some(5.4), Some(5.4), U::Count)]
+    );
+    let f = only("The 288-patient trial was run in Ohio.");
+    assert_eq!((f.value.low, f.value.unit), (Some(288.0), U::Count));
+    assert_eq!(f.kind, K::SampleSize);
+    // Counterexamples: a word that counts nothing, and a name with its digits.
+    assert_eq!(values("We follow a 3-step plan."), []);
+    assert_eq!(values("COVID-19 patient visits were moved online."), []);
+}
