@@ -136,11 +136,12 @@ impl SourceIndex {
         // A study linked in an earlier paragraph of the claim's section stands before the whole
         // reference list: a reader takes the paragraphs after a cited trial to go on about it.
         // (In the cue's own paragraph, a citation closing an earlier sentence cites that
-        // sentence only: the paragraph rule above has decided.)
+        // sentence only: the paragraph rule above has decided.) A study named in words that no
+        // entry matches is no better a guess than the list itself.
         if !self.references.is_empty() {
             if let Some(cue) = self
                 .section_study(sentence.start)
-                .filter(|cue| cue.at < block.start)
+                .filter(|cue| cue.at < block.start && (cue.matched || !cue.in_words))
             {
                 return self.section_study_attachment(article, cue);
             }

@@ -496,6 +496,12 @@ Pain scores fell by 28 mm by week 12.
 
 A course of three shots costs about $900.
 
+## Older work
+
+An early series of gel shots was reported in 1998 (Okafor et al., 1998).
+
+Relief lasted 5 months on average.
+
 ## References
 
 1. Lindqvist A, Berg C. Gel shots for knee pain: a randomized trial. J Knee Res. 2018. PMID: 15000007
@@ -515,6 +521,9 @@ A course of three shots costs about $900.
         (CitedBy::ReferenceList, FoundIn::Article)
     );
     assert_eq!(claim("$900").sources.len(), 2, "{:#?}", claim("$900"));
+    // Nor does a study named in words that no entry matches: the list is as good a guess.
+    let how = claim("5 months").attachment.as_ref().expect("attached");
+    assert_eq!(how.how, CitedBy::ReferenceList);
 }
 
 #[test]
