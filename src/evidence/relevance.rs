@@ -507,7 +507,11 @@ fn kind_score(target: &Target, r: &Reading) -> Relevance {
     {
         // Loose kinds are the same measure only when the outcome words say so.
         0.5
-    } else if pair(K::WeightLoss, K::SuccessRate) && target.threshold.is_some() {
+    } else if (pair(K::WeightLoss, K::SuccessRate) || pair(K::WeightLoss, K::ResponseRate))
+        && target.threshold.is_some()
+    {
+        // "86% lost at least 5%": a share of responders at a weight-loss threshold, however
+        // either side named its kind; the thresholds must then agree.
         1.0
     } else {
         return Err(Exclusion::Measure);

@@ -1096,3 +1096,29 @@ fn a_respectively_list_may_name_its_arms_before_the_figures() {
         assert_ne!(f.verdict, Verdict::Supported, "{sentence}: {}", f.reason);
     }
 }
+
+#[test]
+fn a_response_rate_at_a_weight_loss_threshold_is_a_share_of_weight_losers() {
+    let r = record(
+        71,
+        "Fairbanks",
+        "Weekly lunatide versus placebo for adults with obesity",
+        &[(
+            "RESULTS",
+            "More participants reached a weight loss ≥5% and ≥10% with lunatide vs placebo (71.2% vs 28.4% and 48.0% vs 9.1%, respectively).",
+        )],
+    );
+    let said_rate = |v: f64, quote: &str, sentence: &str| {
+        let c = said(ClaimKind::ResponseRate, pct(v), quote, sentence, "lunatide");
+        verdict_of(&c, &r).verdict
+    };
+    let s = "About 71% of patients lost at least 5% of their weight.";
+    assert_eq!(said_rate(71.0, "71%", s), Verdict::Supported);
+    // Counterexample: the ≥10% share is no share at ≥5%, nor the placebo's.
+    let s = "About 48% of patients lost at least 5% of their weight.";
+    assert_ne!(said_rate(48.0, "48%", s), Verdict::Supported);
+    let s = "About 28% of patients lost at least 5% of their weight.";
+    assert_ne!(said_rate(28.0, "28%", s), Verdict::Supported);
+    let s = "And 48% of patients lost 10% or more of their weight.";
+    assert_eq!(said_rate(48.0, "48%", s), Verdict::Supported);
+}

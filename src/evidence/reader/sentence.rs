@@ -961,12 +961,13 @@ impl<'a> SentenceReader<'a> {
             !i.first()
                 .is_some_and(|&k| t[k].is_any(&["compared", "versus", "vs"]))
         });
-        if parts.len() == 1 && n == 2 {
-            let one = parts.remove(0);
-            if let Some(p) = one.iter().position(|&k| t[k].is_any(&["and", "or"])) {
-                parts = vec![one[..p].to_vec(), one[p + 1..].to_vec()];
-            } else {
-                parts = vec![one];
+        // "A and B", "A, B and C" (no comma before "and"): the last part holds two names.
+        if parts.len() + 1 == n {
+            if let Some(last) = parts.pop() {
+                match last.iter().position(|&k| t[k].is_any(&["and", "or"])) {
+                    Some(p) => parts.extend([last[..p].to_vec(), last[p + 1..].to_vec()]),
+                    None => parts.push(last),
+                }
             }
         }
         if parts.len() != n || parts.iter().any(Vec::is_empty) {

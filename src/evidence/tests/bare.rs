@@ -187,3 +187,31 @@ fn time_points_listed_before_a_respectively_list_go_to_each_figure_in_order() {
     c.value = points(6.1);
     assert_ne!(verdict_of(&c, &r).verdict, Verdict::Supported);
 }
+
+#[test]
+fn a_three_arm_list_without_a_comma_before_and_maps_every_arm() {
+    let r = record(
+        57,
+        "Ruiz",
+        "Autologous serum versus saline injections for hand osteoarthritis",
+        &[
+            (
+                "METHODS",
+                "Participants were randomized to serum (n = 30) or saline (n = 30).",
+            ),
+            (
+                "RESULTS",
+                "Change in stiffness at week 12 was -1.8 (SD 1.1), -1.2 (SD 1.0) and -0.6 cm (SD 0.9) for serum, the pooled sample and saline, respectively.",
+            ),
+        ],
+    );
+    let arm = |f: &str| {
+        reading(&r, f)
+            .and_then(|x| x.arm)
+            .map(|a| r.arms[a].control)
+    };
+    assert_eq!(arm("-1.8"), Some(false));
+    assert_eq!(arm("-0.6"), Some(true));
+    // Counterexample: the middle name is no arm of the study, so its figure has none.
+    assert_eq!(arm("-1.2"), None);
+}
