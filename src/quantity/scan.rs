@@ -922,6 +922,18 @@ impl Scanner<'_, '_> {
         if unit == Unit::Years && lead.is_some_and(|l| t[l].is("for")) {
             return None;
         }
+        // "a few days (1-10 days)": the bracket states the time the words only round ("a few
+        // weeks (6 sessions)" states something else).
+        let bracketed = t.get(last + 1).is_some_and(|b| b.is_sym('('))
+            && t.get(last + 2).is_some_and(|n| n.num().is_some())
+            && t[last + 3..]
+                .iter()
+                .take(4)
+                .take_while(|x| !x.is_sym(')'))
+                .any(|x| time_unit(x.lower).is_some());
+        if bracketed {
+            return None;
+        }
         Some(RawMatch {
             quote_first: first,
             first_tok: i,

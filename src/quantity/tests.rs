@@ -1670,3 +1670,14 @@ fn a_number_joined_to_the_noun_it_counts() {
     assert_eq!(values("We follow a 3-step plan."), []);
     assert_eq!(values("COVID-19 patient visits were moved online."), []);
 }
+
+#[test]
+fn a_vague_time_with_its_figure_in_a_bracket_is_the_figure() {
+    assert_eq!(
+        values("The accelerated course is condensed into a few days (1-10 days)."),
+        [("1-10 days".to_owned(), Some(1.0), Some(10.0), U::Days)]
+    );
+    // Counterexample: a bracket stating something else leaves the vague time a claim.
+    let v = values("Results build over a few weeks (6 sessions in all).");
+    assert!(v.iter().any(|x| x.1.is_none() && x.3 == U::Weeks), "{v:?}");
+}
