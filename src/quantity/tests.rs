@@ -1681,3 +1681,22 @@ fn a_vague_time_with_its_figure_in_a_bracket_is_the_figure() {
     let v = values("Results build over a few weeks (6 sessions in all).");
     assert!(v.iter().any(|x| x.1.is_none() && x.3 == U::Weeks), "{v:?}");
 }
+
+#[test]
+fn times_counts_occasions_unless_it_compares() {
+    assert_eq!(
+        one_value("Most legs need sclerotherapy two to four times."),
+        (Some(2.0), Some(4.0), U::Count)
+    );
+    assert_eq!(
+        one_value("The nurse checks your blood pressure 3 times during the infusion."),
+        (Some(3.0), Some(3.0), U::Count)
+    );
+    // A fold is a comparison, not occasions; "at one time" and "at times" are idioms.
+    assert_eq!(
+        one_value("Responders were 2 to 4 times as likely to stay well."),
+        (Some(2.0), Some(4.0), U::Fold)
+    );
+    assert_eq!(values("At one time, doctors thought this was rare."), []);
+    assert_eq!(values("The pain returned at times."), []);
+}

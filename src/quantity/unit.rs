@@ -46,7 +46,14 @@ pub(super) fn unit_at(t: &[Tok<'_>], j: usize) -> Option<UnitRead> {
     }
     if tok.is("times") || tok.is("time") {
         let fold = t.get(j + 1).is_some_and(|n| n.is_any(FOLD_WORDS));
-        return fold.then_some(UnitRead::Unit(Unit::Fold, j + 1));
+        if fold {
+            return Some(UnitRead::Unit(Unit::Fold, j + 1));
+        }
+        // "need it two to four times", "repeated 3 times": a count of occasions ("at one time"
+        // is an idiom).
+        return tok
+            .is("times")
+            .then_some(UnitRead::Unit(Unit::Count, j + 1));
     }
     if let Some(time) = time_at(t, j) {
         return Some(days_a_week(t, time));
@@ -176,7 +183,12 @@ mod tests {
             after_number("3 times higher"),
             Some(UnitRead::Unit(Unit::Fold, 2))
         );
-        assert_eq!(after_number("3 times in total"), None);
+        // Occasions: how many times a treatment is given is a count.
+        assert_eq!(
+            after_number("3 times in total"),
+            Some(UnitRead::Unit(Unit::Count, 2))
+        );
+        assert_eq!(after_number("1 time in total"), None);
         assert_eq!(
             after_number("24-hour window"),
             Some(UnitRead::Unit(Unit::Hours, 3))
