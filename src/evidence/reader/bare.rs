@@ -8,6 +8,7 @@
 //! result. A member must carry a decimal point or a sign, which counts and years do not.
 
 use super::super::text::{Class, Tok};
+use super::super::vocab;
 use super::implied::Item;
 use crate::model::{ClaimKind, Unit, Value};
 
@@ -63,14 +64,22 @@ pub(super) fn bare_results(t: &[Tok], items: &[Item]) -> Vec<Item> {
 fn run_at(t: &[Tok], k: usize, items: &[Item]) -> Option<Vec<Member>> {
     let mut run = vec![member(t, k, items)?];
     let mut versus = true;
+    let mut each_named = true;
     loop {
         let next = run[run.len() - 1].next;
-        let Some((gap, start)) = joint(t, next) else {
+        let name = own_name(t, next);
+        each_named &= name.is_some();
+        let Some((gap, start)) = joint(t, name.unwrap_or(next)) else {
             break;
         };
         let Some(m) = member(t, start, items) else {
             break;
         };
+        // "… −10.6 for drug 20 mg, 40 mg …": after a name, a figure the scanner read is the
+        // next name, not the next member.
+        if name.is_some() && m.scanned.is_some() {
+            break;
+        }
         versus &= gap.iter().any(|&g| t[g].is_any(VERSUS));
         run.push(m);
     }
@@ -78,7 +87,9 @@ fn run_at(t: &[Tok], k: usize, items: &[Item]) -> Option<Vec<Member>> {
         return None;
     }
     let end = run[run.len() - 1].next;
-    (versus || respectively_follows(t, end)).then_some(run)
+    // "-12.0 for 20 mg, -7.9 for 10 mg, and -5.4 for 1 mg": every member names its own arm.
+    let all_named = each_named && own_name(t, end).is_some();
+    (versus || all_named || respectively_follows(t, end)).then_some(run)
 }
 
 /// The member that starts at token `k`: an optional sign, then a number the scanner read or a
@@ -88,9 +99,11 @@ fn member(t: &[Tok], k: usize, items: &[Item]) -> Option<Member> {
     let number = if signed { k + 1 } else { k };
     let tok = t.get(number)?;
     tok.number()?;
+    // A dose is a name, never a member.
     let scanned = items
         .iter()
-        .position(|it| it.first == k || it.first == number);
+        .position(|it| it.first == k || it.first == number)
+        .filter(|&s| items[s].kind != ClaimKind::Dose);
     if scanned.is_none()
         && items
             .iter()
@@ -162,21 +175,30 @@ fn past_aside(t: &[Tok], mut k: usize, bare: bool) -> usize {
     k
 }
 
+/// The end of the arm or dose a member is given for, when its name follows it at token `k`
+/// ("with serum", "for 25 mg", "in the sham group"): the token after the name.
+fn own_name(t: &[Tok], k: usize) -> Option<usize> {
+    if !t.get(k).is_some_and(|w| w.is_any(ARM_LEADS)) {
+        return None;
+    }
+    let named = |x: usize| {
+        let w = &t[x];
+        let dose_number = w.class == Class::Number
+            && t.get(x + 1)
+                .is_some_and(|n| vocab::dose_unit(&n.lower).is_some());
+        (w.class == Class::Word && !w.is_any(JOINS)) || dose_number
+    };
+    let end = (k + 1..(k + 6).min(t.len()))
+        .find(|&x| !named(x))
+        .unwrap_or_else(|| (k + 6).min(t.len()));
+    (end > k + 1).then_some(end)
+}
+
 /// The tokens joining two members at token `k` (",", "and", ", and", "vs", "vs.") and where
 /// the next member starts.
 fn joint(t: &[Tok], k: usize) -> Option<(Vec<usize>, usize)> {
     let mut gap = Vec::new();
     let mut j = k;
-    // "-3.1 with serum vs -1.9 with saline": the arm a member is given for comes before the
-    // word that joins it to the next.
-    if t.get(j).is_some_and(|w| w.is_any(ARM_LEADS)) {
-        let named = (j + 1..(j + 6).min(t.len()))
-            .find(|&x| t[x].class != Class::Word || t[x].is_any(JOINS))
-            .filter(|&x| x > j + 1);
-        if let Some(x) = named {
-            j = x;
-        }
-    }
     while j < t.len() && gap.len() < 3 {
         let w = &t[j];
         let dot_after_vs = w.is_punct('.') && j > 0 && t[j - 1].is_any(VERSUS);

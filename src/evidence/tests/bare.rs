@@ -215,3 +215,48 @@ fn a_three_arm_list_without_a_comma_before_and_maps_every_arm() {
     // Counterexample: the middle name is no arm of the study, so its figure has none.
     assert_eq!(arm("-1.2"), None);
 }
+
+#[test]
+fn figures_each_followed_by_their_own_dose_are_read_without_respectively() {
+    let r = record(
+        58,
+        "Sato",
+        "Three doses of oral tessaline for generalized anxiety: a randomized trial",
+        &[
+            (
+                "METHODS",
+                "Adults were randomized to tessaline 30 mg, 15 mg, or 5 mg for 6 weeks.",
+            ),
+            (
+                "RESULTS",
+                "Mean changes in the anxiety score at week 6 were -9.6 for 30 mg, -6.2 for 15 mg, and -4.1 for 5 mg; the difference between 30 mg and 5 mg was -5.5 (95% CI, -8.0 to -3.0).",
+            ),
+        ],
+    );
+    let dose = |f: &str| {
+        reading(&r, f)
+            .and_then(|x| x.dose.as_ref())
+            .map(ToString::to_string)
+    };
+    assert_eq!(dose("-9.6").as_deref(), Some("30 mg"));
+    assert_eq!(dose("-6.2").as_deref(), Some("15 mg"));
+    assert_eq!(dose("-4.1").as_deref(), Some("5 mg"));
+    // Counterexample: a lone bare difference and the limits of its interval are no results.
+    for lone in ["-5.5", "-8.0", "-3.0"] {
+        assert!(reading(&r, lone).is_none(), "{lone}");
+    }
+    let claim = |v: f64, s: &str| {
+        let c = said(
+            ClaimKind::Other,
+            points(v),
+            &format!("{v} points"),
+            s,
+            "tessaline",
+        );
+        verdict_of(&c, &r).verdict
+    };
+    let s = "Anxiety scores fell by 9.6 points with the 30 mg dose.";
+    assert_eq!(claim(9.6, s), Verdict::Supported);
+    let s = "Anxiety scores fell by 9.6 points with the 15 mg dose.";
+    assert_eq!(claim(9.6, s), Verdict::Differs);
+}
