@@ -212,6 +212,19 @@ impl Clause {
         out
     }
 
+    /// Canonical content words before the figure in its clause, back to the number before it
+    /// ("pain dropped by 3.5 points after serum": pain, dropp).
+    pub fn words_before(&self) -> Vec<String> {
+        let t = &self.toks;
+        let mut out = Vec::new();
+        for k in self.before().take_while(|&k| t[k].number().is_none()) {
+            if vocab::number_word(&t[k].lower).is_none() {
+                text::push_content_word(&mut out, &t[k]);
+            }
+        }
+        out
+    }
+
     /// The figure and its own words, as written ("three sessions of integration therapy").
     pub fn own_phrase(&self) -> String {
         let t = &self.toks;

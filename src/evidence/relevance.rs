@@ -81,6 +81,20 @@ impl Target {
                 .map(Clause::outcome_words)
                 .unwrap_or_default();
             outcome.retain(|w| !intervention.contains(w));
+            // "dropped by 3.5 points after serum": the words after the figure named only its
+            // arm (and the quote its unit); those before it say what was measured.
+            let quoted = text::content_words(&claim.quote);
+            if outcome.iter().all(|w| quoted.contains(w)) {
+                let before = clause
+                    .as_ref()
+                    .map(Clause::words_before)
+                    .unwrap_or_default();
+                for w in before {
+                    if !intervention.contains(&w) && !outcome.contains(&w) {
+                        outcome.push(w);
+                    }
+                }
+            }
         }
         // "22 trials", "12 RCTs": a count of studies measures studies, whatever outcome the
         // measure names.

@@ -260,3 +260,45 @@ fn figures_each_followed_by_their_own_dose_are_read_without_respectively() {
     let s = "Anxiety scores fell by 9.6 points with the 15 mg dose.";
     assert_eq!(claim(9.6, s), Verdict::Differs);
 }
+
+#[test]
+fn a_claim_whose_words_after_the_figure_name_only_its_arm_is_read_by_the_words_before() {
+    let r = record(
+        59,
+        "Tanaka",
+        "Autologous serum versus saline injections for shoulder pain",
+        &[
+            (
+                "METHODS",
+                "Participants were randomized to serum (n = 40) or saline (n = 40).",
+            ),
+            (
+                "RESULTS",
+                "Change in pain at week 12 was -3.3 (SD 2.1) and -1.7 (SD 1.9) for serum and saline, respectively. Range of motion rose by 11.5 and 6.0 degrees for serum and saline, respectively.",
+            ),
+        ],
+    );
+    let claim = |v: f64, s: &str| {
+        let c = said(
+            ClaimKind::Other,
+            points(v),
+            &format!("{v} points"),
+            s,
+            "serum",
+        );
+        verdict_of(&c, &r).verdict
+    };
+    assert_eq!(
+        claim(3.3, "Pain dropped by 3.3 points after serum."),
+        Verdict::Supported
+    );
+    assert_eq!(
+        claim(4.5, "Pain dropped by 4.5 points after serum."),
+        Verdict::Differs
+    );
+    // Counterexample: the saline arm's figure never stands for serum.
+    assert_ne!(
+        claim(1.7, "Pain dropped by 1.7 points after serum."),
+        Verdict::Supported
+    );
+}
