@@ -159,6 +159,7 @@ fn unit_slug(unit: Unit) -> &'static str {
         Unit::PerDay => "times-day",
         Unit::PerWeek => "times-week",
         Unit::PerMonth => "times-month",
+        Unit::PerYear => "times-year",
         _ => "other",
     }
 }

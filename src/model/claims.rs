@@ -471,11 +471,14 @@ pub enum Unit {
     /// How often per month ("twice a month").
     #[serde(rename = "times/month")]
     PerMonth,
+    /// How often per year ("3 to 4 times a year", "twice yearly").
+    #[serde(rename = "times/year")]
+    PerYear,
 }
 
 impl Unit {
     /// Every unit, in declaration order.
-    pub const ALL: [Unit; 29] = [
+    pub const ALL: [Unit; 30] = [
         Unit::Percent,
         Unit::Hours,
         Unit::Minutes,
@@ -505,6 +508,7 @@ impl Unit {
         Unit::PerDay,
         Unit::PerWeek,
         Unit::PerMonth,
+        Unit::PerYear,
     ];
 
     /// The name used in files.
@@ -539,6 +543,7 @@ impl Unit {
             Unit::PerDay => "times/day",
             Unit::PerWeek => "times/week",
             Unit::PerMonth => "times/month",
+            Unit::PerYear => "times/year",
         }
     }
 

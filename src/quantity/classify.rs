@@ -210,7 +210,9 @@ impl<'a, 't> Sentence<'a, 't> {
             }
             Unit::NgPerDl | Unit::MgPerDl => Verdict::of(self.level(m)),
             Unit::KgPerM2 | Unit::EventsPerHour => Verdict::of(self.index(m)),
-            Unit::PerDay | Unit::PerWeek | Unit::PerMonth => Verdict::of(K::TreatmentCourse),
+            Unit::PerDay | Unit::PerWeek | Unit::PerMonth | Unit::PerYear => {
+                Verdict::of(K::TreatmentCourse)
+            }
             Unit::Mm | Unit::Cm2 | Unit::Fold => Verdict::of(K::Other),
             Unit::Minutes | Unit::Hours | Unit::Days | Unit::Weeks | Unit::Months | Unit::Years => {
                 Verdict::of(self.time(m))

@@ -502,6 +502,18 @@ pub(crate) const PERIODS: &[(&str, Unit)] = &[
     ("- monthly", Unit::PerMonth),
 ];
 
+/// Periods per year, read only after "times", "x" or "twice" ("3 to 4 times a year", "twice
+/// yearly"): after a noun ("2,000 patients a year") a year states a clinic's volume, not how
+/// often a treatment is given.
+pub(crate) const YEAR_PERIODS: &[&str] = &[
+    "a year",
+    "per year",
+    "each year",
+    "yearly",
+    "annually",
+    "/ year",
+];
+
 /// Words for a regular interval, and the interval they stand for: "biweekly" (every two weeks,
 /// as maintenance schedules use it), "every other week", "monthly".
 pub(crate) const INTERVAL_WORDS: &[Entry<(f64, Unit)>] = &[

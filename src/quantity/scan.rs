@@ -19,7 +19,7 @@ use super::lexicon::{
 use super::matcher::Matcher;
 use super::number::{number_at, time_unit, word_value, Num};
 use super::tokens::{Tok, TokKind};
-use super::unit::{period_at, unit_at, UnitRead};
+use super::unit::{frequency_period_at, period_at, unit_at, UnitRead};
 use super::words;
 use crate::model::{Bound, Unit, Value};
 
@@ -754,7 +754,7 @@ impl Scanner<'_, '_> {
         if t.get(j).is_some_and(|a| a.is("as")) && low == high {
             return Some(raw(i, i, j, Value::point(low, Unit::Fold), Shape::Plain));
         }
-        let (unit, next) = period_at(t, j)?;
+        let (unit, next) = frequency_period_at(t, j)?;
         Some(raw(
             i,
             i,

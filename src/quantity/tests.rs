@@ -1700,3 +1700,29 @@ fn times_counts_occasions_unless_it_compares() {
     assert_eq!(values("At one time, doctors thought this was rare."), []);
     assert_eq!(values("The pain returned at times."), []);
 }
+
+#[test]
+fn how_often_a_year() {
+    check(
+        "Botox for sweating is usually repeated 3 to 4 times a year.",
+        &[range(
+            "3 to 4 times a year",
+            3.0,
+            4.0,
+            U::PerYear,
+            K::TreatmentCourse,
+        )],
+    );
+    check(
+        "Most people need a cleaning twice a year.",
+        &[point("twice a year", 2.0, U::PerYear, K::TreatmentCourse)],
+    );
+    assert_eq!(
+        one_value("Boosters are given 1-2x annually."),
+        (Some(1.0), Some(2.0), U::PerYear)
+    );
+    // Counterexample: a noun a year is a clinic's volume, not how often a treatment is given.
+    assert!(!values("We see 2,000 patients a year.")
+        .iter()
+        .any(|v| v.3 == U::PerYear));
+}

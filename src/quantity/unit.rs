@@ -4,7 +4,7 @@
 
 use std::sync::LazyLock;
 
-use super::lexicon::{COMPARATIVE_COUNT_WORDS, PERIODS, UNITS};
+use super::lexicon::{COMPARATIVE_COUNT_WORDS, PERIODS, UNITS, YEAR_PERIODS};
 use super::matcher::Matcher;
 use super::number::time_unit;
 use super::tokens::{Tok, TokKind};
@@ -13,6 +13,7 @@ use crate::model::Unit;
 static UNIT_WORDS: LazyLock<Matcher> = LazyLock::new(|| Matcher::new(UNITS));
 static PERIOD_WORDS: LazyLock<Matcher> =
     LazyLock::new(|| Matcher::of_pairs(PERIODS.iter().map(|(p, _)| *p)));
+static YEAR_PERIOD_WORDS: LazyLock<Matcher> = LazyLock::new(|| Matcher::of_words(YEAR_PERIODS));
 
 /// What follows a number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,6 +37,16 @@ pub(super) fn period_at(t: &[Tok<'_>], j: usize) -> Option<(Unit, usize)> {
     PERIOD_WORDS
         .longest_at(t, j)
         .map(|h| (PERIODS[h.entry].1, h.end))
+}
+
+/// The period of a frequency after "times", "x" or "twice": any of [`period_at`], or a year
+/// ("3 to 4 times a year", "twice yearly").
+pub(super) fn frequency_period_at(t: &[Tok<'_>], j: usize) -> Option<(Unit, usize)> {
+    period_at(t, j).or_else(|| {
+        YEAR_PERIOD_WORDS
+            .longest_at(t, j)
+            .map(|h| (Unit::PerYear, h.end))
+    })
 }
 
 /// The unit that starts at token `j`, after a number that ends at token `j - 1`.
@@ -108,7 +119,7 @@ fn rate_at(t: &[Tok<'_>], j: usize) -> Option<UnitRead> {
     } else {
         return None;
     };
-    let (unit, next) = period_at(t, after)?;
+    let (unit, next) = frequency_period_at(t, after)?;
     Some(UnitRead::Rate(unit, next))
 }
 
