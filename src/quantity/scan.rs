@@ -161,10 +161,7 @@ impl Scanner<'_, '_> {
         if noun.is_any(SCORE_NOUNS) {
             return Some((j + 1, None));
         }
-        let hit = COUNT_NOUN_WORDS
-            .longest_at(t, j + 1)
-            .filter(|h| h.end == j + 2)?;
-        Some((j + 1, Some(COUNT_NOUNS[hit.entry].means)))
+        Some((j + 1, Some(count_noun_class(t, j + 1)?)))
     }
 
     /// A full figure whose number starts at token `i` (or at a `$` sign).
@@ -475,10 +472,7 @@ impl Scanner<'_, '_> {
         let opens = p >= 2 && (t[p - 1].is_sym(',') || t[p - 1].is_sym('('));
         if opens {
             let noun = &t[p - 2];
-            let class = COUNT_NOUN_WORDS
-                .longest_at(t, p - 2)
-                .filter(|h| h.end == p - 1)
-                .map(|h| COUNT_NOUNS[h.entry].means);
+            let class = count_noun_class(t, p - 2);
             if class.is_some() || is_open_plural(noun) {
                 return Some((p - 2, class));
             }
@@ -526,10 +520,7 @@ impl Scanner<'_, '_> {
         let mut tried = false;
         while modifiers <= 2 {
             let tok = t.get(k)?;
-            let class = COUNT_NOUN_WORDS
-                .longest_at(t, k)
-                .filter(|h| h.end == k + 1)
-                .map(|h| COUNT_NOUNS[h.entry].means);
+            let class = count_noun_class(t, k);
             let noun_next = t
                 .get(k + 1)
                 .is_some_and(|n| COUNT_NOUN_WORDS.matches_at(t, k + 1) || is_open_plural(n));
@@ -1089,6 +1080,14 @@ fn is_open_plural(tok: &Tok<'_>) -> bool {
         && !tok.is_in(&words::FUNCTION_WORDS)
         && w.contains(['a', 'e', 'i', 'o', 'u', 'y'])
         && tok.text.chars().next().is_some_and(char::is_lowercase)
+}
+
+/// The class of the one-word count noun at token `k` ("patients", "sessions"), if it is one.
+fn count_noun_class(t: &[Tok<'_>], k: usize) -> Option<NounClass> {
+    COUNT_NOUN_WORDS
+        .longest_at(t, k)
+        .filter(|h| h.end == k + 1)
+        .map(|h| COUNT_NOUNS[h.entry].means)
 }
 
 fn raw(first: usize, quote_first: usize, last: usize, value: Value, shape: Shape) -> RawMatch {
