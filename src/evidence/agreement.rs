@@ -165,6 +165,37 @@ pub fn agrees(claim: &Value, figure: &Value, tol: &Tolerance) -> bool {
     }
 }
 
+/// A value that is one number, neither approximate, vague nor a bound.
+fn single(v: &Value) -> Option<f64> {
+    match (v.low, v.high) {
+        (Some(lo), Some(hi)) if lo == hi && v.bound.is_none() && !v.approx && !v.is_vague() => {
+            Some(lo)
+        }
+        _ => None,
+    }
+}
+
+/// Whether a figure states the claimed number itself, not merely one within tolerance: two
+/// single numbers, neither approximate nor a bound, equal within the rounding of whichever is
+/// written less precisely ("82%" and 81.6%; "205 days" and 205; "6 months" and 26 weeks; not
+/// "205 days" and 197).
+pub fn exact(claim: &Value, figure: &Value) -> bool {
+    let (Some(a), Some(b)) = (single(claim), single(figure)) else {
+        return false;
+    };
+    if !comparable(claim.unit, figure.unit) {
+        return false;
+    }
+    let (sa, sb) = (scale(claim.unit).1, scale(figure.unit).1);
+    let step = (rounding(a) * sa).max(rounding(b) * sb);
+    (a * sa - b * sb).abs() <= step * (1.0 + 1e-9)
+}
+
+/// Whether a value is one number stated plainly: no "about", no bound, no range.
+pub fn is_single(v: &Value) -> bool {
+    single(v).is_some()
+}
+
 /// How far a figure is from a claim, in the claim's scale (0 when they overlap); for ordering
 /// figures of equal relevance and for explanations.
 pub fn distance(claim: &Value, figure: &Value) -> f64 {
@@ -380,6 +411,27 @@ mod tests {
         let vague = Value::vague(Unit::Hours);
         assert!(ok(&vague, &Value::point(110.0, Unit::Minutes)));
         assert!(!ok(&vague, &Value::point(6.0, Unit::Weeks)));
+    }
+
+    #[test]
+    fn exact_means_equal_within_rounding_not_within_tolerance() {
+        let days = |v| Value::point(v, Unit::Days);
+        assert!(exact(&days(205.0), &days(205.0)));
+        assert!(!exact(&days(205.0), &days(197.0)), "close is not equal");
+        assert!(ok(&days(205.0), &days(197.0)), "though within tolerance");
+        assert!(exact(&pct(82.0), &pct(81.6)), "82% covers 81.5–82.5");
+        assert!(exact(&pct(81.6), &pct(82.0)), "and the other way round");
+        assert!(!exact(&pct(82.0), &pct(81.0)));
+        assert!(exact(
+            &Value::point(6.0, Unit::Months),
+            &Value::point(26.0, Unit::Weeks)
+        ));
+        // Only plain single numbers are ever exact.
+        assert!(!exact(&about(30.0), &pct(30.0)));
+        assert!(!exact(&bound(30.0, Bound::AtMost), &pct(30.0)));
+        assert!(!exact(&Value::range(30.0, 40.0, Unit::Percent), &pct(30.0)));
+        assert!(!exact(&pct(30.0), &Value::point(30.0, Unit::Kg)));
+        assert!(is_single(&pct(30.0)) && !is_single(&about(30.0)));
     }
 
     #[test]

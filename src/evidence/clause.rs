@@ -456,7 +456,31 @@ impl Clause {
             .iter()
             .position(|&k| t[k].is_any(vocab::ARM_CUES))
             .and_then(|cue| self.arm_named_after(near[cue + 1..].iter().copied()));
-        after.or_else(|| self.arm_before())
+        after
+            .or_else(|| {
+                let compared_after = own
+                    .iter()
+                    .take(8)
+                    .any(|&k| t[k].is("than") || compares(Some(&t[k])));
+                self.arm_for(&near, compared_after)
+            })
+            .or_else(|| self.arm_before())
+    }
+
+    /// "42.6% for freeze-all versus 41.7% for fresh transfer", "compared with 41.7% for fresh
+    /// transfer": in a comparison of figures, "for" right after a figure names its arm. Not
+    /// outside one ("a response of 64% for depression": the condition).
+    fn arm_for(&self, near: &[usize], compared_after: bool) -> Option<String> {
+        let t = &self.toks;
+        let (&cue, rest) = near.split_first()?;
+        let compared_before = self
+            .before()
+            .take(3)
+            .any(|k| t[k].is("than") || compares(Some(&t[k])));
+        let paired = compared_before || compared_after;
+        (paired && t[cue].is("for"))
+            .then(|| self.arm_named_after(rest.iter().copied()))
+            .flatten()
     }
 
     /// The arm's name among `toks` (after an arm cue such as "on" or "receiving"): the first
@@ -719,6 +743,15 @@ mod tests {
             arm("Of 40 patients, 30% with severe symptoms relapsed.", "30%"),
             None
         );
+        // In a comparison of figures, "for" after a figure names its arm.
+        let paired = "Implants gave a success rate of 92.1%, compared with 90.4% for bridges.";
+        assert_eq!(arm(paired, "90.4%").as_deref(), Some("bridges"));
+        let versus = "Healing took 41% for grafts versus 29% for dressings.";
+        assert_eq!(arm(versus, "41%").as_deref(), Some("grafts"));
+        assert_eq!(arm(versus, "29%").as_deref(), Some("dressings"));
+        // Counterexample: outside a comparison, "for" names what the figure is about.
+        let about = "The response rate was 64% for depression after one infusion.";
+        assert_eq!(arm(about, "64%"), None);
     }
 
     #[test]

@@ -52,6 +52,10 @@ pub fn describe(c: &Candidate<'_>) -> String {
     if let Some(a) = r.arm {
         out.push_str(&format!(" with {}", c.index.arms[a].label));
     }
+    // In a trial of several doses each dose is an arm ("79% on 4 mg"); a dose is its own.
+    if let Some(d) = r.dose.as_ref().filter(|_| r.kind != ClaimKind::Dose) {
+        out.push_str(&format!(" on {d}"));
+    }
     if let Some(t) = &r.time_point {
         out.push_str(&format!(" at {t}"));
     }
@@ -114,6 +118,25 @@ pub fn decided(
     out
 }
 
+/// The reason when the claim's number is exactly another arm's figure and its own arm's is only
+/// close: "claims 205 days; X reports 197 days on 100 mg, close but not the claimed figure;
+/// 205 days is the 50 mg dose's figure for the same measure".
+pub fn borrowed(
+    claimed: &str,
+    own: &Candidate<'_>,
+    other: &Candidate<'_>,
+    why: Exclusion,
+) -> String {
+    format!(
+        "claims {claimed}; {} reports {}, close but not the claimed figure; {} is {} figure for the same measure ({})",
+        own.citation,
+        describe(own),
+        show(&other.value),
+        excluded_because(other, why),
+        describe(other)
+    )
+}
+
 /// Why an excluded figure is another measure, in the abstract's own terms: "the placebo arm's",
 /// "at 2 weeks", "at the ≥10% threshold", "a threshold or criterion, not a result".
 fn excluded_because(c: &Candidate<'_>, why: Exclusion) -> String {
@@ -121,6 +144,10 @@ fn excluded_because(c: &Candidate<'_>, why: Exclusion) -> String {
     match why {
         Exclusion::ControlArm | Exclusion::TreatmentArm | Exclusion::OtherArm => match r.arm {
             Some(a) => format!("the {} arm's", c.index.arms[a].label),
+            None => why.describe().to_owned(),
+        },
+        Exclusion::Dose => match &r.dose {
+            Some(d) => format!("the {d} dose's"),
             None => why.describe().to_owned(),
         },
         Exclusion::Time => match r.time_point.as_ref().or(c.index.end_point.as_ref()) {

@@ -17,6 +17,7 @@
 //! clinic itself are never checked.
 
 pub mod agreement;
+mod borrowed;
 mod clause;
 mod dose;
 mod explain;
@@ -166,6 +167,16 @@ pub fn assess(claim: &Claim, sources: &[SourceOutcome<'_>], tol: &Tolerance) -> 
         .conflict
         .map(|other| explain::conflict(chosen, other));
     let mut evidence: Vec<Evidence> = vec![chosen.evidence()];
+    // A close own-arm figure never supports a number that is exactly another arm's.
+    let own: Vec<&Candidate<'_>> = contenders.iter().copied().filter(|c| c.agrees).collect();
+    if let Some((other, why)) = (finding.verdict == Verdict::Supported)
+        .then(|| borrowed::borrowed(&target, &own, &candidates))
+        .flatten()
+    {
+        finding.verdict = Verdict::Differs;
+        finding.reason = explain::borrowed(&claimed, chosen, other, why);
+        evidence.push(other.evidence());
+    }
     for c in contenders.iter().chain(relevant.iter()) {
         if evidence.len() >= 3 {
             break;

@@ -314,6 +314,18 @@ pub type Relevance = Result<f64, Exclusion>;
 
 /// How relevant `r` (a figure of `index`) is to `target`.
 pub fn relevance(target: &Target, r: &Reading, index: &RecordIndex) -> Relevance {
+    weigh(target, r, index, true)
+}
+
+/// How relevant `r` would be if it were the claim's own arm and dose: whether a figure set
+/// aside as another arm's states the claim's measure in every other respect (outcome, time
+/// point, threshold, role), so that its number is that arm's figure for the very same measure.
+pub fn relevance_in_any_arm(target: &Target, r: &Reading, index: &RecordIndex) -> Relevance {
+    weigh(target, r, index, false)
+}
+
+/// The score of `r` against `target`; `arms` says whether its arm and dose count.
+fn weigh(target: &Target, r: &Reading, index: &RecordIndex, arms: bool) -> Relevance {
     if target.share_threshold {
         return Err(Exclusion::ClaimThreshold);
     }
@@ -330,8 +342,10 @@ pub fn relevance(target: &Target, r: &Reading, index: &RecordIndex) -> Relevance
     same_kind_of_time(target, r, index)?;
     same_sessions(target, r, index)?;
     let mut score = kind;
-    score += arm_score(target, r, index)?;
-    score += dose_score(target, r, index)?;
+    if arms {
+        score += arm_score(target, r, index)?;
+        score += dose_score(target, r, index)?;
+    }
     score += time_score(target, r, index)?;
     score += threshold_score(target, r)?;
     match (target.sex, r.sex) {

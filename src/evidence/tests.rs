@@ -965,6 +965,7 @@ mod arm_labels;
 mod bare;
 mod claim_words;
 mod doses;
+mod other_arm;
 
 #[test]
 fn a_gap_between_repeats_is_not_a_length_of_time() {

@@ -92,6 +92,13 @@ impl<'a> SentenceReader<'a> {
             listed: &self.index.listed_doses,
         };
         doses.assign(&items, &mut out);
+        // A control has no dose: "46% in the 12-mg group, as compared with 2% in the placebo
+        // group" puts the 46% next to the placebo's name, but its dose says whose it is.
+        for r in &mut out {
+            if r.dose.is_some() && r.arm.is_some_and(|a| self.index.arms[a].control) {
+                r.arm = None;
+            }
+        }
         self.mark_lists(&items, &mut out);
         // A gap between arms ("for X vs placebo = 46.0%") is no one arm's, whichever arm is
         // named last before it.
@@ -892,10 +899,15 @@ impl<'a> SentenceReader<'a> {
             && (it.value.unit != Unit::Count || changed_or_mean)
     }
 
-    /// The token index of "respectively" if it closes the clause after token `last`.
+    /// The token index of "respectively" if it closes the clause after token `last`. Asides in
+    /// brackets are stepped over: "30.0% (95% CI, 23.4 to 36.6) in the A and B groups,
+    /// respectively" (their "%" and ";" end nothing).
     fn respectively_after(&self, last: usize) -> Option<usize> {
         let t = self.t;
-        (last + 1..(last + 25).min(t.len()))
+        let base = self.depth.get(last).copied().unwrap_or(0);
+        (last + 1..t.len())
+            .filter(|&k| self.depth[k] <= base && !t[k].is_punct(')') && !t[k].is_punct(']'))
+            .take(24)
             .take_while(|&k| !t[k].is_punct(';') && !t[k].is_punct('%'))
             .find(|&k| t[k].is("respectively"))
     }

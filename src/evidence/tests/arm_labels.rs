@@ -7,7 +7,7 @@ use super::*;
 
 /// The arm each figure was read for: `Some(true)` for a control arm, `Some(false)` for a
 /// treatment arm, `None` for no arm.
-fn control_of(r: &RecordIndex, figure: &str) -> Option<bool> {
+pub(super) fn control_of(r: &RecordIndex, figure: &str) -> Option<bool> {
     reading(r, figure).arm.map(|a| r.arms[a].control)
 }
 

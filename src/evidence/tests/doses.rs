@@ -5,7 +5,7 @@ use super::*;
 
 /// Three doses of one drug and a placebo, with results per dose written the ways journals
 /// write them: each figure with its dose after it, a "respectively" list, a list of groups.
-fn dose_trial() -> RecordIndex {
+pub(super) fn dose_trial() -> RecordIndex {
     record(
         41,
         "Halvorsen",
