@@ -203,7 +203,10 @@ impl Clause {
             // because of side effects" still says what was counted.
             let reason =
                 t[k].is_any(vocab::REASON_OPENERS) && !t.get(k + 1).is_some_and(|n| n.is("of"));
-            if ends_clause(&t[k]) || reason {
+            // "…, while scores in the sham group fell" turns to another group ("fell while on
+            // treatment" does not).
+            let turn = t[k].is("whereas") || (t[k].is("while") && t[k - 1].is_punct(','));
+            if ends_clause(&t[k]) || reason || turn {
                 break;
             }
             out.push(k);
@@ -422,7 +425,7 @@ impl Clause {
         }
         let own = self.own();
         let Some(&first) = own.first() else {
-            return self.arm_before();
+            return self.arm_before().or_else(|| self.group_opening_clause());
         };
         if t[first].is_any(vocab::CONTROL_WORDS) {
             return Some(t[first].lower.clone());
@@ -465,6 +468,7 @@ impl Clause {
                 self.arm_for(&near, compared_after)
             })
             .or_else(|| self.arm_before())
+            .or_else(|| self.group_opening_clause())
     }
 
     /// "42.6% for freeze-all versus 41.7% for fresh transfer", "compared with 41.7% for fresh
@@ -483,12 +487,52 @@ impl Clause {
             .flatten()
     }
 
+    /// "scores in the sham group actually fell by 2.2 points": a group named before the figure
+    /// in its clause, as the clause's subject, is the figure's arm. Not across a comma or a
+    /// "while" (another clause), nor after a comparison ("than the sham group, 30% …").
+    fn group_opening_clause(&self) -> Option<String> {
+        let t = &self.toks;
+        let before: Vec<usize> = self
+            .before()
+            .take_while(|&k| !t[k].is_punct(',') && !t[k].is_any(vocab::CLAUSE_TURNS))
+            .collect();
+        if before
+            .iter()
+            .any(|&k| t[k].is("than") || compares(Some(&t[k])))
+        {
+            return None;
+        }
+        // `before` runs backwards: the group noun nearest the figure, then its name before it.
+        let g = before
+            .iter()
+            .position(|&k| t[k].is_any(vocab::GROUP_NOUNS))?;
+        let name: Vec<usize> = before[g + 1..]
+            .iter()
+            .copied()
+            .take_while(|&k| !t[k].is_any(&["the", "in", "of", "a", "an", "for"]))
+            .collect();
+        let list = name
+            .iter()
+            .any(|&k| t[k].is_any(&["and", "or"]) || t[k].class != Class::Word);
+        (!name.is_empty() && name.len() <= 3 && !list).then(|| {
+            name.iter()
+                .rev()
+                .map(|&k| t[k].lower.as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+    }
+
     /// The arm's name among `toks` (after an arm cue such as "on" or "receiving"): the first
     /// word past an article, if it can name a treatment.
     fn arm_named_after(&self, mut toks: impl Iterator<Item = usize>) -> Option<String> {
         let t = &self.toks;
         let name = toks.find(|&k| !t[k].is_any(&["the", "a", "an", "with"]))?;
         let word = &t[name];
+        // "91% of treated men": people after the cue are the treated arm, whatever it is.
+        if word.is_any(vocab::PEOPLE_NOUNS) {
+            return (name > 0 && t[name - 1].is("treated")).then(|| "treatment".to_owned());
+        }
         let named = word.class == Class::Word
             && !vocab::is_stop(&word.lower)
             && !word.is_any(vocab::GENERIC_ARM_WORDS)
@@ -752,6 +796,31 @@ mod tests {
         // Counterexample: outside a comparison, "for" names what the figure is about.
         let about = "The response rate was 64% for depression after one infusion.";
         assert_eq!(arm(about, "64%"), None);
+    }
+
+    #[test]
+    fn a_group_opening_the_figures_clause_is_its_arm() {
+        let arm = |s: &str, q: &str| Clause::of(s, q, 1).and_then(|c| c.own_arm());
+        let turn = "Pain scores in the gel group fell by 4.1 points, while scores in the saline group barely fell by 0.9 points.";
+        assert_eq!(arm(turn, "0.9 points").as_deref(), Some("saline"));
+        assert_eq!(arm(turn, "4.1 points").as_deref(), Some("gel"));
+        // Counterexamples: a group after a comparison is the comparator, and a group in
+        // another clause (across a comma or a "while") is not the figure's.
+        let compared = "Compared with the saline group scores fell by 4.1 points.";
+        assert_eq!(arm(compared, "4.1 points"), None);
+        let across = "In the saline group, pain was unchanged while scores fell by 4.1 points.";
+        assert_eq!(arm(across, "4.1 points"), None);
+    }
+
+    #[test]
+    fn people_after_treated_are_the_treated_arm() {
+        let arm = |s: &str, q: &str| Clause::of(s, q, 1).and_then(|c| c.own_arm());
+        let s = "By month three, 88% of treated women reported fewer flushes.";
+        assert_eq!(arm(s, "88%").as_deref(), Some("treatment"));
+        // Counterexample: people after another cue name no treatment at all.
+        let s =
+            "By month three, 88% of those receiving patients' education reported fewer flushes.";
+        assert_ne!(arm(s, "88%").as_deref(), Some("patients"));
     }
 
     #[test]

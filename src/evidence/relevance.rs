@@ -629,12 +629,26 @@ pub fn target_arm(target: &Target, index: &RecordIndex) -> Result<Option<usize>,
     }
     // Against the record (title, abstract, keywords, MeSH headings) every word must be found:
     // "traditional antidepressants" is not the subject of "Antidepressant efficacy of ketamine".
-    let all_named = target.intervention.iter().all(|w| {
+    let found = |w: &String| {
         index.topic.contains(w)
             || index.words.binary_search(w).is_ok()
             || vocab::expansion(w).is_some_and(|e| index.topic.iter().any(|t| t.starts_with(e)))
             || text::abbreviates(w, &index.record.title)
             || index.arms.iter().any(|a| a.words.contains(w))
+    };
+    // A compound is written closed or open: "shockwave" in the claim, "shock wave" in the
+    // abstract, or the other way round.
+    let mut record_text: Option<String> = None;
+    let all_named = target.intervention.iter().enumerate().all(|(i, w)| {
+        found(w)
+            || text::joins_a_neighbour(&target.intervention, i, &index.words)
+            || text::written_apart(
+                w,
+                record_text.get_or_insert_with(|| {
+                    format!("{} {}", index.record.title, index.record.abstract_text())
+                        .to_lowercase()
+                }),
+            )
     });
     if target.intervention.is_empty() || all_named {
         return Ok(index.experimental_arm());

@@ -196,6 +196,32 @@ pub fn push_content_word(out: &mut Vec<String>, t: &Tok) {
     }
 }
 
+/// Whether a closed compound (`word`, "shockwave", "healthcare") is written apart in `lower`, a
+/// lowercase text: open or hyphenated, at the start of a word ("shock wave", "health-care").
+/// Each part has at least three letters, so "anti" + "body" counts but no two-letter split does.
+pub fn written_apart(word: &str, lower: &str) -> bool {
+    if word.len() < 7 || !word.bytes().all(|b| b.is_ascii_lowercase()) {
+        return false;
+    }
+    (3..=word.len() - 3).any(|i| {
+        let (head, tail) = word.split_at(i);
+        [' ', '-'].iter().any(|sep| {
+            let apart = format!("{head}{sep}{tail}");
+            lower
+                .match_indices(apart.as_str())
+                .any(|(at, _)| !lower[..at].ends_with(|c: char| c.is_alphanumeric()))
+        })
+    })
+}
+
+/// Whether word `i` of `words` (canonical words in the order written) and its neighbour,
+/// written as one, are a word of `sorted` ("shock" "wave" against "shockwave").
+pub fn joins_a_neighbour(words: &[String], i: usize, sorted: &[String]) -> bool {
+    let joined = |a: &str, b: &str| sorted.binary_search(&format!("{a}{b}")).is_ok();
+    (i > 0 && joined(&words[i - 1], &words[i]))
+        || words.get(i + 1).is_some_and(|next| joined(&words[i], next))
+}
+
 /// Whether an acronym ("tms", "lllt") abbreviates the words of `phrase` ("transcranial
 /// magnetic stimulation", "low-level laser therapy"), or ends one of them ("rTMS", "HF-rTMS").
 pub fn abbreviates(acronym: &str, phrase: &str) -> bool {
@@ -300,5 +326,34 @@ mod tests {
         assert!(!abbreviates("ect", "esketamine nasal spray"));
         assert!(!abbreviates("tms", "ketamine"));
         assert!(!abbreviates("t", "trametinib"), "one letter is no acronym");
+    }
+
+    #[test]
+    fn a_closed_compound_is_found_written_apart() {
+        let text = "low-intensity extracorporeal shock wave therapy for erectile dysfunction";
+        assert!(written_apart("shockwave", text));
+        assert!(written_apart(
+            "healthcare",
+            "access to health-care services"
+        ));
+        // Only at the start of a word, and never a two-letter part.
+        assert!(!written_apart("shockwave", "aftershock waves"));
+        assert!(!written_apart("inpatient", "in patients with depression"));
+        assert!(!written_apart("shockwave", "shock therapy and a heat wave"));
+        assert!(!written_apart("tms", "t ms"), "too short to be a compound");
+    }
+
+    #[test]
+    fn open_words_are_found_written_as_one() {
+        let words = |ws: &[&str]| ws.iter().map(|w| w.to_string()).collect::<Vec<_>>();
+        let sorted = words(&["erectil", "shockwave", "therapy"]);
+        let claim = words(&["shock", "wave", "therapy"]);
+        assert!(joins_a_neighbour(&claim, 0, &sorted));
+        assert!(joins_a_neighbour(&claim, 1, &sorted));
+        assert!(
+            !joins_a_neighbour(&claim, 2, &sorted),
+            "wavetherapy is no word of the record"
+        );
+        assert!(!joins_a_neighbour(&words(&["laser"]), 0, &sorted));
     }
 }

@@ -349,6 +349,25 @@ pub const GROUP_NOUNS: &[&str] = &["group", "groups", "arm", "arms", "cohort"];
 /// figure it is, not what it measures.
 pub const DOSE_NOUNS: &[&str] = &["dose", "doses", "dosage", "dosing"];
 
+/// Words that turn from one clause to another inside a sentence ("…, while scores in the sham
+/// group fell"): a group named before one is no subject of the figure after it.
+pub const CLAUSE_TURNS: &[&str] = &["while", "whereas", "but", "although", "though"];
+
+/// Nouns for people: after an arm cue they say who was treated, not with what ("91% of
+/// treated men").
+pub const PEOPLE_NOUNS: &[&str] = &[
+    "men",
+    "women",
+    "patients",
+    "participants",
+    "people",
+    "adults",
+    "subjects",
+    "individuals",
+    "children",
+    "volunteers",
+];
+
 /// Words that open a clause giving a reason or a concession ("…, because every patient also
 /// began a new drug"): what follows them is no part of the figure's own phrase.
 pub const REASON_OPENERS: &[&str] = &["because", "although", "though"];

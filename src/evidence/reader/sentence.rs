@@ -669,7 +669,9 @@ impl<'a> SentenceReader<'a> {
             // "64% and 28% in the A and B groups, respectively", or with the names first: "in
             // the A and B groups, respectively: 15.2% versus 12.6%".
             let names = match self.respectively_after(last) {
-                Some(r) => self.name_list(r, g.len(), first),
+                Some(r) => self
+                    .name_list(r, g.len(), first)
+                    .or_else(|| self.names_before_verb(first, g.len())),
                 None => self
                     .respectively_before(first)
                     .and_then(|r| self.name_list(r, g.len(), 0)),
@@ -910,6 +912,19 @@ impl<'a> SentenceReader<'a> {
             .take(24)
             .take_while(|&k| !t[k].is_punct(';') && !t[k].is_punct('%'))
             .find(|&k| t[k].is("respectively"))
+    }
+
+    /// The `n` names of a "respectively" list that stand before its figures, joined to them by
+    /// a verb: "the change in the A and B groups was 5.1 and -2.2, respectively".
+    fn names_before_verb(&self, first: usize, n: usize) -> Option<Vec<ListItem>> {
+        let t = self.t;
+        let verb = (first.saturating_sub(3)..first)
+            .rev()
+            .find(|&k| t[k].is_any(&["was", "were", "is", "are"]))?;
+        if (verb + 1..first).any(|k| t[k].class != Class::Punct) {
+            return None;
+        }
+        self.name_list(verb, n, 0)
     }
 
     /// The token index of "respectively" if it stands right before token `first`, with only

@@ -221,3 +221,49 @@ fn an_abbreviated_compound_is_the_one_treatment_arm_of_a_two_arm_trial() {
     assert_eq!(control_of(&r, "58.1%"), Some(false));
     assert_eq!(control_of(&r, "44.6%"), Some(true));
 }
+
+#[test]
+fn names_before_the_verb_of_a_respectively_list_are_its_arms_in_order() {
+    let r = weight_trial(
+        "The median change in waist circumference in the tavoglutide and placebo groups was -6.4 and -1.9 (p<0.001), respectively, at week 52.",
+    );
+    assert_eq!(control_of(&r, "-6.4"), Some(false));
+    assert_eq!(control_of(&r, "-1.9"), Some(true));
+    // Names after the figures still win: "was 40.1% and 12.3% in the placebo and
+    // tavoglutide groups, respectively" lists them in its own order.
+    let r = weight_trial(
+        "Weight loss of 10% or more was 12.3% and 40.1% in the placebo and tavoglutide groups, respectively.",
+    );
+    assert_eq!(control_of(&r, "12.3%"), Some(true));
+    assert_eq!(control_of(&r, "40.1%"), Some(false));
+    // Counterexample: a clause between the names and the verb breaks the link.
+    let r = weight_trial(
+        "In the tavoglutide and placebo groups, which were balanced, the change was -6.4 and -1.9, respectively.",
+    );
+    assert_ne!(control_of(&r, "-6.4"), Some(true));
+}
+
+#[test]
+fn a_compound_written_closed_in_the_claim_names_the_treatment_written_open() {
+    let r = record(
+        53,
+        "Halvorsen",
+        "Low-intensity extracorporeal shock wave therapy for vasculogenic erectile dysfunction",
+        &[(
+            "RESULTS",
+            "Among responders to treatment, 71.4% reported firmer erections at 3 months.",
+        )],
+    );
+    let claim = |who: &str| {
+        C::new(
+            ClaimKind::OtherPercentage,
+            pct(71.4),
+            measure(who, "reported firmer erections", None),
+        )
+        .against(&[&r])
+        .verdict
+    };
+    assert_eq!(claim("shockwave therapy"), Verdict::Supported);
+    // Counterexample: a treatment the record does not name is another treatment.
+    assert_ne!(claim("laser therapy"), Verdict::Supported);
+}
