@@ -17,7 +17,7 @@ use super::reader::{Reading, RecordIndex, Role, Section};
 use super::text;
 use super::vocab::{self, Stage};
 use crate::model::identity::Context;
-use crate::model::{Bound, Claim, ClaimKind, Unit, Value};
+use crate::model::{Bound, Claim, ClaimKind, ReviewStatus, Unit, Value};
 use crate::quantity;
 
 /// What a claim measures, from its stored fields (a reviewer may have corrected them).
@@ -31,6 +31,10 @@ pub struct Target {
     pub intervention: Vec<String>,
     /// The intervention as written, for acronyms ("TMS" for "transcranial magnetic stimulation").
     pub intervention_text: String,
+    /// The intervention is the page's main one, not named in the claim's own sentence (and
+    /// not set by a reviewer): a record that does not name it may still be the study the
+    /// sentence reports.
+    pub intervention_from_page: bool,
     /// The claim is about a control arm ("vs 34% placebo").
     pub control: bool,
     /// Canonical outcome words.
@@ -131,6 +135,13 @@ impl Target {
             difference: clause.as_ref().is_some_and(Clause::speaks_of_difference),
             average: clause.as_ref().is_some_and(Clause::is_average),
             dose: clause.as_ref().and_then(Clause::dose),
+            intervention_from_page: !intervention_text.is_empty()
+                && !claim.sentence.is_empty()
+                && claim.status == ReviewStatus::Unreviewed
+                && !claim
+                    .sentence
+                    .to_lowercase()
+                    .contains(&intervention_text.to_lowercase()),
             intervention,
             intervention_text,
             outcome,
@@ -650,7 +661,7 @@ pub fn target_arm(target: &Target, index: &RecordIndex) -> Result<Option<usize>,
                 }),
             )
     });
-    if target.intervention.is_empty() || all_named {
+    if target.intervention.is_empty() || all_named || target.intervention_from_page {
         return Ok(index.experimental_arm());
     }
     Err(Exclusion::OtherTreatment)

@@ -196,21 +196,28 @@ pub fn push_content_word(out: &mut Vec<String>, t: &Tok) {
     }
 }
 
-/// Whether a closed compound (`word`, "shockwave", "healthcare") is written apart in `lower`, a
-/// lowercase text: open or hyphenated, at the start of a word ("shock wave", "health-care").
-/// Each part has at least three letters, so "anti" + "body" counts but no two-letter split does.
+/// Whether a closed compound (`word`, "shockwave", "onabotulinumtoxina") is written apart in
+/// `lower`, a lowercase text: two words side by side, open or hyphenated ("shock wave",
+/// "botulinum toxin"), that `word` is made of or, when they are long, holds ("ona" +
+/// "botulinum toxin" + "a" is the generic name of one botulinum toxin). Each part has at least
+/// three letters, so no "in" + "patients" is "inpatients".
 pub fn written_apart(word: &str, lower: &str) -> bool {
     if word.len() < 7 || !word.bytes().all(|b| b.is_ascii_lowercase()) {
         return false;
     }
-    (3..=word.len() - 3).any(|i| {
-        let (head, tail) = word.split_at(i);
-        [' ', '-'].iter().any(|sep| {
-            let apart = format!("{head}{sep}{tail}");
-            lower
-                .match_indices(apart.as_str())
-                .any(|(at, _)| !lower[..at].ends_with(|c: char| c.is_alphanumeric()))
-        })
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.windows(2).any(|pair| {
+        let [head, tail] = pair else { return false };
+        if head.len() < 3 || tail.len() < 3 || !word.contains(head) {
+            return false;
+        }
+        let joined = format!("{head}{tail}");
+        word.starts_with(&joined)
+            || joined.starts_with(word)
+            || (joined.len() >= 12 && word.contains(&joined))
     })
 }
 
@@ -341,6 +348,15 @@ mod tests {
         assert!(!written_apart("inpatient", "in patients with depression"));
         assert!(!written_apart("shockwave", "shock therapy and a heat wave"));
         assert!(!written_apart("tms", "t ms"), "too short to be a compound");
+        // A generic name holds the two words of its class.
+        assert!(written_apart(
+            "onabotulinumtoxina",
+            "botulinum toxin type a injections"
+        ));
+        assert!(!written_apart(
+            "onabotulinumtoxina",
+            "toxin levels in the botulinum group"
+        ));
     }
 
     #[test]

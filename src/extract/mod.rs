@@ -246,9 +246,13 @@ impl ArticleDefaults {
     fn of(article: &Article, found: &[Found]) -> Self {
         let title = quantity::names(page_title(article.title.as_deref().unwrap_or("")));
         let measures = || found.iter().map(|f| &f.fig.measure);
+        // A page that cites trials names their placebo often; it is never what the page is
+        // about.
         let intervention = most_named(
             title.interventions,
-            measures().filter_map(|m| m.intervention.clone()),
+            measures()
+                .filter_map(|m| m.intervention.clone())
+                .filter(|i| !quantity::names_a_control(i)),
             quantity::intervention_key,
         );
         let population = most_named(

@@ -567,3 +567,28 @@ Of our clients book a second visit
     assert_eq!(claim_quoting(&file, "95%").kind, ClaimKind::ResponseRate);
     assert_ne!(claim_quoting(&file, "86%").kind, ClaimKind::ResponseRate);
 }
+
+#[test]
+fn a_control_is_never_the_page_default_treatment() {
+    // Placebo is named in three sentences, the drug in one: a figure whose sentence names
+    // neither is still about the drug.
+    let text = "\
+In one trial, 64% responded to ketamine, compared with 30% on placebo.
+
+By week 8, 58% were still responding, against 22% on placebo.
+
+Relapse was 41% for placebo.
+
+Symptom scores fell by 44% within 2 weeks.
+";
+    let file = extract(&article(text, &[]));
+    assert_eq!(
+        claim_quoting(&file, "44%").measure.intervention.as_deref(),
+        Some("ketamine")
+    );
+    // Counterexample: a figure its own sentence ties to placebo keeps it.
+    assert_eq!(
+        claim_quoting(&file, "41%").measure.intervention.as_deref(),
+        Some("placebo")
+    );
+}

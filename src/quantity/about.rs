@@ -396,7 +396,12 @@ fn qualified_people(t: &[Tok<'_>], k: usize) -> Option<Phrase> {
 
 /// Whether a phrase names a comparator arm ("placebo", "sham").
 pub(super) fn is_comparator(p: &Phrase) -> bool {
-    let lower = p.text.to_ascii_lowercase();
+    names_a_control(&p.text)
+}
+
+/// Whether an intervention's name is a control arm's ("placebo", "the sham device").
+pub fn names_a_control(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
     COMPARATORS
         .iter()
         .any(|c| lower == *c || lower.ends_with(&format!(" {c}")))

@@ -38,7 +38,7 @@ use lexicon::{default_outcome, Applies, ClinicCue, CLINIC_CUES, CUES};
 use matcher::Matcher;
 use scan::{RawMatch, Scanner};
 
-pub use about::intervention_key;
+pub use about::{intervention_key, names_a_control};
 
 /// Whether `word` (lower case) names a drug's salt or ester ("hydrochloride", "cypionate"), which
 /// does not make it another treatment.

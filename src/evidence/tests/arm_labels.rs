@@ -266,4 +266,26 @@ fn a_compound_written_closed_in_the_claim_names_the_treatment_written_open() {
     assert_eq!(claim("shockwave therapy"), Verdict::Supported);
     // Counterexample: a treatment the record does not name is another treatment.
     assert_ne!(claim("laser therapy"), Verdict::Supported);
+
+    // A treatment the page names only elsewhere (its main one, not the sentence's) does not
+    // rule out the study the sentence reports; one the sentence names does.
+    let claim = |sentence: &str| {
+        let mut c = said(
+            ClaimKind::OtherPercentage,
+            pct(71.4),
+            "71.4%",
+            sentence,
+            "laser therapy",
+        );
+        c.measure.outcome = Some("reported firmer erections".to_owned());
+        verdict_of(&c, &r).verdict
+    };
+    assert_eq!(
+        claim("Of those who responded, 71.4% reported firmer erections."),
+        Verdict::Supported
+    );
+    assert_ne!(
+        claim("With laser therapy, 71.4% reported firmer erections."),
+        Verdict::Supported
+    );
 }
