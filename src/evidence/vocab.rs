@@ -659,6 +659,8 @@ pub fn dose_unit(w: &str) -> Option<crate::model::Unit> {
     match w {
         "mg" | "milligram" | "milligrams" => Some(Unit::Mg),
         "iu" => Some(Unit::Iu),
+        // Units of a product ("75 U", "the 50-unit dose" of a botulinum toxin).
+        "u" | "unit" | "units" => Some(Unit::Units),
         _ => None,
     }
 }

@@ -896,8 +896,14 @@ impl<'a> SentenceReader<'a> {
         let signed = t[it.first].class == Class::Punct
             || (it.first > 0 && bare::SIGNS.iter().any(|&c| t[it.first - 1].is_punct(c)));
         let changed_or_mean = signed || t[it.first].lower.contains('.');
+        // "197 days, 205 days and 96 days in the 75-U, 50-U and placebo groups, respectively":
+        // times listed for arms are each arm's result.
+        let for_arms = || {
+            self.respectively_after(it.last)
+                .is_some_and(|r| self.mentions.iter().any(|(k, _)| *k > it.last && *k < r))
+        };
         it.kind != ClaimKind::SampleSize
-            && (it.value.unit.hours().is_none() || signed)
+            && (it.value.unit.hours().is_none() || signed || for_arms())
             && (it.value.unit != Unit::Count || changed_or_mean)
     }
 
@@ -1069,7 +1075,7 @@ impl<'a> SentenceReader<'a> {
                 continue;
             }
             if let Some(k) = specific {
-                if out[j].kind == ClaimKind::OtherPercentage {
+                if matches!(out[j].kind, ClaimKind::OtherPercentage | ClaimKind::Other) {
                     out[j].kind = k;
                 }
             }

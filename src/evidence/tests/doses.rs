@@ -268,3 +268,87 @@ fn values_after_a_range_of_doses_are_one_per_listed_dose() {
     assert_ne!(kg("8 mg", &two), Verdict::Supported);
     assert_ne!(kg("2 mg", &two), Verdict::Supported);
 }
+
+/// A toxin dosed in units, with times listed for its doses and the placebo.
+fn toxin_trial(results: &str) -> RecordIndex {
+    record(
+        42,
+        "Brennan",
+        "Two doses of a botulinum toxin for primary axillary hyperhidrosis",
+        &[
+            (
+                "METHODS",
+                "Adults (N = 240) were randomized to 100 U or 60 U of the toxin per axilla, or to placebo, and followed for 52 weeks.",
+            ),
+            ("RESULTS", results),
+        ],
+    )
+}
+
+#[test]
+fn times_listed_for_doses_and_placebo_are_each_ones_result() {
+    let r = toxin_trial(
+        "Dryness lasted a median of 188 days, 212 days, and 89 days in the 100-U, 60-U, and placebo groups, respectively.",
+    );
+    let reading = |figure: &str| {
+        r.readings
+            .iter()
+            .find(|x| &r.sentence(x.sentence)[x.range.clone()] == figure)
+            .unwrap_or_else(|| panic!("{figure} not read"))
+    };
+    let units = |n: &str| Some(format!("{n} units"));
+    assert_eq!(
+        reading("188 days").dose.as_ref().map(ToString::to_string),
+        units("100")
+    );
+    assert_eq!(
+        reading("212 days").dose.as_ref().map(ToString::to_string),
+        units("60")
+    );
+    let placebo = reading("89 days").arm.map(|a| r.arms[a].control);
+    assert_eq!(placebo, Some(true));
+    // The third time shares its list's kind.
+    assert_eq!(reading("89 days").kind, reading("188 days").kind);
+    // A claim of the 60-U figure for the 100-U dose borrows another dose's number.
+    let lasted = |v: f64, sentence: &str| {
+        let mut c = said(
+            ClaimKind::EffectDuration,
+            Value::point(v, Unit::Days),
+            &format!("{v} days"),
+            sentence,
+            "toxin",
+        );
+        c.measure.outcome = Some("dryness lasted".to_owned());
+        verdict_of(&c, &r).verdict
+    };
+    assert_eq!(
+        lasted(
+            212.0,
+            "Sweating stayed away for 212 days with the 100-unit dose."
+        ),
+        Verdict::Differs
+    );
+    assert_eq!(
+        lasted(
+            212.0,
+            "Sweating stayed away for 212 days with the 60-unit dose."
+        ),
+        Verdict::Supported
+    );
+    assert_eq!(
+        lasted(89.0, "Sweating stayed away for only 89 days on placebo."),
+        Verdict::Supported
+    );
+}
+
+#[test]
+fn times_listed_for_time_points_are_not_arm_results() {
+    // Counterexample: times before "respectively" with no arm named between are time points
+    // of the figures, not results of arms.
+    let r = toxin_trial("At 30 and 120 days, sweat production fell by 81% and 64%, respectively.");
+    assert!(r
+        .readings
+        .iter()
+        .filter(|x| x.value.unit == Unit::Days)
+        .all(|x| x.arm.is_none() && x.dose.is_none()));
+}
