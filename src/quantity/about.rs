@@ -135,7 +135,11 @@ fn is_modifier(tok: &Tok<'_>) -> bool {
 /// Every intervention the sentence names, outermost phrases only.
 fn interventions(t: &[Tok<'_>]) -> Vec<Phrase> {
     let mut out: Vec<Phrase> = Vec::new();
+    let cited = citation_asides(t);
     for k in 0..t.len() {
+        if cited.iter().any(|c| c.contains(&k)) {
+            continue;
+        }
         let phrase = if t[k].is_in(&words::TREATMENT_HEADS) {
             treatment_phrase(t, k)
         } else if is_drug(&t[k]) || is_acronym(&t[k]) || t[k].is_any(STANDALONE_TREATMENTS) {
@@ -157,6 +161,27 @@ fn interventions(t: &[Tok<'_>]) -> Vec<Phrase> {
             // A phrase that contains earlier ones replaces them ("IV ketamine therapy").
             out.retain(|q| !(p.span.start <= q.span.start && q.span.end <= p.span.end));
             out.push(p);
+        }
+    }
+    out
+}
+
+/// Token ranges of citations set in brackets ("(Jones et al., Dermatologic Surgery 2016)"):
+/// a journal's or an author's name there is no treatment.
+fn citation_asides(t: &[Tok<'_>]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut open = None;
+    for (k, tok) in t.iter().enumerate() {
+        if tok.is_sym('(') || tok.is_sym('[') {
+            open = Some(k);
+        } else if tok.is_sym(')') || tok.is_sym(']') {
+            let Some(o) = open.take() else { continue };
+            let et_al = t[o..k]
+                .windows(2)
+                .any(|w| w[0].is_any(&["et"]) && w[1].is_any(&["al"]));
+            if et_al {
+                out.push(o..k + 1);
+            }
         }
     }
     out

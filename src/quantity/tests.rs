@@ -1726,3 +1726,23 @@ fn how_often_a_year() {
         .iter()
         .any(|v| v.3 == U::PerYear));
 }
+
+#[test]
+fn a_journal_in_a_bracketed_citation_is_no_treatment() {
+    let f = figures(
+        "In one trial (Okafor et al., Aesthetic Surgery Journal), 64% of patients saw a smaller chin.",
+    );
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_ne!(
+        f[0].measure.intervention.as_deref(),
+        Some("Aesthetic Surgery")
+    );
+    assert!(f[0]
+        .measure
+        .intervention
+        .as_deref()
+        .is_none_or(|i| !i.to_lowercase().contains("surgery")));
+    // Counterexample: a treatment in a bracket that cites nobody is still named.
+    let f = figures("In one trial (of knee surgery), 64% of patients walked sooner.");
+    assert_eq!(f[0].measure.intervention.as_deref(), Some("knee surgery"));
+}

@@ -292,7 +292,13 @@ pub(super) fn arm_mentions(arms: &[Arm], t: &[Tok]) -> Vec<(usize, usize)> {
             k = end + 1;
             continue;
         }
+        // "placebo-treated subjects" names the control arm; "placebo-controlled" does not.
+        let treated_control = w
+            .lower
+            .split_once(['-', '–'])
+            .is_some_and(|(head, tail)| vocab::CONTROL_WORDS.contains(&head) && tail == "treated");
         let is_control = w.is_any(vocab::CONTROL_WORDS)
+            || treated_control
             || (w.is_any(&["usual", "standard"])
                 && t.get(k + 1)
                     .is_some_and(|n| vocab::control_phrase(&w.lower, &n.lower)));

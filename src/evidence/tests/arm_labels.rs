@@ -289,3 +289,44 @@ fn a_compound_written_closed_in_the_claim_names_the_treatment_written_open() {
         Verdict::Supported
     );
 }
+
+#[test]
+fn pairs_after_arms_named_treated_follow_their_order() {
+    for text in [
+        "Among 220 tavoglutide-treated and 218 placebo-treated adults, a loss of 10% or more was reached by 61.0% and 20.3%, and a loss of 20% or more by 12.4% and 1%, respectively (p < .001 for both).",
+        "Among 220 tavoglutide–treated and 218 placebo–treated adults, a loss of 10% or more was reached by 61.0% and 20.3%, and a loss of 20% or more by 12.4% and 1%, respectively (p < .001 for both).",
+    ] {
+        let r = weight_trial(text);
+        assert_eq!(control_of(&r, "61.0%"), Some(false), "{text}");
+        assert_eq!(control_of(&r, "20.3%"), Some(true), "{text}");
+        assert_eq!(control_of(&r, "12.4%"), Some(false), "{text}");
+        assert_eq!(control_of(&r, "1%"), Some(true), "{text}");
+    }
+    // Counterexample: "placebo-controlled" names the design, not an arm.
+    let r = weight_trial("Over this placebo-controlled phase, 61.0% lost 10% or more.");
+    assert_ne!(control_of(&r, "61.0%"), Some(true));
+}
+
+#[test]
+fn a_brand_names_the_generic_its_study_reports() {
+    let r = record(
+        54,
+        "Sato",
+        "Deoxycholic acid injection for submental fat: a randomized trial",
+        &[(
+            "RESULTS",
+            "A 1-grade improvement was seen in 61.5% of treated subjects and 20.2% of placebo subjects.",
+        )],
+    );
+    let claim = |brand: &str| {
+        let sentence = format!("With {brand}, 61.5% of patients saw a smaller chin.");
+        verdict_of(
+            &said(ClaimKind::ResponseRate, pct(61.5), "61.5%", &sentence, brand),
+            &r,
+        )
+        .verdict
+    };
+    assert_eq!(claim("Kybella"), Verdict::Supported);
+    // Counterexample: another brand's generic is another treatment.
+    assert_ne!(claim("Juvederm"), Verdict::Supported);
+}
