@@ -79,16 +79,23 @@ impl Target {
         let intervention = intervention_words(&intervention_text);
         let outcome_text = m.outcome.clone().unwrap_or_default();
         let mut outcome: Vec<String> = text::content_words(&outcome_text);
-        if outcome.is_empty() {
-            outcome = clause
+        // A response rate's outcome is "response" when its sentence names none: the sentence's
+        // words ("saw at least a 1-grade improvement") then tell its measure apart. (Counts and
+        // times keep their kind's name: their sentences' words are about the study.)
+        let share = claim.value.unit == Unit::Percent;
+        if outcome.is_empty() || (share && quantity::is_default_outcome(claim.kind, &outcome_text))
+        {
+            let mut own = clause
                 .as_ref()
                 .map(Clause::outcome_words)
                 .unwrap_or_default();
-            outcome.retain(|w| !intervention.contains(w));
+            own.retain(|w| !intervention.contains(w) && !outcome.contains(w));
             // "dropped by 3.5 points after serum": the words after the figure named only its
             // arm (and the quote its unit); those before it say what was measured.
             let quoted = text::content_words(&claim.quote);
-            if outcome.iter().all(|w| quoted.contains(w)) {
+            let only_quoted = own.iter().all(|w| quoted.contains(w));
+            outcome.append(&mut own);
+            if only_quoted {
                 let before = clause
                     .as_ref()
                     .map(Clause::words_before)
@@ -111,7 +118,6 @@ impl Target {
         }
         outcome.retain(|w| vocab::time_unit_hours(w).is_none());
         let threshold = threshold_in(&outcome_text).or_else(|| {
-            let share = claim.value.unit == Unit::Percent;
             clause
                 .as_ref()
                 .filter(|_| share)

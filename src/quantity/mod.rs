@@ -392,6 +392,12 @@ fn lead_in_outcome(lead_in: &str) -> Option<Verdict> {
         })
 }
 
+/// Whether `outcome` is only the name a kind of claim gets when its sentence names no outcome
+/// ("response" for a response rate): the sentence's own words then say more.
+pub fn is_default_outcome(kind: ClaimKind, outcome: &str) -> bool {
+    default_outcome(kind) == Some(outcome)
+}
+
 /// The static outcome name equal to `o`, so a verdict can be copied from an earlier figure.
 fn static_outcome(o: &str) -> Option<&'static str> {
     CUES.iter()

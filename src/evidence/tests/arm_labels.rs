@@ -321,7 +321,13 @@ fn a_brand_names_the_generic_its_study_reports() {
     let claim = |brand: &str| {
         let sentence = format!("With {brand}, 61.5% of patients saw a smaller chin.");
         verdict_of(
-            &said(ClaimKind::ResponseRate, pct(61.5), "61.5%", &sentence, brand),
+            &said(
+                ClaimKind::ResponseRate,
+                pct(61.5),
+                "61.5%",
+                &sentence,
+                brand,
+            ),
             &r,
         )
         .verdict
@@ -329,4 +335,48 @@ fn a_brand_names_the_generic_its_study_reports() {
     assert_eq!(claim("Kybella"), Verdict::Supported);
     // Counterexample: another brand's generic is another treatment.
     assert_ne!(claim("Juvederm"), Verdict::Supported);
+}
+
+#[test]
+fn a_share_with_the_default_outcome_is_told_apart_by_its_sentence() {
+    let r = record(
+        55,
+        "Sato",
+        "Deoxycholic acid injection for submental fat: a randomized trial",
+        &[(
+            "RESULTS",
+            "A 2-grade response on the clinician scale was seen in 15.2% of treated subjects, and a 1-grade response in 64.0%.",
+        )],
+    );
+    // The extractor names a response rate's outcome "response" when no cue names another.
+    let claim = |v: f64, sentence: &str| {
+        let mut c = said(
+            ClaimKind::ResponseRate,
+            pct(v),
+            &format!("{v}%"),
+            sentence,
+            "deoxycholic acid",
+        );
+        c.measure.outcome = Some("response".to_owned());
+        verdict_of(&c, &r).verdict
+    };
+    assert_eq!(
+        claim(
+            64.0,
+            "In that trial, 64% of patients saw at least a 1-grade improvement."
+        ),
+        Verdict::Supported
+    );
+    assert_eq!(
+        claim(15.2, "A 2-grade improvement was seen in 15.2% of patients."),
+        Verdict::Supported
+    );
+    // Counterexample: the 2-grade figure does not state a 1-grade claim.
+    assert_ne!(
+        claim(
+            15.2,
+            "In that trial, 15.2% of patients saw at least a 1-grade improvement."
+        ),
+        Verdict::Supported
+    );
 }
