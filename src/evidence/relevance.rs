@@ -82,7 +82,13 @@ impl Target {
         // A response rate's outcome is "response" when its sentence names none: the sentence's
         // words ("saw at least a 1-grade improvement") then tell its measure apart. (Counts and
         // times keep their kind's name: their sentences' words are about the study.)
-        let share = claim.value.unit == Unit::Percent;
+        // A prevalence or a threshold is about a condition: its sentence's words describe the
+        // people, not a measure of the treatment.
+        let share = claim.value.unit == Unit::Percent
+            && !matches!(
+                claim.kind,
+                ClaimKind::Prevalence | ClaimKind::DefinitionThreshold
+            );
         if outcome.is_empty() || (share && quantity::is_default_outcome(claim.kind, &outcome_text))
         {
             let mut own = clause

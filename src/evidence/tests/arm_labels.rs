@@ -380,3 +380,23 @@ fn a_share_with_the_default_outcome_is_told_apart_by_its_sentence() {
         Verdict::Supported
     );
 }
+
+#[test]
+fn a_prevalence_keeps_its_kind_name_as_its_outcome() {
+    let claim = |kind: ClaimKind, default: &str| {
+        let mut c = said(
+            kind,
+            pct(66.7),
+            "66.7%",
+            "In the survey, 66.7% of adults over 70 reported hearing loss.",
+            "",
+        );
+        c.measure.outcome = Some(default.to_owned());
+        crate::evidence::relevance::Target::of(&c).outcome
+    };
+    // A response rate named only by its kind is read with its sentence's words…
+    let response = claim(ClaimKind::ResponseRate, "response");
+    assert!(response.len() > 1, "{response:?}");
+    // …a prevalence is not: its sentence describes the people, not a measure.
+    assert_eq!(claim(ClaimKind::Prevalence, "prevalence"), ["prevalence"]);
+}
