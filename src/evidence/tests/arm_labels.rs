@@ -392,7 +392,7 @@ fn a_prevalence_keeps_its_kind_name_as_its_outcome() {
             "",
         );
         c.measure.outcome = Some(default.to_owned());
-        crate::evidence::relevance::Target::of(&c).outcome
+        Target::of(&c).outcome
     };
     // A response rate named only by its kind is read with its sentence's words…
     let response = claim(ClaimKind::ResponseRate, "response");
