@@ -35,6 +35,9 @@ pub struct Target {
     /// not set by a reviewer): a record that does not name it may still be the study the
     /// sentence reports.
     pub intervention_from_page: bool,
+    /// When the stored outcome is only the kind's default name ("response") and the sentence's
+    /// words were added to it: that name's words, which a figure of a loose kind must share.
+    pub kind_words: Vec<String>,
     /// The claim is about a control arm ("vs 34% placebo").
     pub control: bool,
     /// Canonical outcome words.
@@ -89,8 +92,13 @@ impl Target {
                 claim.kind,
                 ClaimKind::Prevalence | ClaimKind::DefinitionThreshold
             );
-        if outcome.is_empty() || (share && quantity::is_default_outcome(claim.kind, &outcome_text))
-        {
+        let by_default = share && quantity::is_default_outcome(claim.kind, &outcome_text);
+        let kind_words = if by_default {
+            outcome.clone()
+        } else {
+            Vec::new()
+        };
+        if outcome.is_empty() || by_default {
             let mut own = clause
                 .as_ref()
                 .map(Clause::outcome_words)
@@ -156,6 +164,7 @@ impl Target {
                     .contains(&intervention_text.to_lowercase()),
             intervention,
             intervention_text,
+            kind_words,
             outcome,
             threshold,
             sex,
@@ -823,6 +832,13 @@ fn outcome_score(target: &Target, r: &Reading) -> Relevance {
         || matches!(r.kind, ClaimKind::Other | ClaimKind::OtherPercentage)
         || r.role == Role::Baseline;
     if loose && shared == 0 {
+        return Err(Exclusion::Measure);
+    }
+    // A relapse rate read with its sentence's words ("ulcer recurrence") still measures
+    // relapse: a figure of no kind of its own must name it, not only share the context.
+    let unnamed_kind = matches!(r.kind, ClaimKind::Other | ClaimKind::OtherPercentage);
+    let names_kind = target.kind_words.iter().any(|w| r.outcome.contains(w));
+    if unnamed_kind && !target.kind_words.is_empty() && !names_kind {
         return Err(Exclusion::Measure);
     }
     Ok((shared as f64).min(3.0))

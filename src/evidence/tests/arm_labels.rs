@@ -400,3 +400,27 @@ fn a_prevalence_keeps_its_kind_name_as_its_outcome() {
     // …a prevalence is not: its sentence describes the people, not a measure.
     assert_eq!(claim(ClaimKind::Prevalence, "prevalence"), ["prevalence"]);
 }
+
+#[test]
+fn a_rate_read_with_its_sentences_words_still_needs_its_kind_named() {
+    let r = record(
+        57,
+        "Lindahl",
+        "Early compression for venous leg ulcers: a randomized trial",
+        &[(
+            "RESULTS",
+            "By 24 weeks, 81.2% of ulcers in the early group had healed.",
+        )],
+    );
+    // The extractor names a relapse rate's outcome "relapse" when no cue names another.
+    let relapse = |v: f64, sentence: &str| {
+        let mut c = said(ClaimKind::RelapseRate, pct(v), &format!("{v}%"), sentence, "");
+        c.measure.outcome = Some("relapse".to_owned());
+        verdict_of(&c, &r).verdict
+    };
+    // The healing share is no relapse rate, though both speak of ulcers.
+    assert_eq!(
+        relapse(9.0, "Early care cut ulcer recurrence to 9% of patients."),
+        Verdict::NotFound
+    );
+}
