@@ -414,7 +414,13 @@ fn a_rate_read_with_its_sentences_words_still_needs_its_kind_named() {
     );
     // The extractor names a relapse rate's outcome "relapse" when no cue names another.
     let relapse = |v: f64, sentence: &str| {
-        let mut c = said(ClaimKind::RelapseRate, pct(v), &format!("{v}%"), sentence, "");
+        let mut c = said(
+            ClaimKind::RelapseRate,
+            pct(v),
+            &format!("{v}%"),
+            sentence,
+            "",
+        );
         c.measure.outcome = Some("relapse".to_owned());
         verdict_of(&c, &r).verdict
     };
