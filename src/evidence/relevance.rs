@@ -670,17 +670,10 @@ pub fn target_arm(target: &Target, index: &RecordIndex) -> Result<Option<usize>,
     };
     // A compound is written closed or open: "shockwave" in the claim, "shock wave" in the
     // abstract, or the other way round.
-    let mut record_text: Option<String> = None;
     let all_named = target.intervention.iter().enumerate().all(|(i, w)| {
         found(w)
             || text::joins_a_neighbour(&target.intervention, i, &index.words)
-            || text::written_apart(
-                w,
-                record_text.get_or_insert_with(|| {
-                    format!("{} {}", index.record.title, index.record.abstract_text())
-                        .to_lowercase()
-                }),
-            )
+            || text::written_apart(w, &index.lower_text)
     });
     if target.intervention.is_empty() || all_named || target.intervention_from_page {
         return Ok(index.experimental_arm());

@@ -221,6 +221,9 @@ pub struct RecordIndex {
     /// Canonical content words of the whole record (title and abstract), sorted, for telling
     /// whether a treatment is named anywhere in it.
     pub words: Vec<String>,
+    /// The title and abstract in lower case (ASCII), read once: for names written apart
+    /// ("shock wave" for "shockwave").
+    pub lower_text: String,
     main_treatment: Option<&'static str>,
 }
 
@@ -264,6 +267,7 @@ impl RecordIndex {
             words: record_words(&toks),
             topic,
             main_treatment,
+            lower_text: lower,
         };
         let mut lists = 0;
         for (i, toks) in toks.iter().enumerate() {
