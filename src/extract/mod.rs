@@ -84,8 +84,6 @@ fn read_figures(article: &Article, skip_from: usize) -> Vec<Found> {
             lead_in = None;
             continue;
         }
-        let block_text = &article.text[block.range.clone()];
-        let first = quantity::first_trigger(block_text).map(|f| block.range.start + f);
         let sentences = quantity::sentences::split(&article.text, block.range.clone());
         for (i, sentence) in sentences.iter().enumerate() {
             let text = &article.text[sentence.clone()];
@@ -97,10 +95,11 @@ fn read_figures(article: &Article, skip_from: usize) -> Vec<Found> {
             if text.trim_end().ends_with(':') {
                 lead_in = Some(sentence.clone());
             }
-            if first.is_none_or(|f| sentence.end <= f) {
+            // A sentence with no digit or trigger word holds no figure, and no counter either.
+            if !quantity::has_trigger(text) {
                 continue;
             }
-            let mut figures = quantity::figures_after(text, lead.map(|r| &article.text[r]));
+            let mut figures = quantity::figures_of_triggered(text, lead.map(|r| &article.text[r]));
             read_counters(&article.text, sentence.clone(), &mut figures);
             if figures.is_empty() {
                 continue;

@@ -16,22 +16,18 @@ const HEX: &[u8; 16] = b"0123456789abcdef";
 /// Lower case, one space between words, every dash form as "-": the form in which two quotes or
 /// sentences count as the same words.
 pub fn normalize_words(s: &str) -> String {
+    if s.is_ascii() {
+        let mut out = Vec::with_capacity(s.len());
+        for_normalized_ascii(s, |b| out.push(b));
+        // Lower-cased ASCII and single spaces are ASCII: this never fails.
+        return String::from_utf8(out).unwrap_or_default();
+    }
     let mut out = String::with_capacity(s.len());
-    for_normalized(s, |piece| out.push_str(piece));
+    for_normalized_chars(s, |piece| out.push_str(piece));
     out
 }
 
-/// Calls `emit` with the pieces of [`normalize_words`]`(s)` in order, without building the
-/// string. ASCII text (most of it) goes a byte at a time, in runs as long as a word.
-fn for_normalized(s: &str, emit: impl FnMut(&str)) {
-    if s.is_ascii() {
-        for_normalized_ascii(s, emit);
-    } else {
-        for_normalized_chars(s, emit);
-    }
-}
-
-/// [`for_normalized`] of any text, a character at a time.
+/// The pieces of [`normalize_words`]`(s)` in order, for any text, a character at a time.
 fn for_normalized_chars(s: &str, mut emit: impl FnMut(&str)) {
     let mut buf = [0u8; 4];
     for (i, word) in s.split_whitespace().enumerate() {
@@ -48,11 +44,10 @@ fn for_normalized_chars(s: &str, mut emit: impl FnMut(&str)) {
     }
 }
 
-/// [`for_normalized`] of ASCII text: words lower-cased through a small buffer, runs of white
-/// space (as `char::is_whitespace` has them in ASCII, vertical tab included) as one space.
-fn for_normalized_ascii(s: &str, mut emit: impl FnMut(&str)) {
-    let mut buf = [0u8; 64];
-    let mut len = 0;
+/// The bytes of [`normalize_words`]`(s)` for ASCII text, in order: each byte lower-cased, each
+/// run of white space between words (as `char::is_whitespace` has them in ASCII, vertical tab
+/// included) as one space, none at either end.
+fn for_normalized_ascii(s: &str, mut emit: impl FnMut(u8)) {
     // A word has been seen; white space after it is owed as one space before the next word.
     let (mut started, mut space) = (false, false);
     for &b in s.as_bytes() {
@@ -60,19 +55,12 @@ fn for_normalized_ascii(s: &str, mut emit: impl FnMut(&str)) {
             space = started;
             continue;
         }
-        if len + 2 > buf.len() {
-            emit(std::str::from_utf8(&buf[..len]).unwrap_or_default());
-            len = 0;
-        }
         if std::mem::take(&mut space) {
-            buf[len] = b' ';
-            len += 1;
+            emit(b' ');
         }
-        buf[len] = b.to_ascii_lowercase();
-        len += 1;
+        emit(b.to_ascii_lowercase());
         started = true;
     }
-    emit(std::str::from_utf8(&buf[..len]).unwrap_or_default());
 }
 
 /// [`fingerprint`] of [`normalize_words`]`(s)`, hashed as it is normalized (contexts are
@@ -81,7 +69,11 @@ fn for_normalized_ascii(s: &str, mut emit: impl FnMut(&str)) {
 fn fingerprint_words(s: &str) -> String {
     use std::hash::Hasher;
     let mut hasher = fnv::FnvHasher::default();
-    for_normalized(s, |piece| hasher.write(piece.as_bytes()));
+    if s.is_ascii() {
+        for_normalized_ascii(s, |b| hasher.write_u8(b));
+    } else {
+        for_normalized_chars(s, |piece| hasher.write(piece.as_bytes()));
+    }
     format!("{:08x}", hasher.finish() as u32)
 }
 
@@ -248,6 +240,11 @@ mod tests {
             f(s, &mut |p| out.push_str(p));
             out
         };
+        let ascii = |s: &str| {
+            let mut out = String::new();
+            for_normalized_ascii(s, |b| out.push(char::from(b)));
+            out
+        };
         let long = "Pneumonoultramicroscopicsilicovolcanoconiosis".repeat(3);
         let cases = [
             "",
@@ -259,7 +256,7 @@ mod tests {
             &format!("{long} {long}\t{long}"),
         ];
         for s in cases {
-            let fast = collect(|s, e| for_normalized_ascii(s, e), s);
+            let fast = ascii(s);
             assert_eq!(fast, collect(|s, e| for_normalized_chars(s, e), s), "{s:?}");
             assert_eq!(normalize_words(s), fast);
         }
@@ -270,7 +267,7 @@ mod tests {
         #[test]
         fn ascii_and_general_normalization_agree(s in "[ -~\t\n\x0B\x0C\r]{0,200}") {
             let mut fast = String::new();
-            for_normalized_ascii(&s, |p| fast.push_str(p));
+            for_normalized_ascii(&s, |b| fast.push(char::from(b)));
             let mut general = String::new();
             for_normalized_chars(&s, |p| general.push_str(p));
             proptest::prop_assert_eq!(fast, general);

@@ -257,6 +257,12 @@ pub fn figures_after(sentence: &str, lead_in: Option<&str>) -> Vec<Figure> {
     if !has_trigger(sentence) {
         return Vec::new();
     }
+    figures_of_triggered(sentence, lead_in)
+}
+
+/// [`figures_after`] of a sentence already known to hold a trigger ([`has_trigger`]): the
+/// extractor tests every sentence once and need not have it tested again.
+pub fn figures_of_triggered(sentence: &str, lead_in: Option<&str>) -> Vec<Figure> {
     let lower = sentence.to_ascii_lowercase();
     let toks = tokens::tokens(sentence, &lower);
     let masks = masks::masked(sentence);
