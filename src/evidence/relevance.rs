@@ -57,6 +57,10 @@ pub struct Target {
     pub share_threshold: bool,
     /// The claim's sentence states a gap between arms ("6 points more than placebo").
     pub difference: bool,
+    /// The claim counts days ("8 to 9 headache days", "9.2 fewer headache days"): no length of
+    /// a phase, a course or a follow-up states it.
+    pub counted_days: bool,
+
     /// The claim's figure is an average ("an average loss of 15.2%"), not a share of people.
     pub average: bool,
     /// The dose the claim is about ("patients on the 5 mg dose", "the highest dose").
@@ -153,6 +157,7 @@ impl Target {
             share_threshold: claim.kind != ClaimKind::DefinitionThreshold
                 && clause.as_ref().is_some_and(Clause::is_share_threshold),
             difference: clause.as_ref().is_some_and(Clause::speaks_of_difference),
+            counted_days: claim.value.unit.hours().is_some() && quantity::counts_days(&claim.quote),
             average: clause.as_ref().is_some_and(Clause::is_average),
             dose: clause.as_ref().and_then(Clause::dose),
             intervention_from_page: !intervention_text.is_empty()
@@ -368,6 +373,9 @@ fn weigh(target: &Target, r: &Reading, index: &RecordIndex, arms: bool) -> Relev
     if target.difference && !r.difference && r.role == Role::Result {
         return Err(Exclusion::NotADifference);
     }
+    if is_denominator(r, index) {
+        return Err(Exclusion::Measure);
+    }
     let kind = kind_score(target, r)?;
     role_allowed(target, r)?;
     stated_for_subgroup(target, r, index)?;
@@ -478,6 +486,11 @@ impl TimeSort {
             .filter(|w| !w.is_empty())
             .skip_while(|w| vocab::time_unit_hours(&w.to_ascii_lowercase()).is_some());
         let (next, then) = (words_after.next(), words_after.next());
+        // "two injections 12 weeks apart", "at 4-week intervals".
+        let next_word = next.map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+        if is(next_word, &["apart", "interval", "intervals"]) {
+            return TimeSort::Interval;
+        }
         // "aged 50 years", "at the age of 65", "50 years old", "65 years of age".
         let age_before =
             is(last, vocab::AGE_WORDS) || (is(last, &["of"]) && is(second, vocab::AGE_WORDS));
@@ -548,6 +561,22 @@ fn kind_score(target: &Target, r: &Reading) -> Relevance {
         return Err(Exclusion::Measure);
     }
     let (a, b) = (target.kind, r.kind);
+    let length = |k: K| {
+        matches!(
+            k,
+            K::TreatmentCourse
+                | K::FollowUp
+                | K::EffectDuration
+                | K::OnsetTime
+                | K::SessionDuration
+                | K::RecoveryTime
+        )
+    };
+    // "15 or more headache days a month" is no "24-week phase".
+    let timing = matches!(r.role, Role::Protocol | Role::Interval | Role::Size);
+    if target.counted_days && (length(b) || timing) {
+        return Err(Exclusion::Measure);
+    }
     if a == b && !matches!(a, K::Other | K::OtherPercentage) {
         return Ok(3.0);
     }
@@ -577,6 +606,21 @@ fn kind_score(target: &Target, r: &Reading) -> Relevance {
         return Err(Exclusion::Measure);
     };
     Ok(score)
+}
+
+/// Whether `r` is the period or base of a rate ("headache days per 28 days", "events per 100
+/// patient-years"): the figure after "per" says what a rate is counted over, and states no
+/// result. "28 days" alone, or "per day" with no number, is not one.
+fn is_denominator(r: &Reading, index: &RecordIndex) -> bool {
+    let before = index
+        .sentence(r.sentence)
+        .get(..r.range.start)
+        .unwrap_or("")
+        .trim_end();
+    before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("per"))
 }
 
 /// A count of sessions of one kind ("six integration therapy sessions") never states a count

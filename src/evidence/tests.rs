@@ -1016,6 +1016,22 @@ fn times_of_one_sort_are_never_figures_for_another() {
         sort("Repeat every 12 weeks.", "every 12 weeks"),
         TimeSort::Interval
     );
+    assert_eq!(
+        sort("You get 2 injections, 12 weeks apart.", "12 weeks"),
+        TimeSort::Interval
+    );
+    assert_eq!(
+        sort("Doses were given at 4-week intervals.", "4-week"),
+        TimeSort::Interval
+    );
+    // Counterexample: a span with a later "apart" elsewhere in the sentence stays a length.
+    assert_eq!(
+        sort(
+            "The 12 weeks of therapy set the two groups apart.",
+            "12 weeks"
+        ),
+        TimeSort::Length
+    );
     // Ages.
     assert_eq!(
         sort("Adults aged 50 years or older.", "50 years"),
@@ -1122,4 +1138,111 @@ fn a_response_rate_at_a_weight_loss_threshold_is_a_share_of_weight_losers() {
     assert_ne!(said_rate(28.0, "28%", s), Verdict::Supported);
     let s = "And 48% of patients lost 10% or more of their weight.";
     assert_eq!(said_rate(48.0, "48%", s), Verdict::Supported);
+}
+
+/// A trial of injections given every 12 weeks, whose end point counts headache days per 28
+/// days: its lengths of time, rate periods and spacings are three different things.
+fn spaced_injections() -> RecordIndex {
+    record(
+        7,
+        "Reyes",
+        "Botulinum toxin every 12 weeks for chronic migraine: a randomized trial",
+        &[
+            (
+                "METHODS",
+                "In a 24-week double-blind phase, adults were randomized to botulinum toxin (n = 120) or placebo (n = 118) every 12 weeks for two cycles. The primary end point was the change in headache days per 28 days at week 24.",
+            ),
+            (
+                "RESULTS",
+                "Headache days fell by 8.2 with botulinum toxin and by 6.1 with placebo (p < .001).",
+            ),
+        ],
+    )
+}
+
+/// A claim with its own quote and sentence, about the toxin.
+fn worded(kind: ClaimKind, value: Value, quote: &str, sentence: &str) -> Claim {
+    Claim {
+        id: "c1".to_owned(),
+        kind,
+        value,
+        measure: measure("botulinum toxin", "", None),
+        quote: quote.to_owned(),
+        sentence: sentence.to_owned(),
+        sources: vec!["pmid:1".to_owned()],
+        ..Claim::default()
+    }
+}
+
+fn assess_one(claim: &Claim, r: &RecordIndex) -> Finding {
+    let sources = [SourceOutcome {
+        source: "pmid:1",
+        outcome: Outcome::Record {
+            index: r,
+            inferred: false,
+        },
+    }];
+    assess(claim, &sources, &Tolerance::default())
+}
+
+#[test]
+fn counted_days_are_no_length_of_time_and_no_rate_period() {
+    let r = spaced_injections();
+    // "15 or more headache days" is a count of days: neither the 24-week phase (which is more
+    // than 15 days) nor "per 28 days" states it.
+    let at_least_15 = Value {
+        bound: Some(Bound::AtLeast),
+        ..Value::point(15.0, Unit::Days)
+    };
+    let c = worded(
+        ClaimKind::Other,
+        at_least_15,
+        "15 or more headache days",
+        "Chronic migraine means 15 or more headache days a month.",
+    );
+    let f = assess_one(&c, &r);
+    assert_ne!(f.verdict, Verdict::Supported, "{f:#?}");
+    assert_ne!(f.verdict, Verdict::Differs, "{f:#?}");
+    // The same words about 28 days are still no figure of the trial.
+    let c = worded(
+        ClaimKind::Other,
+        Value::point(28.0, Unit::Days),
+        "28 headache days",
+        "Some patients have 28 headache days a month.",
+    );
+    assert_ne!(assess_one(&c, &r).verdict, Verdict::Supported);
+}
+
+#[test]
+fn a_spacing_between_doses_is_stated_only_by_a_spacing() {
+    let r = spaced_injections();
+    let course = |v: f64, quote: &str, sentence: &str| {
+        worded(
+            ClaimKind::TreatmentCourse,
+            Value::point(v, Unit::Weeks),
+            quote,
+            sentence,
+        )
+    };
+    // "12 weeks apart" and "every 12 weeks" are the trial's spacing.
+    for (quote, sentence) in [
+        ("every 12 weeks", "Injections are repeated every 12 weeks."),
+        ("12 weeks", "You get 2 injections, 12 weeks apart."),
+    ] {
+        let f = assess_one(&course(12.0, quote, sentence), &r);
+        assert_eq!(f.verdict, Verdict::Supported, "{sentence}: {f:#?}");
+    }
+    // Another spacing differs from the trial's spacing, not from its phase's length.
+    let f = assess_one(
+        &course(8.0, "8 weeks", "You get 2 injections, 8 weeks apart."),
+        &r,
+    );
+    assert_eq!(f.verdict, Verdict::Differs, "{f:#?}");
+    assert!(f.reason.contains("reports 12 weeks"), "{}", f.reason);
+    // And a course's length is never a spacing: "a 12-week course" is not "every 12 weeks".
+    let f = assess_one(
+        &course(12.0, "12-week", "The full program is a 12-week course."),
+        &r,
+    );
+    assert_ne!(f.verdict, Verdict::Supported, "{f:#?}");
 }

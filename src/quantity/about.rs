@@ -130,6 +130,8 @@ fn is_modifier(tok: &Tok<'_>) -> bool {
         && !tok.is_in(&words::PEOPLE_WORDS)
         && !tok.is_in(&words::CONDITION_HEADS)
         && word_value(tok.lower).is_none()
+        // "2 million Botox treatments": a number's scale is part of the count, not the name.
+        && !super::lexicon::SCALE_WORDS.iter().any(|(w, _)| *w == tok.lower)
 }
 
 /// Every intervention the sentence names, outermost phrases only.

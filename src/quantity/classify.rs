@@ -274,6 +274,9 @@ impl<'a, 't> Sentence<'a, 't> {
             Some(NounClass::People) if self.population(m) => K::Prevalence,
             Some(NounClass::People) if self.tally(m) => K::Other,
             Some(NounClass::People) => K::SampleSize,
+            // "2 million Botox treatments have been given", "over 5,000 procedures": a count
+            // of treatments in the thousands is how many were given to everyone, no one's course.
+            Some(NounClass::Course) if m.value.low.is_some_and(|v| v >= 1e3) => K::Other,
             Some(NounClass::Course) => K::TreatmentCourse,
             Some(NounClass::Tried) => {
                 // "a dozen trials" counts studies; "two adequate antidepressant trials" counts

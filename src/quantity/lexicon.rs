@@ -1344,6 +1344,25 @@ pub(crate) const TALLY_VERBS: &[&str] = &["treated", "served", "helped", "perfor
 pub(crate) const COMPARATIVE_COUNT_WORDS: &[&str] =
     &["fewer", "more", "less", "additional", "extra"];
 
+/// Symptoms and states that name a kind of day when set between a number and "days" ("8 to 9
+/// headache days a month", "15 or more migraine days"): the figure counts days with the
+/// symptom, not how long something lasts.
+pub(crate) const SYMPTOM_DAY_WORDS: &[&str] = &[
+    "headache",
+    "migraine",
+    "pain",
+    "seizure",
+    "drinking",
+    "symptom",
+    "bleeding",
+    "spotting",
+    "flare",
+    "sick",
+    "hospital",
+    "abstinent",
+    "disability",
+];
+
 /// Words before an age that make it a bound on who is meant ("beyond the age of 45", "men over
 /// age 30"), a cut-off rather than a description of a group.
 pub(crate) const AGE_BOUNDS: &[&str] = &[

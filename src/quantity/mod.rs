@@ -39,6 +39,7 @@ use matcher::Matcher;
 use scan::{RawMatch, Scanner};
 
 pub use about::{intervention_key, names_a_control};
+pub use unit::counts_days;
 
 /// Whether `word` (lower case) names a drug's salt or ester ("hydrochloride", "cypionate"), which
 /// does not make it another treatment.

@@ -500,6 +500,29 @@ fn issue_8_examples() {
         (K::SessionDuration, Some(30.0), Some(45.0))
     );
     assert_eq!(f.measure.intervention.as_deref(), Some("NAD+"));
+    // A number's scale belongs to the count, never to the treatment's name.
+    let f = &figures("Over 3 million Botox treatments have reached over 600,000 adults.")[1];
+    assert_eq!(f.measure.intervention.as_deref(), Some("Botox"));
+    let f = &figures("Some 2 thousand Dysport sessions were given to 900 women.")[1];
+    assert_eq!(f.measure.intervention.as_deref(), Some("Dysport"));
+    // Treatments in the thousands are a tally of use, a few are a course.
+    let got = read("Over 3 million Botox treatments have been given, most as 2 treatments.");
+    assert_eq!(
+        (got[0].4, got[1].4),
+        (K::Other, K::TreatmentCourse),
+        "{got:?}"
+    );
+    // Days with a symptom are read as days, with a range or a bound.
+    let f = only("The injections spared patients 7 to 8 migraine days a month.");
+    assert_eq!(
+        (f.value.low, f.value.high, f.value.unit),
+        (Some(7.0), Some(8.0), U::Days)
+    );
+    let f = only("Chronic cases mean 15 or more headache days a month.");
+    assert_eq!(
+        (f.value.low, f.value.bound),
+        (Some(15.0), Some(Bound::AtLeast))
+    );
     // Nausea is a side-effect rate, not a prevalence.
     let f = only("Nausea affected up to 44% of people on semaglutide.");
     assert_eq!(

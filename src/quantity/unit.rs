@@ -4,7 +4,7 @@
 
 use std::sync::LazyLock;
 
-use super::lexicon::{COMPARATIVE_COUNT_WORDS, PERIODS, UNITS, YEAR_PERIODS};
+use super::lexicon::{COMPARATIVE_COUNT_WORDS, PERIODS, SYMPTOM_DAY_WORDS, UNITS, YEAR_PERIODS};
 use super::matcher::Matcher;
 use super::number::time_unit;
 use super::tokens::{Tok, TokKind};
@@ -69,7 +69,7 @@ pub(super) fn unit_at(t: &[Tok<'_>], j: usize) -> Option<UnitRead> {
     if let Some(time) = time_at(t, j) {
         return Some(days_a_week(t, time));
     }
-    if let Some(days) = counted_days_at(t, j) {
+    if let Some(days) = counted_days_at(t, j).or_else(|| symptom_days_at(t, j)) {
         return Some(days);
     }
     let hit = UNIT_WORDS.longest_at(t, j)?;
@@ -107,6 +107,36 @@ fn counted_days_at(t: &[Tok<'_>], j: usize) -> Option<UnitRead> {
             Some(UnitRead::Unit(u, next)) if u != Unit::Minutes => Some(UnitRead::Unit(u, next)),
             _ => None,
         })
+}
+
+/// Whether `quote` counts days rather than measuring a length of time: a number of days with
+/// a symptom ("8 to 9 headache days") or a difference in days ("9.2 fewer days in hospital").
+/// "12 weeks", "within 2 days" and "a 24-week phase" measure time.
+pub fn counts_days(quote: &str) -> bool {
+    let lower = quote.to_ascii_lowercase();
+    let t = super::tokens::tokens(quote, &lower);
+    (0..t.len()).any(|j| {
+        matches!(
+            counted_days_at(&t, j).or_else(|| symptom_days_at(&t, j)),
+            Some(UnitRead::Unit(_, _))
+        )
+    })
+}
+
+/// "8 to 9 headache days", "15 or more migraine days": a symptom, then "days". The figure is a
+/// number of days with the symptom ("2 rest days" or "3 sunny days" name no symptom, and stay
+/// unread).
+fn symptom_days_at(t: &[Tok<'_>], j: usize) -> Option<UnitRead> {
+    let word = t.get(j)?;
+    if !matches!(word.kind, TokKind::Word) || !word.is_any(SYMPTOM_DAY_WORDS) {
+        return None;
+    }
+    match time_at(t, j + 1) {
+        Some(UnitRead::Unit(Unit::Days, next)) if t[j + 1].lower.starts_with("day") => {
+            Some(UnitRead::Unit(Unit::Days, next))
+        }
+        _ => None,
+    }
 }
 
 /// "2x a week", "three times per week", "1 time per week", "2 per week".
@@ -208,6 +238,26 @@ mod tests {
             after_number("9.2 fewer headache days"),
             Some(UnitRead::Unit(Unit::Days, 4))
         );
+        // A quote counts days when a symptom or a comparative stands before them.
+        assert!(counts_days("8 to 9 headache days"));
+        assert!(counts_days("15 or more migraine days"));
+        assert!(counts_days("9.2 fewer headache days"));
+        assert!(!counts_days("12 weeks"));
+        assert!(!counts_days("within 2 days"));
+        assert!(!counts_days("a 24-week phase"));
+        assert!(!counts_days("2 rest days"));
+        // A symptom's days are counted days; other words before "days" are no unit.
+        assert_eq!(
+            after_number("9 headache days a month"),
+            Some(UnitRead::Unit(Unit::Days, 3))
+        );
+        assert_eq!(
+            after_number("15 migraine days"),
+            Some(UnitRead::Unit(Unit::Days, 3))
+        );
+        assert_eq!(after_number("2 rest days"), None);
+        assert_eq!(after_number("3 headache weeks"), None);
+        assert_eq!(after_number("4 headache medications"), None);
         assert_eq!(
             after_number("30 more days without pain"),
             Some(UnitRead::Unit(Unit::Days, 3))
