@@ -270,6 +270,10 @@ impl<'a, 't> Sentence<'a, 't> {
             // "positive changes within a few sessions".
             return K::OnsetTime;
         }
+        if m.shape == Shape::Index {
+            // "(n=71)": the only count an index names is a sample's size.
+            return K::SampleSize;
+        }
         match m.noun.and_then(|(_, class)| class) {
             Some(NounClass::People) if self.population(m) => K::Prevalence,
             Some(NounClass::People) if self.tally(m) => K::Other,

@@ -474,6 +474,19 @@ pub(crate) const INDEXES: &[Entry<Unit>] = &[
         counterexamples: &["Age is one factor among many."],
     },
     Entry {
+        // A study's or an arm's size in the statistician's notation: "SGB (n=71)", "(N = 240)".
+        patterns: &["n ="],
+        means: Unit::Count,
+        examples: &[
+            "Patients received the block (n=[71]) or a sham injection.",
+            "In the trial (N = [240]), most improved.",
+        ],
+        counterexamples: &[
+            "Vitamin N is not a vitamin.",
+            "Section n of the form asks about 3 things.",
+        ],
+    },
+    Entry {
         patterns: &["a 1 c", "hba 1 c"],
         means: Unit::Percent,
         examples: &["Diabetes is diagnosed at an A1C of [6.5] or higher."],
@@ -1343,6 +1356,19 @@ pub(crate) const TALLY_VERBS: &[&str] = &["treated", "served", "helped", "perfor
 /// count of days ("9.2 fewer headache days", "30 more days without pain"), not a duration.
 pub(crate) const COMPARATIVE_COUNT_WORDS: &[&str] =
     &["fewer", "more", "less", "additional", "extra"];
+
+/// Words that may stand between a number and its time unit without changing what it measures
+/// ("12 consecutive months", "two full weeks", "3 straight days").
+pub(crate) const SPAN_ADJECTIVES: &[&str] = &[
+    "consecutive",
+    "straight",
+    "successive",
+    "full",
+    "whole",
+    "entire",
+    "continuous",
+    "uninterrupted",
+];
 
 /// Symptoms and states that name a kind of day when set between a number and "days" ("8 to 9
 /// headache days a month", "15 or more migraine days"): the figure counts days with the

@@ -4,7 +4,9 @@
 
 use std::sync::LazyLock;
 
-use super::lexicon::{COMPARATIVE_COUNT_WORDS, PERIODS, SYMPTOM_DAY_WORDS, UNITS, YEAR_PERIODS};
+use super::lexicon::{
+    COMPARATIVE_COUNT_WORDS, PERIODS, SPAN_ADJECTIVES, SYMPTOM_DAY_WORDS, UNITS, YEAR_PERIODS,
+};
 use super::matcher::Matcher;
 use super::number::time_unit;
 use super::tokens::{Tok, TokKind};
@@ -68,6 +70,12 @@ pub(super) fn unit_at(t: &[Tok<'_>], j: usize) -> Option<UnitRead> {
     }
     if let Some(time) = time_at(t, j) {
         return Some(days_a_week(t, time));
+    }
+    // "12 consecutive months": a span's adjective, then its unit (never an age or a rate).
+    if tok.is_any(SPAN_ADJECTIVES) {
+        if let Some(UnitRead::Unit(unit, next)) = time_at(t, j + 1) {
+            return Some(UnitRead::Unit(unit, next));
+        }
     }
     if let Some(days) = counted_days_at(t, j).or_else(|| symptom_days_at(t, j)) {
         return Some(days);
@@ -238,6 +246,17 @@ mod tests {
             after_number("9.2 fewer headache days"),
             Some(UnitRead::Unit(Unit::Days, 4))
         );
+        // A span's adjective may stand before its unit; other words may not.
+        assert_eq!(
+            after_number("12 consecutive months"),
+            Some(UnitRead::Unit(Unit::Months, 3))
+        );
+        assert_eq!(
+            after_number("2 full weeks"),
+            Some(UnitRead::Unit(Unit::Weeks, 3))
+        );
+        assert_eq!(after_number("3 consecutive sessions"), None);
+        assert_eq!(after_number("3 happy months"), None);
         // A quote counts days when a symptom or a comparative stands before them.
         assert!(counts_days("8 to 9 headache days"));
         assert!(counts_days("15 or more migraine days"));
