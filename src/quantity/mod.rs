@@ -449,7 +449,7 @@ fn percent_time_point(
     if from_figure.is_some() {
         return from_figure;
     }
-    if let Some(v) = ordinal_period(s, m) {
+    if let Some(v) = ordinal_period(s, m).or_else(|| numbered_period(s, m)) {
         return Some(v);
     }
     let t = s.t;
@@ -476,6 +476,47 @@ fn ordinal_period(s: &Sentence<'_, '_>, m: &RawMatch) -> Option<Value> {
             Some((s.distance(m, k - 1, k + 3), Value::point(n, unit)))
         })
         .filter(|(d, _)| *d <= 24)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, v)| v)
+}
+
+/// A period named by its number after its unit near the figure, as trials and timelines label
+/// their visits: "By Month 12: 15-20% weight loss" (12 months), "10-15% by month 6", "at week
+/// 24", "Months 18-20". Not "in 2024", "Phase 2" or "a year 2 student" (a year's number is no
+/// period: only a small number after a singular or plural time unit is).
+fn numbered_period(s: &Sentence<'_, '_>, m: &RawMatch) -> Option<Value> {
+    let t = s.t;
+    (0..t.len().saturating_sub(1))
+        .filter(|&k| k + 1 < m.quote_first || k > m.last_tok)
+        .filter_map(|k| {
+            let unit = number::time_unit(t[k].lower).filter(|u| u.hours().is_some())?;
+            if !matches!(t[k].kind, tokens::TokKind::Word) || t[k].lower.len() < 3 {
+                return None;
+            }
+            let low = t[k + 1].num().filter(|n| (0.0..200.0).contains(n))?;
+            let dash = t.get(k + 2).is_some_and(|d| d.is_dash() || d.is("to"));
+            let high = t
+                .get(k + 3)
+                .filter(|_| dash)
+                .and_then(tokens::Tok::num)
+                .filter(|h| *h > low && *h < 200.0);
+            let end = if high.is_some() { k + 4 } else { k + 2 };
+            let value = match high {
+                Some(h) => Value::range(low, h, unit),
+                None => Value::point(low, unit),
+            };
+            // "By Month 12: 15-20%", "At weeks 21-24, 47%": a period set off before the figure
+            // heads what follows it.
+            let label =
+                end < m.quote_first && t.get(end).is_some_and(|c| c.is_sym(':') || c.is_sym(','));
+            let d = if label {
+                m.quote_first - end
+            } else {
+                s.distance(m, k, end)
+            };
+            Some((d, value))
+        })
+        .filter(|(d, _)| *d <= 12)
         .min_by_key(|(d, _)| *d)
         .map(|(_, v)| v)
 }

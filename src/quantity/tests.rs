@@ -1769,3 +1769,29 @@ fn a_journal_in_a_bracketed_citation_is_no_treatment() {
     let f = figures("In one trial (of knee surgery), 64% of patients walked sooner.");
     assert_eq!(f[0].measure.intervention.as_deref(), Some("knee surgery"));
 }
+
+#[test]
+fn a_period_named_by_its_number_is_a_time_point() {
+    let tp = |s: &str| {
+        figures(s)
+            .into_iter()
+            .find(|f| f.value.unit == U::Percent)
+            .and_then(|f| f.measure.time_point)
+    };
+    assert_eq!(
+        tp("By Month 3: 5-8% weight loss for most people."),
+        Some(Value::point(3.0, U::Months))
+    );
+    assert_eq!(
+        tp("Patients lost 10-15% by month 6."),
+        Some(Value::point(6.0, U::Months))
+    );
+    assert_eq!(
+        tp("At weeks 21-24, 47% had responded."),
+        Some(Value::range(21.0, 24.0, U::Weeks))
+    );
+    // A year's number, a phase and a far-off label name no time point of the figure.
+    assert_eq!(tp("In 2024, 47% of adults had tried it."), None);
+    assert_eq!(tp("Phase 2 showed that 47% responded."), None);
+    assert_eq!(tp("Year 2025 data: 47% of users renewed."), None);
+}
