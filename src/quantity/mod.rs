@@ -434,25 +434,53 @@ fn percent_time_point(
     raw: &[RawMatch],
     verdicts: &[Verdict],
 ) -> Option<Value> {
+    let t = s.t;
+    // "in the first 3 months": a window from the start is a time point too, whatever kind the
+    // time figure itself was given.
+    let window = |f: &RawMatch| {
+        f.quote_first > 0 && t[f.quote_first - 1].is_any(&["first", "initial", "opening"])
+    };
+    // "5-8% in the first 3 months and 10-15% by month 6": a time set right after an earlier
+    // percentage is that percentage's, not the next one's.
+    let owned_before = |f: &RawMatch| {
+        f.last_tok < m.quote_first
+            && raw.iter().any(|p| {
+                p.value.unit == Unit::Percent
+                    && p.last_tok < f.quote_first
+                    && f.quote_first - p.last_tok <= 4
+            })
+    };
     let from_figure = raw
         .iter()
         .zip(verdicts)
         .filter(|(f, v)| {
             f.value.unit.hours().is_some()
                 && !f.value.is_vague()
-                && matches!(v.kind, ClaimKind::FollowUp | ClaimKind::OnsetTime)
+                && (matches!(v.kind, ClaimKind::FollowUp | ClaimKind::OnsetTime) || window(f))
+                && !owned_before(f)
         })
-        .map(|(f, _)| (s.distance(m, f.quote_first, f.last_tok + 1), f))
-        .filter(|(d, _)| *d <= 24)
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, f)| f.value.clone());
-    if from_figure.is_some() {
-        return from_figure;
+        .map(|(f, _)| {
+            (
+                s.distance(m, f.quote_first, f.last_tok + 1),
+                f.value.clone(),
+            )
+        })
+        .filter(|(d, _)| *d <= 24);
+    let figure = from_figure.min_by_key(|(d, _)| *d);
+    let period = ordinal_period(s, m)
+        .into_iter()
+        .chain(numbered_period(s, m))
+        .min_by_key(|(d, _)| *d);
+    // A time figure of the sentence decides ("64% responded at 24 hours"), unless a period is
+    // named clearly nearer ("over 72 weeks, ... 10-15% by month 6").
+    let nearest = match (figure, period) {
+        (Some((fd, _)), Some((pd, p))) if pd + 1 < fd => Some(p),
+        (Some((_, f)), _) => Some(f),
+        (None, p) => p.map(|(_, v)| v),
+    };
+    if nearest.is_some() {
+        return nearest;
     }
-    if let Some(v) = ordinal_period(s, m).or_else(|| numbered_period(s, m)) {
-        return Some(v);
-    }
-    let t = s.t;
     (0..t.len().saturating_sub(1))
         .any(|k| {
             (t[k].is("day") && t[k + 1].is("after")) || (t[k].is("next") && t[k + 1].is("day"))
@@ -463,7 +491,7 @@ fn percent_time_point(
 /// A period named by its ordinal near the figure: "remission rates of 37% after the first
 /// month" (1 month), "in the second week" (2 weeks). Not "first-line" or "the first
 /// infusion": only a time unit makes a time point.
-fn ordinal_period(s: &Sentence<'_, '_>, m: &RawMatch) -> Option<Value> {
+fn ordinal_period(s: &Sentence<'_, '_>, m: &RawMatch) -> Option<(usize, Value)> {
     let t = s.t;
     (1..t.len().saturating_sub(2))
         .filter(|&k| t[k].is("the") && t[k - 1].is_any(lexicon::ORDINAL_PERIOD_LEADS))
@@ -477,14 +505,13 @@ fn ordinal_period(s: &Sentence<'_, '_>, m: &RawMatch) -> Option<Value> {
         })
         .filter(|(d, _)| *d <= 24)
         .min_by_key(|(d, _)| *d)
-        .map(|(_, v)| v)
 }
 
 /// A period named by its number after its unit near the figure, as trials and timelines label
 /// their visits: "By Month 12: 15-20% weight loss" (12 months), "10-15% by month 6", "at week
 /// 24", "Months 18-20". Not "in 2024", "Phase 2" or "a year 2 student" (a year's number is no
 /// period: only a small number after a singular or plural time unit is).
-fn numbered_period(s: &Sentence<'_, '_>, m: &RawMatch) -> Option<Value> {
+fn numbered_period(s: &Sentence<'_, '_>, m: &RawMatch) -> Option<(usize, Value)> {
     let t = s.t;
     (0..t.len().saturating_sub(1))
         .filter(|&k| k + 1 < m.quote_first || k > m.last_tok)
@@ -518,7 +545,6 @@ fn numbered_period(s: &Sentence<'_, '_>, m: &RawMatch) -> Option<Value> {
         })
         .filter(|(d, _)| *d <= 12)
         .min_by_key(|(d, _)| *d)
-        .map(|(_, v)| v)
 }
 
 /// The intervention nearest the figure in its own clause: across "compared with" or "whereas"

@@ -1790,6 +1790,23 @@ fn a_period_named_by_its_number_is_a_time_point() {
         tp("At weeks 21-24, 47% had responded."),
         Some(Value::range(21.0, 24.0, U::Weeks))
     );
+    // The nearer period decides over a course named earlier in the sentence, and a window from
+    // the start ("in the first 3 months") is a time point.
+    let all = |s: &str| {
+        figures(s)
+            .into_iter()
+            .filter(|f| f.value.unit == U::Percent)
+            .map(|f| f.measure.time_point)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        all("Over 72 weeks patients lose 15-22%, with 5-8% in the first 3 months and 10-15% by month 6."),
+        [
+            Some(Value::point(72.0, U::Weeks)),
+            Some(Value::point(3.0, U::Months)),
+            Some(Value::point(6.0, U::Months)),
+        ]
+    );
     // A year's number, a phase and a far-off label name no time point of the figure.
     assert_eq!(tp("In 2024, 47% of adults had tried it."), None);
     assert_eq!(tp("Phase 2 showed that 47% responded."), None);
