@@ -373,7 +373,7 @@ fn weigh(target: &Target, r: &Reading, index: &RecordIndex, arms: bool) -> Relev
     if target.difference && !r.difference && r.role == Role::Result {
         return Err(Exclusion::NotADifference);
     }
-    if is_denominator(r, index) {
+    if is_denominator(r, index) || opposite_bounds(&target.value, &r.value) {
         return Err(Exclusion::Measure);
     }
     let kind = kind_score(target, r)?;
@@ -606,6 +606,15 @@ fn kind_score(target: &Target, r: &Reading) -> Relevance {
         return Err(Exclusion::Measure);
     };
     Ok(score)
+}
+
+/// Whether the claim bounds its figure from one side and the source from the other: "up to
+/// 38%" against "over 20%" (or "at least 50%" against "up to 60%") says nothing of the other's
+/// end, so the source neither states nor contradicts the claim.
+fn opposite_bounds(claim: &Value, figure: &Value) -> bool {
+    let lower = |v: &Value| matches!(v.bound, Some(Bound::AtLeast | Bound::MoreThan));
+    let upper = |v: &Value| matches!(v.bound, Some(Bound::AtMost | Bound::LessThan));
+    (lower(claim) && upper(figure)) || (upper(claim) && lower(figure))
 }
 
 /// Whether `r` is the period or base of a rate ("headache days per 28 days", "events per 100

@@ -1246,3 +1246,36 @@ fn a_spacing_between_doses_is_stated_only_by_a_spacing() {
     );
     assert_ne!(f.verdict, Verdict::Supported, "{f:#?}");
 }
+
+#[test]
+fn a_bound_from_one_side_never_states_a_bound_from_the_other() {
+    let r = record(
+        8,
+        "Stone",
+        "Hyperbaric oxygen and telomere length in older adults",
+        &[(
+            "RESULTS",
+            "Telomere length of T cells increased significantly by over 20% after the sessions.",
+        )],
+    );
+    let claim = |v: Value| {
+        C::new(
+            ClaimKind::OtherPercentage,
+            v,
+            measure("hyperbaric oxygen", "telomere length", None),
+        )
+    };
+    // "up to 38%" is a best case: "over 20%" does not say how far it went.
+    let up_to = Value {
+        bound: Some(Bound::AtMost),
+        ..pct(38.0)
+    };
+    let f = claim(up_to).against(&[&r]);
+    assert_eq!(f.verdict, Verdict::NotFound, "{f:#?}");
+    // "more than 20%" is what it says, and a plain 25% lies above it.
+    let more_than = Value {
+        bound: Some(Bound::MoreThan),
+        ..pct(20.0)
+    };
+    assert_eq!(claim(more_than).against(&[&r]).verdict, Verdict::Supported);
+}
