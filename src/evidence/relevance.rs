@@ -739,9 +739,10 @@ fn arm_score(target: &Target, r: &Reading, index: &RecordIndex) -> Relevance {
     use ClaimKind as K;
     // A study's size ("29 of 31 trials", "3731 patients") counts the whole study, whatever
     // treatment the claim's sentence or page names.
+    // So does its follow-up: "randomised to gel or placebo gel and followed for 33 months".
     if matches!(
         target.kind,
-        K::SampleSize | K::Prevalence | K::DefinitionThreshold
+        K::SampleSize | K::Prevalence | K::DefinitionThreshold | K::FollowUp
     ) || (r.role == Role::Size && r.arm.is_none() && !target.control)
     {
         return Ok(0.0);

@@ -1279,3 +1279,35 @@ fn a_bound_from_one_side_never_states_a_bound_from_the_other() {
     };
     assert_eq!(claim(more_than).against(&[&r]).verdict, Verdict::Supported);
 }
+
+#[test]
+fn the_follow_up_belongs_to_the_whole_study() {
+    let r = record(
+        9,
+        "Park",
+        "Testosterone gel and cardiovascular events in older men",
+        &[
+            (
+                "METHODS",
+                "We enrolled 480 men 50 to 75 years of age who had two morning testosterone levels of less than 300 ng per deciliter. Men were randomly assigned to testosterone gel or placebo gel.",
+            ),
+            ("RESULTS", "The mean follow-up was 30.5 months."),
+        ],
+    );
+    // The follow-up is the study's, even where the page named the placebo arm last.
+    let f = C::new(
+        ClaimKind::FollowUp,
+        Value::point(30.0, Unit::Months),
+        measure("placebo gel", "follow-up", None),
+    )
+    .against(&[&r]);
+    assert_eq!(f.verdict, Verdict::Supported, "{f:#?}");
+    // And it still has to agree.
+    let f = C::new(
+        ClaimKind::FollowUp,
+        Value::point(48.0, Unit::Months),
+        measure("placebo gel", "follow-up", None),
+    )
+    .against(&[&r]);
+    assert_eq!(f.verdict, Verdict::Differs, "{f:#?}");
+}

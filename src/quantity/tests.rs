@@ -505,6 +505,15 @@ fn issue_8_examples() {
     assert_eq!(f.measure.intervention.as_deref(), Some("Botox"));
     let f = &figures("Some 2 thousand Dysport sessions were given to 900 women.")[1];
     assert_eq!(f.measure.intervention.as_deref(), Some("Dysport"));
+    // An outcome's acronym is no arm: "MACE" is what was counted, "TRT" what was given.
+    let f = &figures("Primary MACE: 7.0% TRT vs 7.3% placebo.")[0];
+    assert_eq!(
+        (
+            f.measure.intervention.as_deref(),
+            f.measure.comparator.as_deref()
+        ),
+        (Some("TRT"), Some("placebo"))
+    );
     // Treatments in the thousands are a tally of use, a few are a course.
     let got = read("Over 3 million Botox treatments have been given, most as 2 treatments.");
     assert_eq!(
