@@ -376,6 +376,12 @@ fn weigh(target: &Target, r: &Reading, index: &RecordIndex, arms: bool) -> Relev
     if is_denominator(r, index) || opposite_bounds(&target.value, &r.value) {
         return Err(Exclusion::Measure);
     }
+    // "The median duration of use was 17.7 weeks" is what happened, measured; a length the
+    // protocol set ("a 16-week optimization phase") is no such measurement.
+    let measured_time = target.average && target.value.unit.hours().is_some();
+    if measured_time && r.role == Role::Protocol {
+        return Err(Exclusion::Role(r.role));
+    }
     let kind = kind_score(target, r)?;
     role_allowed(target, r)?;
     stated_for_subgroup(target, r, index)?;

@@ -1311,3 +1311,37 @@ fn the_follow_up_belongs_to_the_whole_study() {
     .against(&[&r]);
     assert_eq!(f.verdict, Verdict::Differs, "{f:#?}");
 }
+
+#[test]
+fn an_average_time_is_never_the_length_the_protocol_set() {
+    let r = record(
+        10,
+        "Ortiz",
+        "Maintenance nasal spray after remission of resistant depression",
+        &[(
+            "METHODS",
+            "After a 16-week optimization phase, patients in stable remission were randomly assigned to continue the nasal spray or switch to placebo.",
+        )],
+    );
+    let sentence = "The median duration of use during maintenance was 17.7 weeks.";
+    let claim = Claim {
+        id: "c1".to_owned(),
+        kind: ClaimKind::TreatmentCourse,
+        value: Value::point(17.7, Unit::Weeks),
+        measure: measure("nasal spray", "", None),
+        quote: "17.7 weeks".to_owned(),
+        sentence: sentence.to_owned(),
+        sources: vec!["pmid:1".to_owned()],
+        ..Claim::default()
+    };
+    let f = assess_one(&claim, &r);
+    assert_eq!(f.verdict, Verdict::NotFound, "{f:#?}");
+    // Counterexample: a course stated as such is the protocol's ("a 16-week phase").
+    let course = Claim {
+        value: Value::point(16.0, Unit::Weeks),
+        quote: "16 weeks".to_owned(),
+        sentence: "The optimization phase lasts 16 weeks.".to_owned(),
+        ..claim
+    };
+    assert_eq!(assess_one(&course, &r).verdict, Verdict::Supported);
+}
