@@ -63,6 +63,25 @@ fn is_acronym(tok: &Tok<'_>) -> bool {
         && !words::CONDITION_HEADS.contains(strip_possessive(tok.lower))
 }
 
+/// Whether the acronym at `k` names a trial, not a treatment: "the STEP 1 trials", "SURMOUNT-1",
+/// "the SELECT study". "TMS 5 days a week" names the treatment.
+fn names_a_trial(t: &[Tok<'_>], k: usize) -> bool {
+    const TRIAL_WORDS: &[&str] = &[
+        "trial",
+        "trials",
+        "study",
+        "studies",
+        "program",
+        "programme",
+    ];
+    let glued_number = t.get(k + 1).is_some_and(Tok::is_dash)
+        && t.get(k + 2)
+            .is_some_and(|n| n.num().is_some() && t[k + 1].end == n.start);
+    let numbered = t.get(k + 1).is_some_and(|n| n.num().is_some());
+    let trial_after = |j: usize| t.get(j).is_some_and(|w| w.is_any(TRIAL_WORDS));
+    glued_number || trial_after(k + 1) || (numbered && trial_after(k + 2))
+}
+
 /// Whether a word is a name written with a capital in mid-sentence ("Botox", "Spravato"), not a
 /// run of names ("Eli Lilly") or a place ("in Houston").
 fn is_brand(t: &[Tok<'_>], k: usize) -> bool {
@@ -144,7 +163,10 @@ fn interventions(t: &[Tok<'_>]) -> Vec<Phrase> {
         }
         let phrase = if t[k].is_in(&words::TREATMENT_HEADS) {
             treatment_phrase(t, k)
-        } else if is_drug(&t[k]) || is_acronym(&t[k]) || t[k].is_any(STANDALONE_TREATMENTS) {
+        } else if is_drug(&t[k])
+            || (is_acronym(&t[k]) && !names_a_trial(t, k))
+            || t[k].is_any(STANDALONE_TREATMENTS)
+        {
             // "NAD+": a plus glued to the name is part of it; so is a salt ("testosterone
             // cypionate").
             let plus = t

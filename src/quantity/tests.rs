@@ -514,6 +514,31 @@ fn issue_8_examples() {
         ),
         (Some("TRT"), Some("placebo"))
     );
+    // A trial's acronym is no treatment; a treatment's acronym is.
+    for s in [
+        "In the STEP 1 trial, 86.4% of people on semaglutide lost at least 5%.",
+        "In SURMOUNT-1, 89% of people on tirzepatide lost at least 5%.",
+        "The SELECT study found a 20% lower risk with semaglutide.",
+    ] {
+        let f = &figures(s)[0];
+        assert_eq!(
+            f.measure.intervention.as_deref(),
+            Some(if s.contains("tirz") {
+                "tirzepatide"
+            } else {
+                "semaglutide"
+            }),
+            "{s}"
+        );
+    }
+    let f = &figures("TMS 5 days a week helps 60% of patients.")[1];
+    assert_eq!(f.measure.intervention.as_deref(), Some("TMS"));
+    // A heading that names only the trial names no treatment for the page.
+    assert!(names("Results of the STEP 1 Trials")
+        .interventions
+        .is_empty());
+    assert!(names("What SURMOUNT-1 found").interventions.is_empty());
+    assert_eq!(names("How TMS works").interventions, ["TMS"]);
     // Treatments in the thousands are a tally of use, a few are a course.
     let got = read("Over 3 million Botox treatments have been given, most as 2 treatments.");
     assert_eq!(
