@@ -52,6 +52,8 @@ pub struct Target {
     pub time_point: Option<Value>,
     /// The kinds of session a count of sessions names ("two booster sessions"), if any.
     pub session_kinds: Vec<&'static str>,
+    /// The named phase the claim's time is the length of ([`vocab::phase_of`]).
+    pub phase: Vec<&'static str>,
     /// The claim's figure is the responder threshold of a share in its sentence ("69% of
     /// patients lost 15% or more": the 15%); no figure of an abstract states it as a result.
     pub share_threshold: bool,
@@ -197,6 +199,10 @@ impl Target {
             time_sort: match claim.sentence.find(claim.quote.as_str()) {
                 Some(at) => TimeSort::of(&claim.sentence, at..at + claim.quote.len()),
                 None => TimeSort::of(&claim.quote, 0..claim.quote.len()),
+            },
+            phase: match claim.sentence.find(claim.quote.as_str()) {
+                Some(at) => vocab::phase_of(&claim.sentence[at + claim.quote.len()..]),
+                None => Vec::new(),
             },
             session_kinds: vocab::session_kinds(
                 &clause
@@ -387,6 +393,7 @@ fn weigh(target: &Target, r: &Reading, index: &RecordIndex, arms: bool) -> Relev
     stated_for_subgroup(target, r, index)?;
     same_kind_of_time(target, r, index)?;
     same_sessions(target, r, index)?;
+    same_phase(target, r, index)?;
     let mut score = kind;
     if arms {
         score += arm_score(target, r, index)?;
@@ -636,6 +643,21 @@ fn is_denominator(r: &Reading, index: &RecordIndex) -> bool {
         .rsplit(|c: char| !c.is_alphabetic())
         .next()
         .is_some_and(|w| w.eq_ignore_ascii_case("per"))
+}
+
+/// A phase's length is stated only by a figure for that phase: "a 4-week induction phase" is
+/// no "16-week optimization phase", nor "after 16 weeks of treatment", which names none.
+fn same_phase(target: &Target, r: &Reading, index: &RecordIndex) -> Result<(), Exclusion> {
+    if target.phase.is_empty() || r.value.unit.hours().is_none() {
+        return Ok(());
+    }
+    let after = index.sentence(r.sentence).get(r.range.end..).unwrap_or("");
+    let theirs = vocab::phase_of(after);
+    if theirs.iter().any(|p| target.phase.contains(p)) {
+        Ok(())
+    } else {
+        Err(Exclusion::Measure)
+    }
 }
 
 /// A count of sessions of one kind ("six integration therapy sessions") never states a count

@@ -1345,3 +1345,51 @@ fn an_average_time_is_never_the_length_the_protocol_set() {
     };
     assert_eq!(assess_one(&course, &r).verdict, Verdict::Supported);
 }
+
+#[test]
+fn a_phase_length_is_stated_only_for_that_phase() {
+    let r = record(
+        11,
+        "Quinn",
+        "Nasal spray maintenance in resistant depression",
+        &[(
+            "METHODS",
+            "After a 4-week open-label induction phase, responders entered a 16-week optimization phase before randomization.",
+        )],
+    );
+    let phase = |v: f64, quote: &str, sentence: &str| Claim {
+        id: "c1".to_owned(),
+        kind: ClaimKind::TreatmentCourse,
+        value: Value::point(v, Unit::Weeks),
+        measure: measure("nasal spray", "", None),
+        quote: quote.to_owned(),
+        sentence: sentence.to_owned(),
+        sources: vec!["pmid:1".to_owned()],
+        ..Claim::default()
+    };
+    // The induction phase's own length agrees; another phase's length is not its figure.
+    let f = assess_one(
+        &phase(
+            4.0,
+            "4-week",
+            "Treatment begins with a 4-week induction phase.",
+        ),
+        &r,
+    );
+    assert_eq!(f.verdict, Verdict::Supported, "{f:#?}");
+    let f = assess_one(
+        &phase(12.0, "12-week", "Then comes a 12-week induction phase."),
+        &r,
+    );
+    assert_ne!(f.verdict, Verdict::Supported, "{f:#?}");
+    assert!(!f.reason.contains("16 weeks"), "{}", f.reason);
+    // A length that names no phase is still read against the phases.
+    let f = assess_one(&phase(16.0, "16 weeks", "The program runs 16 weeks."), &r);
+    assert_eq!(f.verdict, Verdict::Supported, "{f:#?}");
+    // A phase the record gives no length for is not found, whatever other lengths it gives.
+    let f = assess_one(
+        &phase(2.0, "2-week", "It ends with a 2-week follow-up phase."),
+        &r,
+    );
+    assert_eq!(f.verdict, Verdict::NotFound, "{f:#?}");
+}

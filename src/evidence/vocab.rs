@@ -595,6 +595,44 @@ pub fn session_kinds(text: &str) -> Vec<&'static str> {
     out
 }
 
+/// Names of a trial's phases ("a 4-week open-label induction phase", "a 16-week optimization
+/// phase"): a time figure set before one of them and "phase" or "period" is that phase's length.
+const PHASE_NAMES: &[&str] = &[
+    "induction",
+    "optimization",
+    "optimisation",
+    "maintenance",
+    "continuation",
+    "titration",
+    "escalation",
+    "withdrawal",
+    "screening",
+    "washout",
+    "run-in",
+    "extension",
+    "posttreatment",
+    "post-treatment",
+    "follow-up",
+    "taper",
+    "tapering",
+];
+
+/// The phase a time figure is the length of: the phase names among the few words after it,
+/// up to "phase" or "period" ("12-week optimization phase" → optimization). None when no
+/// "phase" or "period" follows closely.
+pub fn phase_of(after_figure: &str) -> Vec<&'static str> {
+    let mut names = Vec::new();
+    for t in super::text::tokens(after_figure).into_iter().take(6) {
+        if matches!(t.lower.as_str(), "phase" | "phases" | "period" | "periods") {
+            return names;
+        }
+        if let Some(&name) = PHASE_NAMES.iter().find(|n| **n == t.lower) {
+            names.push(name);
+        }
+    }
+    Vec::new()
+}
+
 /// Words that mark a clause as describing participants at baseline.
 pub const BASELINE_WORDS: &[&str] = &["baseline", "entry", "enrollment", "enrolment"];
 
