@@ -30,7 +30,7 @@ static MASKS: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)(?-u:\b)\d{1,2}(?::\d{2})? ?(?:am|pm|a\.m\.|p\.m\.)",
         r"(?-u:\b)\d{1,2}:\d{2}(?-u:\b)",
         // Confidence levels: "95% CI", "95% confidence interval".
-        r"(?i)(?-u:\b)9[059](?:\.\d)? ?%(?: |-)?(?:CI|confidence|credible|cl(?-u:\b))",
+        r"(?i)(?-u:\b)9[059](?:\.\d)? ?%(?: |-)?(?:(?:two|2|one|1)[ -]sided )?(?:CI|confidence|credible|cl(?-u:\b))",
         // Round-the-clock phrases: "24/7", "24 hours a day", "7 days a week" ("2 days a week"
         // of therapy is a frequency).
         r"(?-u:\b)24/7(?-u:\b)",
@@ -94,6 +94,8 @@ mod tests {
         assert!(covered("Open 9:00 am – 5 pm", "9:00"));
         assert!(covered("Open 9:00 am – 5 pm", "5 pm"));
         assert!(covered("OR 9.87 (95% CI 4.37–22.29)", "95%"));
+        assert!(covered("a 95% two sided confidence interval", "95%"));
+        assert!(covered("the 90% one-sided confidence bound", "90%"));
         assert!(covered("We answer 24/7.", "24/7"));
         assert!(covered("as shown before [3].", "3]"));
         assert!(covered("a trial (Zarate et al., 2006) found", "2006"));
@@ -110,6 +112,8 @@ mod tests {
 
     #[test]
     fn leaves_claims_alone() {
+        // A share of people who chose a side is a claim, whatever follows it.
+        assert!(masked("About 95% two sided with us.").is_empty());
         let s =
             "Traditional antidepressants may take 4–6 weeks; response in 70–80% of 27 patients.";
         assert!(masked(s).is_empty(), "{:?}", masked(s));
