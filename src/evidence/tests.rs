@@ -1160,31 +1160,6 @@ fn spaced_injections() -> RecordIndex {
     )
 }
 
-/// A claim with its own quote and sentence, about the toxin.
-fn worded(kind: ClaimKind, value: Value, quote: &str, sentence: &str) -> Claim {
-    Claim {
-        id: "c1".to_owned(),
-        kind,
-        value,
-        measure: measure("botulinum toxin", "", None),
-        quote: quote.to_owned(),
-        sentence: sentence.to_owned(),
-        sources: vec!["pmid:1".to_owned()],
-        ..Claim::default()
-    }
-}
-
-fn assess_one(claim: &Claim, r: &RecordIndex) -> Finding {
-    let sources = [SourceOutcome {
-        source: "pmid:1",
-        outcome: Outcome::Record {
-            index: r,
-            inferred: false,
-        },
-    }];
-    assess(claim, &sources, &Tolerance::default())
-}
-
 #[test]
 fn counted_days_are_no_length_of_time_and_no_rate_period() {
     let r = spaced_injections();
@@ -1194,34 +1169,37 @@ fn counted_days_are_no_length_of_time_and_no_rate_period() {
         bound: Some(Bound::AtLeast),
         ..Value::point(15.0, Unit::Days)
     };
-    let c = worded(
+    let c = said(
         ClaimKind::Other,
         at_least_15,
         "15 or more headache days",
         "Chronic migraine means 15 or more headache days a month.",
+        "botulinum toxin",
     );
-    let f = assess_one(&c, &r);
+    let f = verdict_of(&c, &r);
     assert_ne!(f.verdict, Verdict::Supported, "{f:#?}");
     assert_ne!(f.verdict, Verdict::Differs, "{f:#?}");
     // The same words about 28 days are still no figure of the trial.
-    let c = worded(
+    let c = said(
         ClaimKind::Other,
         Value::point(28.0, Unit::Days),
         "28 headache days",
         "Some patients have 28 headache days a month.",
+        "botulinum toxin",
     );
-    assert_ne!(assess_one(&c, &r).verdict, Verdict::Supported);
+    assert_ne!(verdict_of(&c, &r).verdict, Verdict::Supported);
 }
 
 #[test]
 fn a_spacing_between_doses_is_stated_only_by_a_spacing() {
     let r = spaced_injections();
     let course = |v: f64, quote: &str, sentence: &str| {
-        worded(
+        said(
             ClaimKind::TreatmentCourse,
             Value::point(v, Unit::Weeks),
             quote,
             sentence,
+            "botulinum toxin",
         )
     };
     // "12 weeks apart" and "every 12 weeks" are the trial's spacing.
@@ -1229,18 +1207,18 @@ fn a_spacing_between_doses_is_stated_only_by_a_spacing() {
         ("every 12 weeks", "Injections are repeated every 12 weeks."),
         ("12 weeks", "You get 2 injections, 12 weeks apart."),
     ] {
-        let f = assess_one(&course(12.0, quote, sentence), &r);
+        let f = verdict_of(&course(12.0, quote, sentence), &r);
         assert_eq!(f.verdict, Verdict::Supported, "{sentence}: {f:#?}");
     }
     // Another spacing differs from the trial's spacing, not from its phase's length.
-    let f = assess_one(
+    let f = verdict_of(
         &course(8.0, "8 weeks", "You get 2 injections, 8 weeks apart."),
         &r,
     );
     assert_eq!(f.verdict, Verdict::Differs, "{f:#?}");
     assert!(f.reason.contains("reports 12 weeks"), "{}", f.reason);
     // And a course's length is never a spacing: "a 12-week course" is not "every 12 weeks".
-    let f = assess_one(
+    let f = verdict_of(
         &course(12.0, "12-week", "The full program is a 12-week course."),
         &r,
     );
@@ -1324,17 +1302,14 @@ fn an_average_time_is_never_the_length_the_protocol_set() {
         )],
     );
     let sentence = "The median duration of use during maintenance was 17.7 weeks.";
-    let claim = Claim {
-        id: "c1".to_owned(),
-        kind: ClaimKind::TreatmentCourse,
-        value: Value::point(17.7, Unit::Weeks),
-        measure: measure("nasal spray", "", None),
-        quote: "17.7 weeks".to_owned(),
-        sentence: sentence.to_owned(),
-        sources: vec!["pmid:1".to_owned()],
-        ..Claim::default()
-    };
-    let f = assess_one(&claim, &r);
+    let claim = said(
+        ClaimKind::TreatmentCourse,
+        Value::point(17.7, Unit::Weeks),
+        "17.7 weeks",
+        sentence,
+        "nasal spray",
+    );
+    let f = verdict_of(&claim, &r);
     assert_eq!(f.verdict, Verdict::NotFound, "{f:#?}");
     // Counterexample: a course stated as such is the protocol's ("a 16-week phase").
     let course = Claim {
@@ -1343,7 +1318,7 @@ fn an_average_time_is_never_the_length_the_protocol_set() {
         sentence: "The optimization phase lasts 16 weeks.".to_owned(),
         ..claim
     };
-    assert_eq!(assess_one(&course, &r).verdict, Verdict::Supported);
+    assert_eq!(verdict_of(&course, &r).verdict, Verdict::Supported);
 }
 
 #[test]
@@ -1357,18 +1332,17 @@ fn a_phase_length_is_stated_only_for_that_phase() {
             "After a 4-week open-label induction phase, responders entered a 16-week optimization phase before randomization.",
         )],
     );
-    let phase = |v: f64, quote: &str, sentence: &str| Claim {
-        id: "c1".to_owned(),
-        kind: ClaimKind::TreatmentCourse,
-        value: Value::point(v, Unit::Weeks),
-        measure: measure("nasal spray", "", None),
-        quote: quote.to_owned(),
-        sentence: sentence.to_owned(),
-        sources: vec!["pmid:1".to_owned()],
-        ..Claim::default()
+    let phase = |v: f64, quote: &str, sentence: &str| {
+        said(
+            ClaimKind::TreatmentCourse,
+            Value::point(v, Unit::Weeks),
+            quote,
+            sentence,
+            "nasal spray",
+        )
     };
     // The induction phase's own length agrees; another phase's length is not its figure.
-    let f = assess_one(
+    let f = verdict_of(
         &phase(
             4.0,
             "4-week",
@@ -1377,17 +1351,17 @@ fn a_phase_length_is_stated_only_for_that_phase() {
         &r,
     );
     assert_eq!(f.verdict, Verdict::Supported, "{f:#?}");
-    let f = assess_one(
+    let f = verdict_of(
         &phase(12.0, "12-week", "Then comes a 12-week induction phase."),
         &r,
     );
     assert_ne!(f.verdict, Verdict::Supported, "{f:#?}");
     assert!(!f.reason.contains("16 weeks"), "{}", f.reason);
     // A length that names no phase is still read against the phases.
-    let f = assess_one(&phase(16.0, "16 weeks", "The program runs 16 weeks."), &r);
+    let f = verdict_of(&phase(16.0, "16 weeks", "The program runs 16 weeks."), &r);
     assert_eq!(f.verdict, Verdict::Supported, "{f:#?}");
     // A phase the record gives no length for is not found, whatever other lengths it gives.
-    let f = assess_one(
+    let f = verdict_of(
         &phase(2.0, "2-week", "It ends with a 2-week follow-up phase."),
         &r,
     );
