@@ -152,6 +152,15 @@ impl Target {
                 "male" => Some("male"),
                 _ => None,
             });
+        // Where the quote stands in its sentence: its N-th occurrence, as the claim's context
+        // records it ("a 4-week screening phase, a 4-week induction phase").
+        let occurrence = Context::parse(&claim.context).occurrence as usize;
+        let quote_at = claim
+            .sentence
+            .match_indices(claim.quote.as_str())
+            .nth(occurrence.saturating_sub(1))
+            .or_else(|| claim.sentence.match_indices(claim.quote.as_str()).next())
+            .map(|(at, _)| at);
         Target {
             kind: claim.kind,
             value: claim.value.clone(),
@@ -196,14 +205,13 @@ impl Target {
             study: claim.kind != ClaimKind::SampleSize
                 || clause.as_ref().is_none_or(Clause::names_study),
             subgroup: clause.as_ref().map(Clause::subgroup).unwrap_or_default(),
-            time_sort: match claim.sentence.find(claim.quote.as_str()) {
+            time_sort: match quote_at {
                 Some(at) => TimeSort::of(&claim.sentence, at..at + claim.quote.len()),
                 None => TimeSort::of(&claim.quote, 0..claim.quote.len()),
             },
-            phase: match claim.sentence.find(claim.quote.as_str()) {
-                Some(at) => vocab::phase_of(&claim.sentence[at + claim.quote.len()..]),
-                None => Vec::new(),
-            },
+            phase: quote_at.map_or_else(Vec::new, |at| {
+                vocab::phase_of(&claim.sentence[at + claim.quote.len()..])
+            }),
             session_kinds: vocab::session_kinds(
                 &clause
                     .as_ref()

@@ -1360,6 +1360,21 @@ fn a_phase_length_is_stated_only_for_that_phase() {
     // A length that names no phase is still read against the phases.
     let f = verdict_of(&phase(16.0, "16 weeks", "The program runs 16 weeks."), &r);
     assert_eq!(f.verdict, Verdict::Supported, "{f:#?}");
+    // A quote said twice in its sentence is read where its context puts it: the second
+    // "4-week" is the induction phase's.
+    let sentence = "It begins with a 4-week screening phase and a 4-week induction phase.";
+    let second = Claim {
+        context: "00000000.00000000/2".to_owned(),
+        ..phase(4.0, "4-week", sentence)
+    };
+    let f = verdict_of(&second, &r);
+    assert_eq!(f.verdict, Verdict::Supported, "{f:#?}");
+    let f = verdict_of(&phase(4.0, "4-week", sentence), &r);
+    assert_eq!(
+        f.verdict,
+        Verdict::NotFound,
+        "the first is the screening's: {f:#?}"
+    );
     // A phase the record gives no length for is not found, whatever other lengths it gives.
     let f = verdict_of(
         &phase(2.0, "2-week", "It ends with a 2-week follow-up phase."),

@@ -621,12 +621,16 @@ const PHASE_NAMES: &[&str] = &[
 /// up to "phase" or "period" ("12-week optimization phase" → optimization). None when no
 /// "phase" or "period" follows closely.
 pub fn phase_of(after_figure: &str) -> Vec<&'static str> {
+    // Only the first few words are read, so only they are split and lowered.
     let mut names = Vec::new();
-    for t in super::text::tokens(after_figure).into_iter().take(6) {
-        if matches!(t.lower.as_str(), "phase" | "phases" | "period" | "periods") {
+    for word in after_figure.split_whitespace().take(6) {
+        let w = word
+            .trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+            .to_ascii_lowercase();
+        if matches!(w.as_str(), "phase" | "phases" | "period" | "periods") {
             return names;
         }
-        if let Some(&name) = PHASE_NAMES.iter().find(|n| **n == t.lower) {
+        if let Some(&name) = PHASE_NAMES.iter().find(|n| **n == w) {
             names.push(name);
         }
     }
