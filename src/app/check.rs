@@ -320,6 +320,7 @@ fn check_file(
             say_how_attached(evidence::assess(claim, &outcomes, tolerance))
         })
         .collect();
+    evidence::defer_time_points(claims, &mut findings);
     findings.sort_by_key(|f| (f.location.line, f.location.column, f.location.start));
     findings
 }

@@ -19,6 +19,7 @@
 pub mod agreement;
 mod borrowed;
 mod clause;
+mod dated;
 mod dose;
 mod explain;
 pub mod reader;
@@ -27,6 +28,7 @@ pub mod text;
 pub mod vocab;
 
 pub use agreement::agrees;
+pub use dated::defer_time_points;
 pub use reader::{Reading, RecordIndex, Role, Section};
 
 use crate::model::{host, Claim, ClaimKind, Evidence, Finding, Scope, Tolerance, Value, Verdict};

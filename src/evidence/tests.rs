@@ -964,6 +964,7 @@ fn a_claim_confined_to_a_subgroup_is_backed_only_by_that_subgroups_figure() {
 mod arm_labels;
 mod bare;
 mod claim_words;
+mod dated;
 mod doses;
 mod other_arm;
 

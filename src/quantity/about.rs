@@ -82,6 +82,17 @@ fn names_a_trial(t: &[Tok<'_>], k: usize) -> bool {
     glued_number || trial_after(k + 1) || (numbered && trial_after(k + 2))
 }
 
+/// Whether the name at `k` is where a study was published, not a treatment: "published in JAMA
+/// Psychiatry", "a report in NEJM", "appeared in The BMJ". "given in TMS sessions" names one.
+fn names_a_journal(t: &[Tok<'_>], k: usize) -> bool {
+    const PUBLISHED: &[&str] = &["published", "appeared", "appearing", "report", "reported"];
+    let before = |j: usize| k.checked_sub(j).map(|i| &t[i]);
+    // "in [the] NAME", after a word of publishing.
+    let the = usize::from(before(1).is_some_and(|w| w.is("the")));
+    before(1 + the).is_some_and(|w| w.is("in"))
+        && before(2 + the).is_some_and(|w| w.is_any(PUBLISHED))
+}
+
 /// Whether a word is a name written with a capital in mid-sentence ("Botox", "Spravato"), not a
 /// run of names ("Eli Lilly") or a place ("in Houston").
 fn is_brand(t: &[Tok<'_>], k: usize) -> bool {
@@ -164,7 +175,7 @@ fn interventions(t: &[Tok<'_>]) -> Vec<Phrase> {
         let phrase = if t[k].is_in(&words::TREATMENT_HEADS) {
             treatment_phrase(t, k)
         } else if is_drug(&t[k])
-            || (is_acronym(&t[k]) && !names_a_trial(t, k))
+            || (is_acronym(&t[k]) && !names_a_trial(t, k) && !names_a_journal(t, k))
             || t[k].is_any(STANDALONE_TREATMENTS)
         {
             // "NAD+": a plus glued to the name is part of it; so is a salt ("testosterone

@@ -10,14 +10,14 @@ use super::about::is_condition_word;
 use super::lexicon::{
     Applies, NounClass, AGE_BOUNDS, AVERAGE_WORDS, BASE_DETERMINERS, BEFORE_WORDS, CHECK_NOUNS,
     CLAUSE_WORDS, COMPARATIVE_COUNT_WORDS, COMPARISON_WORDS, CONDITION_HEADS, COURSE_OF_NOUNS,
-    COURSE_SUBJECTS, CUES, CUTOFF_EVENTS, DEFINING_WORDS, LAST_ADJECTIVE_LEADS, MAGNITUDE_NOUNS,
-    NEGATIONS, NOT_PRICES, PEOPLE_WORDS, PROCEDURE_BASES, REACTION_WORDS, REDUCTION_WORDS,
-    RESULT_WORDS, SITTING_NOUNS, STUDY_WORDS, TALLY_VERBS, THRESHOLD_WORDS, USE_VERBS,
-    WAIT_FOR_WORDS, WEAR_PERIODS, WEIGHING_WORDS, WEIGHT_BASES,
+    COURSE_SUBJECTS, CUES, CUTOFF_EVENTS, DEFINING_WORDS, FROM_STARTS, LAST_ADJECTIVE_LEADS,
+    MAGNITUDE_NOUNS, NEGATIONS, NOT_PRICES, PEOPLE_WORDS, PROCEDURE_BASES, REACTION_WORDS,
+    REDUCTION_WORDS, RESULT_WORDS, SITTING_NOUNS, STUDY_WORDS, TALLY_VERBS, THRESHOLD_WORDS,
+    USE_VERBS, WAIT_FOR_WORDS, WEAR_PERIODS, WEIGHING_WORDS, WEIGHT_BASES,
 };
 use super::matcher::{Hit, Matcher};
 use super::scan::{RawMatch, Shape};
-use super::tokens::Tok;
+use super::tokens::{Tok, TokKind};
 use crate::model::{Bound, ClaimKind, Unit};
 
 static CUE_WORDS: LazyLock<Matcher> = LazyLock::new(|| Matcher::new(CUES));
@@ -437,9 +437,7 @@ impl<'a, 't> Sentence<'a, 't> {
         }
         let base = (m.last_tok + 2..t.len()).find(|&k| !t[k].is_any(BASE_DETERMINERS));
         base.is_some_and(|k| {
-            t[k].kind == super::tokens::TokKind::Word
-                && !t[k].is_any(WEIGHT_BASES)
-                && !t[k].is_any(PEOPLE_WORDS)
+            t[k].kind == TokKind::Word && !t[k].is_any(WEIGHT_BASES) && !t[k].is_any(PEOPLE_WORDS)
         })
     }
 
@@ -485,15 +483,9 @@ impl<'a, 't> Sentence<'a, 't> {
     fn is_cutoff_percent(&self, m: &RawMatch) -> bool {
         let t = self.t;
         let symbol = m.quote_first > 0
-            && matches!(
-                t[m.quote_first].kind,
-                super::tokens::TokKind::Sym('>' | '<' | '≥' | '≤')
-            );
+            && matches!(t[m.quote_first].kind, TokKind::Sym('>' | '<' | '≥' | '≤'));
         let symbol_before = m.first_tok > 0
-            && matches!(
-                t[m.first_tok - 1].kind,
-                super::tokens::TokKind::Sym('>' | '<' | '≥' | '≤')
-            );
+            && matches!(t[m.first_tok - 1].kind, TokKind::Sym('>' | '<' | '≥' | '≤'));
         let of_people = t.get(m.last_tok + 1).is_some_and(|n| n.is("of"));
         (symbol || symbol_before)
             && !of_people
@@ -954,7 +946,7 @@ impl<'a, 't> Sentence<'a, 't> {
         // ("two weeks after study entry" is a time point of its own).
         let adjective = |k: usize| {
             t.get(k).is_some_and(|w| {
-                w.kind == super::tokens::TokKind::Word
+                w.kind == TokKind::Word
                     && !w.is_any(&["after", "before", "of", "into", "in", "from", "since"])
             })
         };
@@ -1039,6 +1031,18 @@ impl<'a, 't> Sentence<'a, 't> {
             .then_some(K::TreatmentCourse)
     }
 
+    /// Whether a time is counted from the start of something: "a month from the treatment",
+    /// "12 weeks from baseline". A span "from 2 to 6 weeks" has the time after "from", not
+    /// before it.
+    fn counted_from_start(&self, m: &RawMatch) -> bool {
+        let t = self.t;
+        let from = t.get(m.last_tok + 1).is_some_and(|w| w.is("from"));
+        let start = (m.last_tok + 2..(m.last_tok + 5).min(t.len()))
+            .take_while(|&k| matches!(t[k].kind, TokKind::Word))
+            .any(|k| t[k].is_any(FROM_STARTS));
+        from && start
+    }
+
     /// "a 15% weight loss at 16 months", "response at 24 hours was 64%", "regained weight over
     /// the subsequent 48 weeks": the time point an outcome is reported at.
     fn time_point(&self, m: &RawMatch) -> Option<ClaimKind> {
@@ -1051,10 +1055,12 @@ impl<'a, 't> Sentence<'a, 't> {
                 && self.clauses[f.first_tok] == clause
         });
         // "64% met response criteria 24 hours after the infusion": when a rate was measured.
-        // "2 out of 3 patients reported a year later that they were still well": "later" too.
+        // "2 out of 3 patients reported a year later that they were still well": "later" too,
+        // and "from" counting from a start ("50% in a month from the last session").
         let measured_after = t
             .get(m.last_tok + 1)
-            .is_some_and(|a| a.is_any(&["after", "post", "following", "later"]));
+            .is_some_and(|a| a.is_any(&["after", "post", "following", "later"]))
+            || self.counted_from_start(m);
         if measured_after && rate_in_clause {
             return Some(K::FollowUp);
         }

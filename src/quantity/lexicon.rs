@@ -1467,6 +1467,28 @@ pub(crate) const COURSE_OF_NOUNS: &[&str] = &[
     "sessions",
 ];
 
+/// What a time after "from" counts from when it dates a result ("50% in a month from the
+/// treatment", "12 weeks from baseline", "six weeks from the first session").
+pub(crate) const FROM_STARTS: &[&str] = &[
+    "baseline",
+    "start",
+    "starting",
+    "beginning",
+    "treatment",
+    "therapy",
+    "infusion",
+    "injection",
+    "session",
+    "procedure",
+    "surgery",
+    "dose",
+    "dosing",
+    "randomization",
+    "randomisation",
+    "enrollment",
+    "enrolment",
+];
+
 /// Nouns of a check on how a patient is doing: an interval of them ("yearly check-ups", "an
 /// exam every six months") is a follow-up schedule, not a course of treatment.
 pub(crate) const CHECK_NOUNS: &[&str] = &[

@@ -531,6 +531,21 @@ fn issue_8_examples() {
             "{s}"
         );
     }
+    // Nor is the journal a trial was published in.
+    let f =
+        &figures("The trial, published in JAMA Psychiatry, followed 280 adults on velaglutide.")[0];
+    assert_eq!(
+        f.measure.intervention.as_deref(),
+        Some("velaglutide"),
+        "{f:?}"
+    );
+    assert!(names("A report in the NEJM on 40 patients")
+        .interventions
+        .is_empty());
+    assert_eq!(
+        names("Patients were treated in TMS sessions").interventions,
+        ["TMS"]
+    );
     let f = &figures("TMS 5 days a week helps 60% of patients.")[1];
     assert_eq!(f.measure.intervention.as_deref(), Some("TMS"));
     // A heading that names only the trial names no treatment for the page.
@@ -832,6 +847,18 @@ fn a_time_that_opens_the_sentence_is_a_time_point() {
     assert_eq!(f[1].kind, K::FollowUp);
     let f = only("Most people feel relief 24 hours after an infusion.");
     assert_eq!(f.kind, K::OnsetTime, "no rate: how soon it works");
+    // A time counted from the start of treatment dates the rate of its clause.
+    let f =
+        figures("Remission reached 70% by the last visit and 50% in a month from the treatment.");
+    assert_eq!(f[2].kind, K::FollowUp, "{f:?}");
+    assert_eq!(f[1].measure.time_point, Some(Value::point(1.0, U::Months)));
+    let f = figures("About 30% of patients had responded 12 weeks from baseline.");
+    assert_eq!(f[1].kind, K::FollowUp, "{f:?}");
+    // Counterexamples: a span "from 2 to 6 weeks", and "from" naming no start.
+    let f = figures("In 40% of patients the effect lasts from 2 to 6 weeks.");
+    assert!(f.iter().all(|x| x.kind != K::FollowUp), "{f:?}");
+    let f = figures("Some 45% of our patients drive 2 hours from home to reach us.");
+    assert!(f.iter().all(|x| x.kind != K::FollowUp), "{f:?}");
     // Not at the opening: "within" still says how soon.
     let f = only("Most feel better within 2 weeks of starting.");
     assert_eq!(f.kind, K::OnsetTime);
