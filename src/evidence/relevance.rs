@@ -205,7 +205,10 @@ impl Target {
             study: claim.kind != ClaimKind::SampleSize
                 || clause.as_ref().is_none_or(Clause::names_study),
             subgroup: clause.as_ref().map(Clause::subgroup).unwrap_or_default(),
+            // An age the extractor (or a reviewer) named as one is an age, however its
+            // sentence words it ("the average age of the patients was 46 years").
             time_sort: match quote_at {
+                _ if m.outcome.as_deref() == Some(quantity::AGE) => TimeSort::Age,
                 Some(at) => TimeSort::of(&claim.sentence, at..at + claim.quote.len()),
                 None => TimeSort::of(&claim.quote, 0..claim.quote.len()),
             },
@@ -491,7 +494,11 @@ impl TimeSort {
         let figure = sentence.get(range.clone()).unwrap_or_default();
         let before = sentence.get(..range.start).unwrap_or_default();
         let after = sentence.get(range.end..).unwrap_or_default();
-        let mut words_before = before.split_whitespace().rev();
+        // An aside in brackets between the age and its figure is passed over: "mean age [SD],
+        // 46.3 [11.1] years", "age (years), 52".
+        let mut words_before = before.split_whitespace().rev().skip_while(|w| {
+            w.starts_with(['(', '[']) && w.trim_end_matches(',').ends_with([')', ']'])
+        });
         let (last, second) = (words_before.next(), words_before.next());
         let first = figure.split_whitespace().next();
         let alone = figure.split_whitespace().nth(1).is_none();
@@ -775,11 +782,13 @@ fn arm_score(target: &Target, r: &Reading, index: &RecordIndex) -> Relevance {
     use ClaimKind as K;
     // A study's size ("29 of 31 trials", "3731 patients") counts the whole study, whatever
     // treatment the claim's sentence or page names.
-    // So does its follow-up: "randomised to gel or placebo gel and followed for 33 months".
+    // So does its follow-up: "randomised to gel or placebo gel and followed for 33 months",
+    // and the age of its people ("mean age 46 years" describes everyone randomized).
     if matches!(
         target.kind,
         K::SampleSize | K::Prevalence | K::DefinitionThreshold | K::FollowUp
-    ) || (r.role == Role::Size && r.arm.is_none() && !target.control)
+    ) || target.time_sort == TimeSort::Age
+        || (r.role == Role::Size && r.arm.is_none() && !target.control)
     {
         return Ok(0.0);
     }

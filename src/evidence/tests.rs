@@ -961,6 +961,7 @@ fn a_claim_confined_to_a_subgroup_is_backed_only_by_that_subgroups_figure() {
     assert_eq!(f.verdict, Verdict::Supported, "{}", f.reason);
 }
 
+mod ages;
 mod arm_labels;
 mod bare;
 mod claim_words;

@@ -917,6 +917,27 @@ impl<'a, 't> Sentence<'a, 't> {
         !(m.value.bound.is_some() || before || and_over)
     }
 
+    /// "By age fifty, levels drop by half", "at age 40": an age that names a moment of life, no
+    /// group of people, is no figure.
+    pub(super) fn age_as_a_moment(&self, m: &RawMatch) -> bool {
+        self.bare_age(m)
+            && (m.quote_first.saturating_sub(3)..m.quote_first)
+                .any(|k| self.t[k].is_any(&["by", "at"]))
+    }
+
+    /// "The average age of the patients was 46 years": a time in years that an average age
+    /// states, however far the verb sets it from "age".
+    pub(super) fn stated_age(&self, m: &RawMatch) -> bool {
+        let t = self.t;
+        let clause = self.clauses[m.first_tok];
+        m.value.unit == Unit::Years
+            && (m.quote_first.saturating_sub(8)..m.quote_first).any(|k| {
+                t[k].is("age")
+                    && self.clauses[k] == clause
+                    && (k.saturating_sub(2)..k).any(|j| t[j].is_any(AVERAGE_WORDS))
+            })
+    }
+
     /// "9.2 fewer headache days", "30 more days without pain": a difference in a count of days,
     /// not how long anything takes.
     fn difference_in_days(&self, m: &RawMatch) -> Option<ClaimKind> {

@@ -951,10 +951,7 @@ pub(crate) const LABEL_CORPUS: &[&str] = &[
     "COVID-19 patients were excluded; IL-6 and PHQ-9 were recorded.",
     "Scores on the HAM-D-17 fell; SARS-CoV-2 testing was negative.",
     "GLP-1 drugs were tested in the SURMOUNT-1 trial.",
-    // An age that only describes a group is no claim (an age that bounds who is meant is:
-    // "beyond the age of 45"); see `INDEXES`.
-    "Teens aged 13–17 can join the group.",
-    "It is common in people between the ages of 20 and 40.",
+    // A single person's age in an example is no claim (a group's age is: "adults aged 45–80").
     "A dose of vitamin B12 was given.",
     "Patients in their 20s and 30s often ask.",
     "It is the 3rd most common cause.",
@@ -2026,6 +2023,11 @@ pub(crate) const NOT_MODIFIERS: &[&str] = &[
 
 /// Acronyms that are not interventions: conditions, measures, organizations, titles.
 pub(crate) const NOT_INTERVENTIONS: &[&str] = &[
+    // Identifiers of a paper or a trial ("PMID 31166571", "NCT01234567").
+    "pmid",
+    "pmcid",
+    "doi",
+    "nct",
     "fda",
     "us",
     "usa",

@@ -70,6 +70,9 @@ pub struct Figure {
 /// The outcome of a figure that says how long side effects last.
 pub const SIDE_EFFECTS: &str = "side effects";
 
+/// The outcome of an age that describes people ("participants aged 45–80", "a mean age of 46").
+pub const AGE: &str = "age";
+
 /// Whether `text` could hold a figure at all: a digit, a number word, a fraction word or a plural
 /// time unit. A cheap pre-filter so that most prose never reaches the tokenizer.
 pub fn has_trigger(text: &str) -> bool {
@@ -292,10 +295,18 @@ pub fn figures_of_triggered(sentence: &str, lead_in: Option<&str>) -> Vec<Figure
         verdicts.push(v);
     }
     for (i, m) in raw.iter().enumerate() {
-        if s.bare_age(m) || s.reading_time(m) {
+        if s.reading_time(m) || s.age_as_a_moment(m) {
             continue;
         }
         let mut v = verdicts[i];
+        // "participants aged 45–80", "a mean age of 46 years": an age that bounds nothing
+        // describes the people, a figure of the population a source may state.
+        if s.bare_age(m) || s.stated_age(m) {
+            v = Verdict {
+                kind: ClaimKind::Other,
+                outcome: Some(AGE),
+            };
+        }
         let mut time_point = None;
         // A difference in days is an outcome with a time point too ("9.2 fewer headache days
         // after 12 weeks"), so a source's figure at another time does not support it.
@@ -412,6 +423,7 @@ fn static_outcome(o: &str) -> Option<&'static str> {
         .chain(ClaimKind::ALL.iter().filter_map(|k| default_outcome(*k)))
         .chain([
             SIDE_EFFECTS,
+            AGE,
             "live birth",
             "20/20 vision",
             "permanent result",

@@ -280,6 +280,17 @@ impl Scanner<'_, '_> {
             f.k += 1;
             return;
         }
+        // A mean with its spread in brackets before the unit, as abstracts give baseline
+        // characteristics: "46.3 [11.1] years", "52.0 (8.4) kg".
+        let spread = spread_before_unit(self.t, f.k);
+        if let Some(Some(UnitRead::Unit(u, next))) = spread.map(|s| unit_at(self.t, s)) {
+            if f.sign.is_none() && !f.ranged {
+                f.unit = Some(u);
+                f.last = next - 1;
+                f.k = next;
+                return;
+            }
+        }
         match unit_at(self.t, f.k) {
             Some(UnitRead::Unit(u, next)) if f.sign.is_none() => {
                 f.unit = Some(u);
@@ -307,7 +318,12 @@ impl Scanner<'_, '_> {
         let Some(conn) = t.get(f.k) else {
             return;
         };
-        let between = f.quote_first > 0 && t[f.quote_first - 1].is("between");
+        // "between 40 and 60 minutes", and "between the ages of 20 and 40" with the index's
+        // words in between.
+        let between = (f.quote_first.saturating_sub(4)..f.quote_first)
+            .rev()
+            .take_while(|&k| t[k].is_any(&["between", "the", "ages", "of"]))
+            .any(|k| t[k].is("between"));
         let joins = conn.is_dash()
             || conn.is_any(&["to", "through"])
             || (between && conn.is_any(&["and", "or"]))
@@ -1130,4 +1146,15 @@ pub(super) fn plural_time(tok: &Tok<'_>) -> Option<Unit> {
         "years" => Some(Unit::Years),
         _ => None,
     }
+}
+
+/// The token after a spread in brackets at `k` ("[11.1]", "(8.4)"), where a unit may follow.
+fn spread_before_unit(t: &[Tok<'_>], k: usize) -> Option<usize> {
+    let open = t.get(k)?;
+    let close = match open.kind {
+        TokKind::Sym('(') => ')',
+        TokKind::Sym('[') => ']',
+        _ => return None,
+    };
+    (t.get(k + 1)?.num().is_some() && t.get(k + 2)?.is_sym(close)).then_some(k + 3)
 }

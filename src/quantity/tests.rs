@@ -837,6 +837,64 @@ fn respectively_matches_listed_figures_to_listed_arms_in_order() {
     );
 }
 
+/// A figure in years read from a sentence: low, high, unit and outcome.
+type YearsRead = (Option<f64>, Option<f64>, U, Option<String>);
+
+#[test]
+fn ages_that_describe_people_are_figures_of_the_population() {
+    let age = |s: &str| -> Vec<YearsRead> {
+        figures(s)
+            .into_iter()
+            .filter(|f| f.value.unit == U::Years)
+            .map(|f| (f.value.low, f.value.high, f.value.unit, f.measure.outcome))
+            .collect()
+    };
+    let is_age = |lo: f64, hi: f64| vec![(Some(lo), Some(hi), U::Years, Some("age".to_owned()))];
+    assert_eq!(
+        age("The trial enrolled 300 men aged 50–75 with low testosterone."),
+        is_age(50.0, 75.0)
+    );
+    assert_eq!(
+        age("Participants had a mean age 41.2 and most were women."),
+        is_age(41.2, 41.2)
+    );
+    assert_eq!(
+        age("Most people reach menopause between the ages of 48 and 53."),
+        is_age(48.0, 53.0)
+    );
+    assert_eq!(
+        age("The average age of the participants was 52 years, and 61% were female."),
+        is_age(52.0, 52.0)
+    );
+    // A mean given with its SD in brackets, as abstracts list baseline characteristics.
+    assert_eq!(
+        age("Of 250 adults (mean age [SD], 51.2 [9.8] years), 80 relapsed."),
+        is_age(51.2, 51.2)
+    );
+    assert_eq!(
+        age("Teens aged 14–18 can join the group."),
+        is_age(14.0, 18.0)
+    );
+    let f = figures("Mean weight was 104.2 (18.6) kg at the start.");
+    assert_eq!(
+        (f[0].value.low, f[0].value.unit),
+        (Some(104.2), U::Kg),
+        "{f:?}"
+    );
+    // Counterexamples: an age that bounds who is meant is a cut-off, a length of time is no
+    // age, and one person's age in an example is no figure.
+    assert_eq!(
+        figures("The program is open to adults aged 18 and over.")[0].kind,
+        K::DefinitionThreshold
+    );
+    assert_eq!(
+        age("Patients were followed for 4 years after the procedure.")[0].3,
+        Some("follow-up".to_owned())
+    );
+    assert!(age("A 65-year-old man may have normal levels.").is_empty());
+    assert!(age("By age fifty, levels drop to roughly half of what they were.").is_empty());
+}
+
 #[test]
 fn a_time_that_opens_the_sentence_is_a_time_point() {
     let f = only("At 12 weeks, the semaglutide arm was ahead of placebo.");
@@ -913,7 +971,6 @@ fn non_claims() {
         "A trial (Rivera et al., 2011) changed the field.",
         "A study published in a journal in 2019 was cited.",
         "© 2026 Example Clinic. All rights reserved.",
-        "Teens aged 14–18 can join the group.",
         "Our phone line is open 24/7.",
         "The odds ratio was 9.87 (95% CI 4.37–22.29).",
         "Ketamine has been used for decades in surgery.",
@@ -1462,8 +1519,13 @@ fn study_lengths_waits_uses_sittings_differences_bars_and_tallies() {
         ("The trial enrolled 300 patients.", K::SampleSize),
         ("Sciatica impacts roughly 5% of adults.", K::Prevalence),
     ]);
-    // An age that only describes a group is no claim.
-    assert_eq!(read("Children aged 6 to 12 can join the class."), []);
+    // An age that describes a group is a figure of its people, not a time.
+    let got = read("Children aged 6 to 12 can join the class.");
+    assert_eq!(
+        (got[0].1, got[0].2, got[0].4),
+        (Some(6.0), Some(12.0), K::Other),
+        "{got:?}"
+    );
     let got = read("Patients 4.5 fewer migraine days a month.");
     assert_eq!((got[0].1, got[0].3), (Some(4.5), U::Days), "{got:?}");
 }
