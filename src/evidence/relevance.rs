@@ -75,6 +75,9 @@ pub struct Target {
     pub subgroup: Vec<String>,
     /// For a time: a length, a gap between repeats ("repeated every 12 weeks") or an age.
     pub time_sort: TimeSort,
+    /// For a count of people: the state it counts them in ("297 adults in remission"), sorted;
+    /// empty for a count of everyone.
+    pub states: Vec<&'static str>,
 }
 
 impl Target {
@@ -205,6 +208,12 @@ impl Target {
             study: claim.kind != ClaimKind::SampleSize
                 || clause.as_ref().is_none_or(Clause::names_study),
             subgroup: clause.as_ref().map(Clause::subgroup).unwrap_or_default(),
+            states: match quote_at {
+                Some(at) if claim.kind == ClaimKind::SampleSize => {
+                    vocab::person_states_after(&claim.sentence[at + claim.quote.len()..])
+                }
+                _ => Vec::new(),
+            },
             // An age the extractor (or a reviewer) named as one is an age, however its
             // sentence words it ("the average age of the patients was 46 years").
             time_sort: match quote_at {
@@ -422,6 +431,7 @@ fn weigh(target: &Target, r: &Reading, index: &RecordIndex, arms: bool) -> Relev
         _ => {}
     }
     score += outcome_score(target, r)?;
+    score += state_score(target, r, index)?;
     // "Among patients in stable remission, relapse occurred in …": the subgroup the claim names
     // (words the whole study is about, such as its condition, tell no subgroup apart).
     let subgroup = target
@@ -449,6 +459,24 @@ fn weigh(target: &Target, r: &Reading, index: &RecordIndex, arms: bool) -> Relev
         _ => 0.0,
     };
     Ok(score)
+}
+
+/// A count of people in a state ("297 adults in remission") is only the count the source gives
+/// for that state ("176 achieved stable remission"). A count that names no state counts
+/// everyone, one that names it among others ("297 who achieved stable remission or stable
+/// response") a wider group, and one that names another state another group: none of them is
+/// the claim's measure.
+fn state_score(target: &Target, r: &Reading, index: &RecordIndex) -> Relevance {
+    if target.states.is_empty() {
+        return Ok(0.0);
+    }
+    let sentence = index.sentence(r.sentence);
+    let states = vocab::person_states_after(sentence.get(r.range.end..).unwrap_or_default());
+    if states == target.states {
+        Ok(1.0)
+    } else {
+        Err(Exclusion::Population)
+    }
 }
 
 /// A claim confined to a subgroup ("in the Physical Function Trial alone, 21%…") is backed only

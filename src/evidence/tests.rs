@@ -968,6 +968,7 @@ mod claim_words;
 mod dated;
 mod doses;
 mod other_arm;
+mod states;
 
 #[test]
 fn a_gap_between_repeats_is_not_a_length_of_time() {

@@ -521,6 +521,39 @@ pub fn stage(w: &str) -> Option<Stage> {
     })
 }
 
+/// The state a count of people names right after its number ("297 adults in remission", "121
+/// who achieved stable response", "40 who relapsed"), as one canonical word.
+pub fn person_state(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "remission" | "remissions" | "remitted" | "remitters" | "remitter" => "remission",
+        "response" | "responded" | "responders" | "responder" => "response",
+        "relapse" | "relapsed" | "relapses" => "relapse",
+        _ => return None,
+    })
+}
+
+/// The states a count of people names in the words after it: up to the next number, the end of
+/// its clause or a dozen words ("240 who achieved stable remission or stable response entered"
+/// names both; "240 adults (mean age 44 years)" names none).
+pub fn person_states_after(text: &str) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    let clause_end = text
+        .find(|c: char| matches!(c, ',' | ';' | '.' | ':' | '(' | '[') || c.is_ascii_digit())
+        .unwrap_or(text.len());
+    for word in text[..clause_end].split_whitespace().take(12) {
+        let w = word
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_ascii_lowercase();
+        if let Some(state) = person_state(&w) {
+            if !out.contains(&state) {
+                out.push(state);
+            }
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
 /// Words that say a clause states a criterion (a definition, an end point's threshold or an
 /// eligibility rule), not a result.
 pub const CRITERION_WORDS: &[&str] = &[

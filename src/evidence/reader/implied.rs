@@ -110,6 +110,14 @@ fn parallel_count(t: &[Tok], k: usize, people: bool) -> Option<Item> {
             "patients",
             "participants",
             "subjects",
+            // "150 achieved stable remission": a count of people in the state they reached.
+            "achieved",
+            "reached",
+            "attained",
+            "maintained",
+            "relapsed",
+            "responded",
+            "remitted",
         ])
     });
     (before_ok && after_ok).then(|| count(t, k, k, k, ClaimKind::SampleSize))?
