@@ -540,11 +540,21 @@ pub fn person_states_after(text: &str) -> Vec<&'static str> {
     let clause_end = text
         .find(|c: char| matches!(c, ',' | ';' | '.' | ':' | '(' | '[') || c.is_ascii_digit())
         .unwrap_or(text.len());
-    for word in text[..clause_end].split_whitespace().take(12) {
-        let w = word
-            .trim_matches(|c: char| !c.is_alphanumeric())
-            .to_ascii_lowercase();
-        if let Some(state) = person_state(&w) {
+    let words: Vec<String> = text[..clause_end]
+        .split_whitespace()
+        .take(12)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_ascii_lowercase()
+        })
+        .collect();
+    for (k, w) in words.iter().enumerate() {
+        // "whose depression had not responded": a state never reached describes who was
+        // treated, not a group that reached it.
+        let negated = words[k.saturating_sub(2)..k]
+            .iter()
+            .any(|n| matches!(n.as_str(), "not" | "no" | "never" | "without"));
+        if let Some(state) = person_state(w).filter(|_| !negated) {
             if !out.contains(&state) {
                 out.push(state);
             }

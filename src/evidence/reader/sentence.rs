@@ -1099,10 +1099,12 @@ impl<'a> SentenceReader<'a> {
                 continue;
             }
             if let Some(&p) = run.last() {
-                let gap = &t[items[p].last + 1..items[j].first];
+                // Items that overlap ("4.9% (11 lbs)" read twice) have no gap, and are no list.
+                let gap = t.get(items[p].last + 1..items[j].first);
                 let listed = items[p].value.unit == items[j].value.unit
-                    && gap.len() <= 2
-                    && gap.iter().all(|w| w.is_punct(',') || w.is("and"));
+                    && gap.is_some_and(|gap| {
+                        gap.len() <= 2 && gap.iter().all(|w| w.is_punct(',') || w.is("and"))
+                    });
                 if !listed {
                     runs.push(std::mem::take(&mut run));
                 }

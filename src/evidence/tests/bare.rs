@@ -302,3 +302,23 @@ fn a_claim_whose_words_after_the_figure_name_only_its_arm_is_read_by_the_words_b
         Verdict::Supported
     );
 }
+
+/// A mean written with "±" and its SD before a unit ("34.8 ± 3.9 kg/m2") is read as two figures
+/// that overlap: they are no list of results, and reading the sentence must not fail on them.
+#[test]
+fn overlapping_readings_are_no_list() {
+    let r = record(
+        64,
+        "Ibarra",
+        "Velaglutide for obesity: a randomized trial",
+        &[(
+            "",
+            "Adults (mean BMI 34.8 ± 3.9 kg/m2) were randomized to velaglutide or placebo.",
+        )],
+    );
+    assert!(
+        r.readings.iter().any(|x| x.value.low == Some(34.8)),
+        "{:?}",
+        r.readings
+    );
+}

@@ -94,4 +94,5 @@ fn the_states_a_count_names_are_the_words_right_after_it() {
     assert!(states(" adults (mean age 44 years) who were in remission").is_empty());
     assert!(states(" adults entered, and 150 achieved remission").is_empty());
     assert!(states(" adults in the maintenance phase of depression treatment").is_empty());
+    assert!(states(" patients whose depression had not responded to earlier treatment").is_empty());
 }
