@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Runs one fuzz target (or all four, one after the other) under AFL++ for a given time, then
+# Runs one fuzz target (or all five, one after the other) under AFL++ for a given time, then
 # prints its execution count and any crash or hang it found.
 #
-#   fuzz/run.sh TARGET SECONDS     TARGET: html | extract | pubmed | claims_file | all
+#   fuzz/run.sh TARGET SECONDS     TARGET: html | extract | pubmed | evidence | claims_file | all
 #
 # Needs cargo-afl (`cargo install cargo-afl`; it builds AFL++ on the stable toolchain). Runs at
 # the lowest priority (nice 19) so it can share a machine. Findings land in fuzz/out/TARGET/
@@ -12,10 +12,10 @@ cd "$(dirname "$0")"
 target=${1:?usage: fuzz/run.sh TARGET SECONDS}
 secs=${2:?usage: fuzz/run.sh TARGET SECONDS}
 if [ "$target" = all ]; then
-  for t in html extract pubmed claims_file; do "$0" "$t" "$secs"; done
+  for t in html extract pubmed evidence claims_file; do "$0" "$t" "$secs"; done
   exit 0
 fi
-case "$target" in html|extract|pubmed|claims_file) ;; *) echo "unknown target $target" >&2; exit 2;; esac
+case "$target" in html|extract|pubmed|evidence|claims_file) ;; *) echo "unknown target $target" >&2; exit 2;; esac
 
 nice -n 19 cargo afl build --release --bin "$target" >&2
 seeds="out/seeds-$target"
@@ -29,6 +29,9 @@ case "$target" in
              [ -e "$f" ] || continue
              { printf '\001'; head -c 8192 "$f"; } > "$seeds/fixture-$(basename "$f")"; done ;;
   pubmed) for f in $(ls ../fixtures/pubmed/pubmed/*.xml | head -20); do head -c 8192 "$f" > "$seeds/fixture-$(basename "$f")"; done ;;
+  # The fixture records' abstracts, tags stripped, with their title as the first line.
+  evidence) for f in $(ls ../fixtures/pubmed/pubmed/*.xml | head -20); do
+              sed -e 's/<[^>]*>//g' "$f" | grep -v '^[[:space:]]*$' | head -c 8192 > "$seeds/fixture-$(basename "$f" .xml).txt"; done ;;
   claims_file) find ../claims -name '*.json' | while read -r f; do cp "$f" "$seeds/fixture-$(basename "$f")"; done ;;
 esac
 

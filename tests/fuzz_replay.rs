@@ -43,6 +43,11 @@ fn pubmed() {
 }
 
 #[test]
+fn evidence() {
+    assert!(replay("evidence", targets::evidence) > 0);
+}
+
+#[test]
 fn claims_file() {
     assert!(replay("claims_file", targets::claims_file) > 0);
 }

@@ -4,7 +4,9 @@
 
 use std::path::Path;
 
+use claimcheck::evidence::{self, Outcome, RecordIndex, SourceOutcome};
 use claimcheck::ingest::{self, Format};
+use claimcheck::model::{AbstractSection, Record, Tolerance, Verdict};
 use claimcheck::{claims_file, extract, pubmed};
 
 /// HTML ingest and extraction: every claim lies inside the input.
@@ -52,6 +54,41 @@ pub fn pubmed(data: &[u8]) {
     }
     let _ = pubmed::esearch::parse(data);
     let _ = pubmed::idconv::parse(data);
+}
+
+/// The evidence stage on arbitrary text: the text's first line is an abstract's title and the
+/// rest its results, which the reader reads; the claims extracted from the same text are then
+/// checked against it. A claim called supported names the figure that agrees.
+pub fn evidence(data: &[u8]) {
+    let text = String::from_utf8_lossy(data);
+    let (title, body) = text.split_once('\n').unwrap_or((&text, ""));
+    let index = RecordIndex::new(Record {
+        pmid: 1,
+        title: title.to_owned(),
+        abstract_sections: vec![AbstractSection {
+            label: Some("RESULTS".to_owned()),
+            category: Some("RESULTS".to_owned()),
+            text: body.to_owned(),
+        }],
+        ..Record::default()
+    });
+    let Ok(article) = ingest::parse("fuzz.txt", body.as_bytes(), Format::Text) else {
+        return;
+    };
+    let sources = [SourceOutcome {
+        source: "pmid:1",
+        outcome: Outcome::Record {
+            index: &index,
+            inferred: false,
+        },
+    }];
+    for mut claim in extract::extract(&article).claims {
+        claim.sources = vec!["pmid:1".to_owned()];
+        let finding = evidence::assess(&claim, &sources, &Tolerance::default());
+        if finding.verdict == Verdict::Supported {
+            assert!(finding.evidence.iter().any(|e| e.agrees), "{finding:?}");
+        }
+    }
 }
 
 /// The claims-file reader: text that reads writes back to text that reads the same.
