@@ -322,3 +322,36 @@ fn overlapping_readings_are_no_list() {
         r.readings
     );
 }
+
+/// A mean level given with its SD ("6.4 ± 0.9%") is no share of people, however close its
+/// number: a rate is not backed by it, an average is.
+#[test]
+fn a_mean_with_its_spread_is_no_share_of_people() {
+    let r = record(
+        65,
+        "Nakamura",
+        "Velaglutide versus usual care for type 2 diabetes: a randomized trial",
+        &[(
+            "RESULTS",
+            "Blood sugar control improved in both groups, with a mean HbA1c of 7.5 ± 1.8% in the usual-care group and 6.4 ± 0.9% in the velaglutide group (P<0.001).",
+        )],
+    );
+    let rate = said(
+        ClaimKind::ResponseRate,
+        pct(6.0),
+        "6%",
+        "6% in the velaglutide group and 5.3% in the usual-care group achieved HbA1c of < 6%",
+        "velaglutide",
+    );
+    let f = verdict_of(&rate, &r);
+    assert_ne!(f.verdict, Verdict::Supported, "{f:?}");
+    let mut mean = said(
+        ClaimKind::OtherPercentage,
+        pct(6.4),
+        "6.4%",
+        "With velaglutide, the average HbA1c fell to 6.4%.",
+        "velaglutide",
+    );
+    mean.measure.outcome = Some("HbA1c".to_owned());
+    assert_eq!(verdict_of(&mean, &r).verdict, Verdict::Supported);
+}
