@@ -1148,7 +1148,8 @@ pub(super) fn plural_time(tok: &Tok<'_>) -> Option<Unit> {
     }
 }
 
-/// The token after a spread in brackets at `k` ("[11.1]", "(8.4)"), where a unit may follow.
+/// The token after a spread in brackets at `k`, where the figure's unit may follow: an SD
+/// ("[11.1]", "(8.4)") or an interval ("(95% CI, 14.1 to 23.9)", "(CI, 15.5-36.5)").
 fn spread_before_unit(t: &[Tok<'_>], k: usize) -> Option<usize> {
     let open = t.get(k)?;
     let close = match open.kind {
@@ -1156,5 +1157,20 @@ fn spread_before_unit(t: &[Tok<'_>], k: usize) -> Option<usize> {
         TokKind::Sym('[') => ']',
         _ => return None,
     };
-    (t.get(k + 1)?.num().is_some() && t.get(k + 2)?.is_sym(close)).then_some(k + 3)
+    if t.get(k + 1)?.num().is_some() && t.get(k + 2)?.is_sym(close) {
+        return Some(k + 3);
+    }
+    // An interval: numbers, "CI", a level, "to" or a dash and commas, and nothing else.
+    let end = (k + 1..(k + 14).min(t.len())).find(|&j| t[j].is_sym(close))?;
+    let inner = &t[k + 1..end];
+    let names_interval = inner.iter().any(|w| w.is_any(&["ci", "confidence", "cri"]));
+    let only_interval = inner.iter().all(|w| {
+        w.num().is_some()
+            || w.is_any(&["ci", "confidence", "interval", "cri", "to"])
+            || w.is_dash()
+            || w.is_sym(',')
+            || w.is_sym('%')
+            || w.is_sym(';')
+    });
+    (names_interval && only_interval).then_some(end + 1)
 }

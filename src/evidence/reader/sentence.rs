@@ -309,7 +309,11 @@ impl<'a> SentenceReader<'a> {
     fn is_interval(&self, it: &Item) -> bool {
         let t = self.t;
         let names_interval = |k: usize| t[k].is_any(&["ci", "cis", "confidence", "credible"]);
-        let after = (it.last + 1..(it.last + 3).min(t.len())).any(names_interval);
+        // "95% CI" names the figure as the level; "9.91% (CI, 8.09% to 11.73%)" gives the
+        // figure's own interval in a bracket after it, so the figure is the estimate.
+        let after = (it.last + 1..(it.last + 3).min(t.len()))
+            .take_while(|&k| !t[k].is_punct('(') && !t[k].is_punct('['))
+            .any(names_interval);
         // Inside a bracket that names an interval before the figure.
         let d = self.depth[it.first];
         let inside = d > 0

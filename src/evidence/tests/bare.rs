@@ -355,3 +355,33 @@ fn a_mean_with_its_spread_is_no_share_of_people() {
     mean.measure.outcome = Some("HbA1c".to_owned());
     assert_eq!(verdict_of(&mean, &r).verdict, Verdict::Supported);
 }
+
+/// "improved by 19.0 (95% CI, 14.1 to 23.9) minutes": the estimate comes before its interval,
+/// and the unit after it.
+#[test]
+fn an_estimate_before_its_interval_is_the_result() {
+    let r = record(
+        66,
+        "Olsen",
+        "Digital sleep therapy for chronic insomnia: a meta-analysis",
+        &[(
+            "RESULTS",
+            "At the end of treatment, time to fall asleep improved by 18.2 (95% CI, 13.0 to 23.4) minutes, and sleep efficiency improved by 8.75% (CI, 7.1% to 10.4%).",
+        )],
+    );
+    let read = |figure: &str| {
+        r.readings
+            .iter()
+            .find(|x| r.sentence(x.sentence)[x.range.clone()].starts_with(figure))
+            .unwrap_or_else(|| panic!("{figure} not read: {:?}", r.readings))
+    };
+    let minutes = read("18.2");
+    assert_eq!(
+        (minutes.value.unit, minutes.role),
+        (Unit::Minutes, Role::Result)
+    );
+    assert_eq!(read("8.75%").role, Role::Result);
+    // Counterexample: the bounds in the bracket are the interval (those before a unit are
+    // part of the estimate's quote).
+    assert_eq!(read("7.1%").role, Role::Interval);
+}
