@@ -401,19 +401,22 @@ pub(crate) fn collect(article: &Article, skip_from: usize) -> SourceIndex {
     };
     let own_host = host(&article.origin);
     let entry_ids = entry_sources(article, skip_from, own_host.as_deref(), &mut index);
-    // Links in the prose.
-    let mut known: HashMap<&str, Option<Source>> = Default::default();
+    // Links in the prose. A page links the same few sources again and again: each href is
+    // classified once, with where its first link starts. A later link to it would not displace
+    // that one (`add` keeps the first in the text), so it is not added again.
+    let mut known: HashMap<&str, Option<(Source, usize)>> = Default::default();
     for link in &article.links {
         if link.text.start >= skip_from || article.citations.is_apparatus(link.text.start) {
             continue;
         }
-        let classified = known
-            .entry(link.href.as_str())
-            .or_insert_with(|| link_source(article, link, own_host.as_deref()));
-        let Some(source) = classified.clone() else {
-            continue;
+        let classified = known.entry(link.href.as_str()).or_insert_with(|| {
+            link_source(article, link, own_host.as_deref()).map(|s| (s, link.text.start))
+        });
+        let id = match classified {
+            None => continue,
+            Some((source, first)) if link.text.start > *first => source.id.clone(),
+            Some((source, _)) => index.add(article, link.text.clone(), source.clone()),
         };
-        let id = index.add(article, link.text.clone(), source);
         index.push_cue(article, link.text.clone(), vec![id], CitedBy::Link, None);
     }
     // Footnote and reference markers.
@@ -438,6 +441,7 @@ pub(crate) fn collect(article: &Article, skip_from: usize) -> SourceIndex {
             Some(*max)
         })
         .collect();
+    let hints = CiteHints::of(&article.text);
     for block in &article.blocks {
         if block.range.start >= skip_from {
             break;
@@ -445,7 +449,7 @@ pub(crate) fn collect(article: &Article, skip_from: usize) -> SourceIndex {
         if article.citations.is_apparatus(block.range.start) {
             continue;
         }
-        for (range, how) in citations_in(&article.text, block.range.clone()) {
+        for (range, how) in citations_in(&article.text, block.range.clone(), &hints) {
             // "(<a>NEJM, 2023</a>)": the link is the source.
             let before = article.links.partition_point(|l| l.text.start < range.end);
             let in_link = before > 0 && reach[before - 1] > range.start;
@@ -594,8 +598,12 @@ fn refers_back(sentence: &str) -> bool {
 
 fn link_source(article: &Article, link: &Link, own_host: Option<&str>) -> Option<Source> {
     let href = link.href.trim();
-    let lower = href.to_ascii_lowercase();
-    if !(lower.starts_with("http://") || lower.starts_with("https://")) {
+    // The scheme compared in place: lower-casing the whole href allocated for every link.
+    let scheme = |s: &str| {
+        href.get(..s.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(s))
+    };
+    if !(scheme("http://") || scheme("https://")) {
         return None;
     }
     let host = host(href)?;
@@ -634,10 +642,17 @@ fn citation(text: &str) -> Source {
 }
 
 /// Author–year citations and studies named by journal in one block, with their ranges.
-fn citations_in(text: &str, block: Range<usize>) -> Vec<(Range<usize>, CitedBy)> {
+fn citations_in(
+    text: &str,
+    block: Range<usize>,
+    hints: &CiteHints,
+) -> Vec<(Range<usize>, CitedBy)> {
     let s = &text[block.clone()];
     let mut out = Vec::new();
-    let possible = may_cite(s);
+    let possible = hints.may_cite(text, block.clone());
+    if possible == [false; 3] {
+        return out;
+    }
     for (re, how, on) in [
         (&*PARENTHETICAL, CitedBy::AuthorYear, possible[0]),
         (&*NARRATIVE, CitedBy::AuthorYear, possible[1]),
@@ -673,54 +688,88 @@ fn citations_in(text: &str, block: Range<usize>) -> Vec<(Range<usize>, CitedBy)>
     out
 }
 
-/// Which citation patterns can match `text` at all: SIMD substring searches that spare most
-/// blocks the full patterns.
-fn may_cite(text: &str) -> [bool; 3] {
-    use memchr::memmem::Finder;
-    static VERBS: LazyLock<[Finder<'static>; 3]> = LazyLock::new(|| {
-        [
-            Finder::new("ublished"),
-            Finder::new("eported"),
-            Finder::new("ppearing"),
-        ]
-    });
-    static YEAR_HINTS: LazyLock<[Finder<'static>; 4]> = LazyLock::new(|| {
-        [
-            Finder::new(" 19"),
-            Finder::new(" 20"),
-            Finder::new("(19"),
-            Finder::new("(20"),
-        ]
-    });
-    let bytes = text.as_bytes();
-    // A year of four digits, not the start of a longer number: " 20%" and "(200 patients)" are
-    // no hint, and prose full of figures is spared the patterns.
-    let year = YEAR_HINTS.iter().any(|f| {
-        f.find_iter(bytes).any(|i| {
-            let rest = &bytes[i + 3..];
-            rest.len() >= 2
-                && rest[..2].iter().all(u8::is_ascii_digit)
-                && rest.get(2).is_none_or(|c| !c.is_ascii_digit())
-        })
-    });
-    [
-        year && memchr::memchr(b'(', bytes).is_some(),
-        year,
-        VERBS.iter().any(|f| {
-            f.find_iter(bytes)
-                .any(|i| then_in(&bytes[i + f.needle().len()..]))
-        }),
-    ]
+/// Where the citation patterns' hints are in an article's text: a year after a space or an
+/// opening parenthesis, and "published", "reported" or "appearing". Each hint is searched for
+/// once in the whole text (with memchr's SIMD searches), not once in every block: a search of
+/// a short block costs mostly its setting up.
+struct CiteHints {
+    /// Where " 19", " 20", "(19" or "(20" starts, ascending.
+    years: Vec<usize>,
+    /// Where a verb's tail ("ublished", "eported", "ppearing") starts and ends, ascending.
+    verbs: Vec<Range<usize>>,
+}
+
+impl CiteHints {
+    fn of(text: &str) -> CiteHints {
+        use memchr::memmem::Finder;
+        static VERBS: LazyLock<[Finder<'static>; 3]> = LazyLock::new(|| {
+            [
+                Finder::new("ublished"),
+                Finder::new("eported"),
+                Finder::new("ppearing"),
+            ]
+        });
+        let bytes = text.as_bytes();
+        // The four year hints in one pass over the digits 1 and 2.
+        let years = memchr::memchr2_iter(b'1', b'2', bytes)
+            .filter(|&i| {
+                let century = if bytes[i] == b'1' { b'9' } else { b'0' };
+                i > 0 && matches!(bytes[i - 1], b' ' | b'(') && bytes.get(i + 1) == Some(&century)
+            })
+            .map(|i| i - 1)
+            .collect();
+        // No verb overlaps itself, so the matches in a block are the matches in the text that
+        // lie inside it.
+        let mut verbs: Vec<Range<usize>> = (VERBS.iter())
+            .flat_map(|f| f.find_iter(bytes).map(|i| i..i + f.needle().len()))
+            .collect();
+        verbs.sort_unstable_by_key(|r| r.start);
+        CiteHints { years, verbs }
+    }
+
+    /// Which citation patterns can match the text of `block` at all: the hints that spare most
+    /// blocks the full patterns.
+    fn may_cite(&self, text: &str, block: Range<usize>) -> [bool; 3] {
+        let bytes = &text.as_bytes()[block.clone()];
+        let from = self.years.partition_point(|&i| i < block.start);
+        // A year of four digits, not the start of a longer number: " 20%" and "(200 patients)"
+        // are no hint, and prose full of figures is spared the patterns.
+        let year = (self.years[from..].iter())
+            .take_while(|&&i| i < block.end)
+            .filter(|&&i| i + 3 <= block.end)
+            .any(|&i| {
+                let rest = &bytes[i - block.start + 3..];
+                rest.len() >= 2
+                    && rest[..2].iter().all(u8::is_ascii_digit)
+                    && rest.get(2).is_none_or(|c| !c.is_ascii_digit())
+            });
+        let from = self.verbs.partition_point(|r| r.start < block.start);
+        let verb = (self.verbs[from..].iter())
+            .take_while(|r| r.start < block.end)
+            .filter(|r| r.end <= block.end)
+            .any(|r| then_in(&bytes[r.end - block.start..]));
+        [year && memchr::memchr(b'(', bytes).is_some(), year, verb]
+    }
 }
 
 /// Whether `rest`, the text after "published", "reported" or "appearing", goes on with white
-/// space, "in" and white space, as [`NAMED`] requires: "according to a published study" is no
-/// journal citation and is spared the pattern. Any byte outside ASCII may be Unicode white
-/// space, so it counts as white space here (a hint may say yes where the pattern says no).
+/// space, "in", white space and a journal's first word (capitalised, or "of", "and", "for",
+/// "the"), as [`NAMED`] requires: "according to a published study" and "reported in 25% of
+/// patients" are no journal citations and are spared the pattern. Any byte outside ASCII may be
+/// Unicode white space, so it counts as white space here (a hint may say yes where the pattern
+/// says no).
 fn then_in(rest: &[u8]) -> bool {
     let spacey = |b: &u8| b.is_ascii_whitespace() || !b.is_ascii();
     let gap = rest.iter().take_while(|b| spacey(b)).count();
-    gap > 0 && rest[gap..].starts_with(b"in") && rest.get(gap + 2).is_some_and(spacey)
+    if !(gap > 0 && rest[gap..].starts_with(b"in")) {
+        return false;
+    }
+    let after = &rest[gap + 2..];
+    let gap = after.iter().take_while(|b| spacey(b)).count();
+    gap > 0
+        && after
+            .get(gap)
+            .is_some_and(|b| b.is_ascii_uppercase() || matches!(b, b'o' | b'a' | b'f' | b't'))
 }
 
 const NAME: &str = r"\p{Lu}[\p{L}'’\-]+";
@@ -762,6 +811,11 @@ fn short_hash(s: &str) -> String {
 mod tests {
     use super::*;
 
+    /// The hints for a text that is one block.
+    fn may_cite(text: &str) -> [bool; 3] {
+        CiteHints::of(text).may_cite(text, 0..text.len())
+    }
+
     #[test]
     fn year_hints_need_a_whole_year() {
         // Author-year citations of both shapes are looked for.
@@ -774,6 +828,19 @@ mod tests {
             may_cite("in a study published (2021) in"),
             [true, true, false]
         );
+        // What is found in a whole text is what would be found in any stretch of it alone.
+        let text =
+            "Smith 2019 (2021) x 20 19 a trial published in Brain, (1999) 2000s reported\nin";
+        let hints = CiteHints::of(text);
+        for a in 0..text.len() {
+            for b in a..=text.len() {
+                assert_eq!(
+                    hints.may_cite(text, a..b),
+                    may_cite(&text[a..b]),
+                    "{a}..{b}"
+                );
+            }
+        }
         // A study named by its journal needs the verb then "in": "published in", also across
         // a line break or a no-break space; "a published study" is no such citation.
         assert!(may_cite("a trial published\n in The Lancet")[2]);
@@ -781,12 +848,14 @@ mod tests {
         assert!(may_cite("a review appearing in Sleep")[2]);
         assert!(!may_cite("according to a published study.")[2]);
         assert!(!may_cite("as reported inline, or published")[2]);
+        assert!(!may_cite("remission was reported in 25% of patients")[2]);
+        assert!(may_cite("a trial reported in\u{2003}the Lancet")[2]);
         // Figures that start like a year are not years.
         assert_eq!(may_cite("about 20% (200 patients) in 19 weeks"), [false; 3]);
         assert_eq!(may_cite("a 20123 count"), [false; 3]);
         // Both are read as citations where the patterns match.
         let text = "Remission was 30% (Smith et al., 2019) and 20% in 200 adults.";
-        let found = citations_in(text, 0..text.len());
+        let found = citations_in(text, 0..text.len(), &CiteHints::of(text));
         assert_eq!(found.len(), 1);
         assert_eq!(&text[found[0].0.clone()], "(Smith et al., 2019)");
     }

@@ -624,7 +624,7 @@ fn trim_doi(doi: &str) -> &str {
         let last = s.as_bytes()[end - 1];
         let trim = match last {
             b'.' | b',' | b';' | b':' | b'\'' | b']' => true,
-            b')' => s.matches('(').count() < s.matches(')').count(),
+            b')' => unbalanced_close(s),
             _ => false,
         };
         if !trim {
@@ -633,6 +633,13 @@ fn trim_doi(doi: &str) -> &str {
         end -= 1;
     }
     &doi[..end]
+}
+
+/// Whether `s` closes more parentheses than it opens. Counted a byte at a time: a `char`
+/// pattern runs a fresh search for every match.
+fn unbalanced_close(s: &str) -> bool {
+    let count = |c: u8| s.bytes().filter(|&b| b == c).count();
+    count(b'(') < count(b')')
 }
 
 /// Adds the links `found` (a text range and its target, in text order) that no link in
@@ -700,10 +707,7 @@ pub(crate) fn find_bare_urls(text: &str, mut f: impl FnMut(Range<usize>)) {
             let last = bytes[end - 1];
             let trim = match last {
                 b'.' | b',' | b';' | b':' | b'!' | b'?' | b'\'' | b'"' | b']' | b'*' | b'_' => true,
-                b')' => {
-                    let s = &text[start..end];
-                    s.matches('(').count() < s.matches(')').count()
-                }
+                b')' => unbalanced_close(&text[start..end]),
                 _ => false,
             };
             if !trim {

@@ -391,8 +391,40 @@ fn starts_with_plain_number(text: &str) -> bool {
 fn section_name(text: &str) -> Option<&'static str> {
     let t = text.trim().trim_end_matches([':', '.']).trim();
     let t = t.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ' ');
+    name_of(t, &[SECTION_NAMES])
+}
+
+/// The longest name in [`SECTION_NAMES`] and [`LINE_ONLY_NAMES`], in bytes (they are ASCII, so
+/// in characters too).
+const LONGEST_NAME: usize = longest(&[SECTION_NAMES, LINE_ONLY_NAMES]);
+
+const fn longest(lists: &[&[&str]]) -> usize {
+    let mut max = 0;
+    let mut i = 0;
+    while i < lists.len() {
+        let mut j = 0;
+        while j < lists[i].len() {
+            if lists[i][j].len() > max {
+                max = lists[i][j].len();
+            }
+            j += 1;
+        }
+        i += 1;
+    }
+    max
+}
+
+/// The name in `lists` that `t` lower-cases to, if any. Lower-casing never makes a text fewer
+/// characters, so a text longer than every name (most blocks asked) is not lower-cased at all.
+fn name_of(t: &str, lists: &[&[&'static str]]) -> Option<&'static str> {
+    if t.chars().nth(LONGEST_NAME).is_some() {
+        return None;
+    }
     let lower = t.to_lowercase();
-    SECTION_NAMES.iter().copied().find(|n| *n == lower)
+    lists
+        .iter()
+        .flat_map(|l| l.iter().copied())
+        .find(|n| *n == lower)
 }
 
 fn heads_section(name: &str) -> bool {
@@ -402,15 +434,14 @@ fn heads_section(name: &str) -> bool {
 /// Where the content of a source line starts ("Source: https://…" → after "Source: "), if the
 /// block opens with a section name and a colon and has content after it.
 fn source_line_label(text: &str) -> Option<usize> {
-    let colon = text
-        .char_indices()
-        .take(40)
-        .find(|&(_, c)| c == ':')
-        .map(|(i, _)| i)?;
-    let name = text[..colon].trim().to_lowercase();
-    if !SECTION_NAMES.contains(&name.as_str()) && !LINE_ONLY_NAMES.contains(&name.as_str()) {
+    // The colon must be among the first 40 characters, which lie in the first 160 bytes: a SIMD
+    // search there, and a count of the characters only when it is found past byte 40.
+    let head = &text.as_bytes()[..text.len().min(160)];
+    let colon = memchr::memchr(b':', head)?;
+    if colon >= 40 && text[..colon].chars().count() >= 40 {
         return None;
     }
+    name_of(text[..colon].trim(), &[SECTION_NAMES, LINE_ONLY_NAMES])?;
     let rest = &text[colon + 1..];
     let content = rest.len() - rest.trim_start().len();
     (!rest.trim().is_empty()).then_some(colon + 1 + content)
@@ -603,4 +634,21 @@ fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
 fn block_index(blocks: &[Block], at: usize) -> Option<usize> {
     let i = blocks.partition_point(|b| b.range.end <= at);
     blocks.get(i).filter(|b| b.range.start <= at).map(|_| i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn section_names_of_any_case() {
+        assert_eq!(section_name("SOURCES:"), Some("sources"));
+        assert_eq!(
+            section_name("5. Sources and References"),
+            Some("sources and references")
+        );
+        assert_eq!(section_name("Sources and references, in full"), None);
+        assert_eq!(source_line_label("Data Source: NHANES 2019"), Some(13));
+        assert_eq!(source_line_label("Note that: the data"), None);
+    }
 }

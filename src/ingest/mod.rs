@@ -446,16 +446,19 @@ fn looks_binary(bytes: &[u8]) -> bool {
     if head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF") {
         return false;
     }
-    head.contains(&0) && charset::sniff_utf16(head).is_none()
+    // memchr's SIMD search: core's `contains` on bytes goes a word at a time.
+    memchr::memchr(0, head).is_some() && charset::sniff_utf16(head).is_none()
 }
 
 fn content_hash(bytes: &[u8]) -> String {
-    use fmt::Write;
+    const HEX: &[u8; 16] = b"0123456789abcdef";
     let digest = Sha256::digest(bytes);
     let mut out = String::with_capacity(7 + 64);
     out.push_str("sha256:");
+    // Two table lookups a byte: `write!("{b:02x}")` goes through the formatting machinery.
     for b in digest {
-        let _ = write!(out, "{b:02x}");
+        out.push(char::from(HEX[usize::from(b >> 4)]));
+        out.push(char::from(HEX[usize::from(b & 15)]));
     }
     out
 }
