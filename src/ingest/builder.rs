@@ -311,29 +311,28 @@ impl Builder {
     }
 
     /// Feeds text copied verbatim from document offset `doc`, collapsing white space.
+    ///
+    /// A single plain space between two words is kept in the run being copied: emitting the
+    /// words one by one writes the same text and pieces (the space is a verbatim piece that
+    /// merges with its neighbours), at one call per word instead of one per run.
     pub fn push_verbatim(&mut self, s: &str, doc: usize) {
         let bytes = s.as_bytes();
         let mut i = 0;
         let mut word = 0;
+        let plain = |b: &u8| !SPECIAL_STARTS[usize::from(*b)];
         while i < bytes.len() {
             let b = bytes[i];
-            // White space and a few invisible characters end a word; everything else continues it.
-            let special = match b {
-                b' ' | b'\t' | b'\n' | b'\r' | 0x0C => Some((1, Special::Space)),
-                0xC2 => match bytes.get(i + 1) {
-                    Some(0xA0) => Some((2, Special::Space)),
-                    Some(0xAD) => Some((2, Special::Invisible)),
-                    _ => None,
-                },
-                0xE2 if bytes.get(i + 1..i + 3) == Some(&[0x80, 0x8B]) => {
-                    Some((3, Special::Invisible))
-                }
-                0xEF if bytes.get(i + 1..i + 3) == Some(&[0xBB, 0xBF]) => {
-                    Some((3, Special::Invisible))
-                }
-                _ => None,
-            };
-            let Some((len, what)) = special else {
+            // Most bytes start no special character: one table lookup each.
+            if plain(&b) {
+                i += 1;
+                continue;
+            }
+            // A single space between words stays in the run.
+            if b == b' ' && word < i && bytes.get(i + 1).is_some_and(plain) {
+                i += 1;
+                continue;
+            }
+            let Some((len, what)) = special_at(bytes, i) else {
                 i += 1;
                 continue;
             };
@@ -471,6 +470,34 @@ impl Builder {
 enum Special {
     Space,
     Invisible,
+}
+
+/// The bytes that can start a [`special_at`] character.
+const SPECIAL_STARTS: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut k = 0;
+    let firsts = [b' ', b'\t', b'\n', b'\r', 0x0C, 0xC2, 0xE2, 0xEF];
+    while k < firsts.len() {
+        t[firsts[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
+
+/// The white space or invisible character at `bytes[i]`, and its length: these end a word;
+/// everything else continues it.
+fn special_at(bytes: &[u8], i: usize) -> Option<(usize, Special)> {
+    match bytes[i] {
+        b' ' | b'\t' | b'\n' | b'\r' | 0x0C => Some((1, Special::Space)),
+        0xC2 => match bytes.get(i + 1) {
+            Some(0xA0) => Some((2, Special::Space)),
+            Some(0xAD) => Some((2, Special::Invisible)),
+            _ => None,
+        },
+        0xE2 if bytes.get(i + 1..i + 3) == Some(&[0x80, 0x8B]) => Some((3, Special::Invisible)),
+        0xEF if bytes.get(i + 1..i + 3) == Some(&[0xBB, 0xBF]) => Some((3, Special::Invisible)),
+        _ => None,
+    }
 }
 
 fn is_space_char(c: char) -> bool {
