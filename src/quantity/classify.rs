@@ -643,8 +643,9 @@ impl<'a, 't> Sentence<'a, 't> {
 
     /// Times: the first rule that matches, in order.
     fn time(&self, m: &RawMatch) -> ClaimKind {
-        let rules: [fn(&Self, &RawMatch) -> Option<ClaimKind>; 28] = [
+        let rules: [fn(&Self, &RawMatch) -> Option<ClaimKind>; 29] = [
             Self::age,
+            Self::illness_duration,
             Self::difference_in_days,
             Self::study_length,
             Self::counted_bar,
@@ -915,6 +916,19 @@ impl<'a, 't> Sentence<'a, 't> {
                 w.is_any(&["over", "older", "up", "above", "under", "younger", "below"])
             });
         !(m.value.bound.is_some() || before || and_over)
+    }
+
+    /// "severe PTSD, with a median duration of 14 years": how long people have had their
+    /// condition, a figure of the population. A duration named for something else ("a
+    /// duration of response of 6 months", "a mean duration of follow-up of 3 years") is not.
+    fn illness_duration(&self, m: &RawMatch) -> Option<ClaimKind> {
+        let t = self.t;
+        let long = matches!(m.value.unit, Unit::Months | Unit::Years);
+        // "duration of 14 years", "a history of about 9 years": "of" within the words before.
+        let of_duration = (m.quote_first.saturating_sub(3)..m.quote_first)
+            .any(|k| t[k].is("of") && k > 0 && t[k - 1].is_any(&["duration", "history"]));
+        let condition = (0..m.quote_first).any(|k| is_condition_word(&t[k]));
+        (long && of_duration && condition).then_some(K::Other)
     }
 
     /// "By age fifty, levels drop by half", "at age 40": an age that names a moment of life, no

@@ -1119,7 +1119,7 @@ pub(crate) const CUES: &[Entry<Cue>] = &[
         ],
     },
     Entry {
-        patterns: &["follow - up", "follow up", "follow ups", "follow - ups", "followed up", "followed for", "were followed", "post - op", "post - operative", "postoperative", "come back", "check - up", "checkup", "post - treatment care", "semen analysis", "semen test*", "sperm count", "sample", "samples", "blood test*", "blood work", "bloodwork", "lab work", "recheck*", "retest*"],
+        patterns: &["follow - up", "follow up", "follow ups", "follow - ups", "followed up", "followed for", "were followed", "post - op", "post - operative", "postoperative", "come back", "check - up", "checkup", "post - treatment care", "semen analysis", "semen test*", "semen sample*", "sperm count", "blood test*", "blood work", "bloodwork", "lab work", "recheck*", "retest*"],
         means: cue(K::FollowUp, "follow-up", T, 8),
         examples: &[
             "No patient needed surgery during the [five-year] follow-up.",
@@ -1130,17 +1130,27 @@ pub(crate) const CUES: &[Entry<Cue>] = &[
             "We repeat the blood test [6 weeks] after the first injection.",
             "Participants were followed for a mean of [33 months].",
         ],
-        counterexamples: &["Maintenance follow-ups are recommended [biweekly]."],
+        counterexamples: &[
+            "Maintenance follow-ups are recommended [biweekly].",
+            // A study's sample is its people, not a sample sent for testing.
+            "Nearly half of the sample had been ill for [14 years].",
+        ],
     },
     Entry {
-        patterns: &["last", "lasts", "lasting", "lasted", "wear off", "wears off", "subside*", "persist*", "sustain*", "durab*", "length of response", "duration of response", "duration of effect", "length of effect"],
+        patterns: &["last", "lasts", "lasting", "lasted", "wear off", "wears off", "subside*", "persist*", "sustain*", "durab*", "length of response", "duration of response", "duration of effect", "length of effect", "maintained for", "loss of response"],
         means: cue(K::EffectDuration, "effect duration", T, 6),
         examples: &[
             "The effect of Botox lasts [approximately 3 months].",
             "Your results could also last [for more than a year].",
             "The average length of response is [a little more than a year].",
+            // How long a gain held, and its end: "time to loss of response".
+            "In responders the gain was maintained for [a median of 31 days].",
+            "The median time to loss of response was [31 days] after the course.",
         ],
-        counterexamples: &["Each session typically lasts [19 minutes]."],
+        counterexamples: &[
+            "Each session typically lasts [19 minutes].",
+            "Maintenance infusions are given [every 4 weeks].",
+        ],
     },
     Entry {
         patterns: &["onset", "start*", "begin*", "notice*", "kick* in", "feel*", "work", "works", "working", "show*", "improv*", "relie*", "respon*", "alleviat*", "rapid*", "effects", "reduc*", "difference", "see results", "take effect", "take", "takes", "peak*", "maximum results", "maximal results", "full results", "final results", "visible results", "see ? results", "see ? ? results"],

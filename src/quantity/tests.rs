@@ -841,6 +841,22 @@ fn respectively_matches_listed_figures_to_listed_arms_in_order() {
 type YearsRead = (Option<f64>, Option<f64>, U, Option<String>);
 
 #[test]
+fn how_long_people_have_had_their_condition_is_no_time_of_treatment() {
+    let got =
+        read("Most had chronic PTSD, with median duration of 14 years, and half took other drugs.");
+    assert_eq!(
+        (got[0].1, got[0].3, got[0].4),
+        (Some(14.0), U::Years, K::Other),
+        "{got:?}"
+    );
+    let got = read("Patients had depression with a mean history of 9 years before enrolment.");
+    assert_eq!(got[0].4, K::Other, "{got:?}");
+    // Counterexamples: a duration of something else keeps its kind.
+    let got = read("The response had a median duration of 6 months in patients with depression.");
+    assert_ne!(got[0].4, K::Other, "{got:?}");
+}
+
+#[test]
 fn ages_that_describe_people_are_figures_of_the_population() {
     let age = |s: &str| -> Vec<YearsRead> {
         figures(s)
