@@ -38,6 +38,9 @@ fn main() {
     if !articles.exists() {
         common::write_articles(&articles, count, ARTICLE_BYTES, 7);
     }
+    // The runs start in the temporary directory: a kept directory given relative to the
+    // project ("target/bench-articles") must be made absolute first.
+    let articles = articles.canonicalize().expect("articles directory");
     let bytes: u64 = std::fs::read_dir(&articles)
         .expect("articles")
         .map(|e| e.expect("entry").metadata().expect("metadata").len())

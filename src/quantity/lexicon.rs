@@ -1880,6 +1880,23 @@ pub(crate) const GENERIC_HEADS: &[&str] = &[
 /// Words in front of a treatment head that are not part of its name ("the", "this",
 /// "traditional"…).
 pub(crate) const NOT_MODIFIERS: &[&str] = &[
+    // What says a study found something is no part of the treatment's name ("Studies suggest
+    // ketamine infusion therapy helps …").
+    "suggest",
+    "suggests",
+    "suggested",
+    "show",
+    "shows",
+    "showed",
+    "find",
+    "finds",
+    "found",
+    "report",
+    "reports",
+    "studies",
+    "research",
+    "evidence",
+    "data",
     "typical",
     "traditional",
     "standard",

@@ -531,6 +531,14 @@ fn issue_8_examples() {
             "{s}"
         );
     }
+    // Nor are the words that say a study found it.
+    let f =
+        &figures("Studies suggest velaglutide infusion therapy helps 68% of patients respond.")[0];
+    assert_eq!(
+        f.measure.intervention.as_deref(),
+        Some("velaglutide"),
+        "{f:?}"
+    );
     // Nor is the journal a trial was published in.
     let f =
         &figures("The trial, published in JAMA Psychiatry, followed 280 adults on velaglutide.")[0];
