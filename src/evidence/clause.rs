@@ -651,9 +651,16 @@ impl Clause {
     /// participants"): a count of people in a sentence that names none is the clinic's own
     /// tally or a national estimate, not a study's size.
     pub fn names_study(&self) -> bool {
-        self.toks.iter().any(|t| {
+        let study = self.toks.iter().any(|t| {
             vocab::STUDY_WORDS.contains(&t.lower.as_str()) || text::canon(&t.lower) == "study"
-        })
+        });
+        // "2538 couples chose IVF without testing (the control group)": only a study has a
+        // control group, a placebo arm or a comparison group.
+        let arm = self.toks.windows(2).any(|w| {
+            w[0].is_any(&["control", "placebo", "comparison", "sham"])
+                && w[1].is_any(&["group", "groups", "arm", "arms"])
+        });
+        study || arm
     }
 }
 

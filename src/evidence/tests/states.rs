@@ -96,3 +96,37 @@ fn the_states_a_count_names_are_the_words_right_after_it() {
     assert!(states(" adults in the maintenance phase of depression treatment").is_empty());
     assert!(states(" patients whose depression had not responded to earlier treatment").is_empty());
 }
+
+/// A fertility study counts couples, and a sentence that names its control group speaks of
+/// the study even when it names no "study" or "trial".
+#[test]
+fn couples_in_a_control_group_are_a_studys_count() {
+    let r = record(
+        67,
+        "Moreau",
+        "Embryo screening before transfer: an observational cohort",
+        &[(
+            "METHODS",
+            "The cohort included a total of 1840 couples undergoing 2110 egg retrievals without screening.",
+        )],
+    );
+    let sentence = "1840 couples went ahead without screening (the control group).";
+    let claim = extract::extract(
+        &ingest::parse("a.txt", sentence.as_bytes(), ingest::Format::Text).expect("parses"),
+    )
+    .claims
+    .into_iter()
+    .find(|c| c.quote == "1840 couples")
+    .expect("the count is a claim");
+    assert_eq!(claim.kind, ClaimKind::SampleSize);
+    assert_eq!(verdict_of(&claim, &r).verdict, Verdict::Supported);
+    // Counterexample: a clinic's own tally names no study.
+    let tally = said(
+        ClaimKind::SampleSize,
+        Value::point(1840.0, Unit::Count),
+        "1840 couples",
+        "Our clinic has helped 1840 couples so far.",
+        "",
+    );
+    assert_ne!(verdict_of(&tally, &r).verdict, Verdict::Supported);
+}
