@@ -1166,9 +1166,22 @@ impl<'a, 't> Sentence<'a, 't> {
         }
     }
 
-    /// Whether figure `m` follows a comparison word closely ("than semaglutide's 15-17%").
+    /// Whether figure `m` follows a comparison word closely ("than semaglutide's 15-17%"), or
+    /// stands in brackets after a group the comparison names ("than those in the midazolam
+    /// group (20 percent)").
     pub(super) fn follows_comparison(&self, m: &RawMatch) -> bool {
-        (m.quote_first.saturating_sub(3)..m.quote_first).any(|k| self.t[k].is_any(COMPARISON_WORDS))
+        let t = self.t;
+        let q = m.quote_first;
+        if (q.saturating_sub(3)..q).any(|k| t[k].is_any(COMPARISON_WORDS)) {
+            return true;
+        }
+        let bracketed = q >= 2 && t[q - 1].is_sym('(');
+        let after_group = bracketed && t[q - 2].is_any(&["group", "groups", "arm", "arms"]);
+        after_group
+            && (q.saturating_sub(9)..q - 2)
+                .rev()
+                .take_while(|&k| !t[k].is_sym(',') && !t[k].is_sym(';') && !t[k].is_sym(')'))
+                .any(|k| t[k].is_any(COMPARISON_WORDS))
     }
 
     /// Whether an outcome cue follows the figure closely ("28% responded").

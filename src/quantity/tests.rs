@@ -849,6 +849,18 @@ fn respectively_matches_listed_figures_to_listed_arms_in_order() {
 type YearsRead = (Option<f64>, Option<f64>, U, Option<String>);
 
 #[test]
+fn a_bracketed_figure_of_the_group_a_comparison_names_states_the_same_measure() {
+    let f = figures(
+        "More patients on velaglutide (64 percent) reached remission at week two than those in the placebo group (22 percent).",
+    );
+    assert_eq!(f[0].kind, K::RemissionRate, "{f:?}");
+    assert_eq!(f.last().map(|x| x.kind), Some(K::RemissionRate), "{f:?}");
+    // Counterexample: a group's bracketed figure with no comparison keeps its own reading.
+    let f = figures("Nausea was reported in the placebo group (22 percent) in the first month.");
+    assert_ne!(f[0].kind, K::RemissionRate, "{f:?}");
+}
+
+#[test]
 fn how_long_people_have_had_their_condition_is_no_time_of_treatment() {
     let got =
         read("Most had chronic PTSD, with median duration of 14 years, and half took other drugs.");
