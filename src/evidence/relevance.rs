@@ -402,11 +402,6 @@ fn weigh(target: &Target, r: &Reading, index: &RecordIndex, arms: bool) -> Relev
     if is_denominator(r, index) || opposite_bounds(&target.value, &r.value) {
         return Err(Exclusion::Measure);
     }
-    // "a mean glycated hemoglobin of 6.4 ± 0.9%": a mean given with its spread is a level
-    // measured in percent, never the share of people a rate claims ("6% reached the goal").
-    if shares_people(target) && given_with_spread(index.sentence(r.sentence), r.range.clone()) {
-        return Err(Exclusion::Measure);
-    }
     // "The median duration of use was 17.7 weeks" is what happened, measured; a length the
     // protocol set ("a 16-week optimization phase") is no such measurement.
     let measured_time = target.average && target.value.unit.hours().is_some();
@@ -464,33 +459,6 @@ fn weigh(target: &Target, r: &Reading, index: &RecordIndex, arms: bool) -> Relev
         _ => 0.0,
     };
     Ok(score)
-}
-
-/// Whether the claim is a share of people: a rate of response, remission, relapse, success or
-/// side effects, or a prevalence, not an average.
-fn shares_people(target: &Target) -> bool {
-    use ClaimKind as K;
-    target.value.unit == Unit::Percent
-        && !target.average
-        && matches!(
-            target.kind,
-            K::ResponseRate
-                | K::RemissionRate
-                | K::RelapseRate
-                | K::SuccessRate
-                | K::SideEffectRate
-                | K::Prevalence
-        )
-}
-
-/// Whether the figure at `range` is a mean given with its spread: "6.4 ± 0.9%", "46.3 (SD 11.1)".
-fn given_with_spread(sentence: &str, range: Range<usize>) -> bool {
-    let figure = sentence.get(range.clone()).unwrap_or_default();
-    let after = sentence.get(range.end..).unwrap_or_default().trim_start();
-    figure.contains('±')
-        || after.starts_with('±')
-        || after.starts_with("(SD")
-        || after.starts_with("(s.d.")
 }
 
 /// A count of people in a state ("297 adults in remission") is only the count the source gives

@@ -675,6 +675,23 @@ fn verdict_of(c: &Claim, r: &RecordIndex) -> Finding {
     assess(c, &sources, &Tolerance::default())
 }
 
+/// Every claim the extractor finds in a short plain-text article of our own.
+fn extracted(article: &str) -> Vec<Claim> {
+    let parsed = crate::ingest::parse("a.txt", article.as_bytes(), crate::ingest::Format::Text)
+        .expect("parses");
+    crate::extract::extract(&parsed).claims
+}
+
+/// The claim the extractor finds in `article` with the quote `quote`.
+fn extracted_claim(article: &str, quote: &str) -> Claim {
+    let claims = extracted(article);
+    claims
+        .iter()
+        .find(|c| c.quote == quote)
+        .cloned()
+        .unwrap_or_else(|| panic!("no claim {quote:?} in {claims:?}"))
+}
+
 #[test]
 fn a_count_of_studies_is_the_whole_reviews_whatever_treatment_the_page_names() {
     let r = record(

@@ -266,7 +266,10 @@ impl<'a> SentenceReader<'a> {
                     || t[k].is_punct('£')
                     || t[k].is_any(&["dollars", "usd", "eur", "euros"])
             });
-        (measured && !share) || money
+        // "6.4 ± 0.9% in the gastric-bypass group": a mean given with its spread is a level,
+        // whatever group it is stated for.
+        let spread = (it.first..(it.last + 2).min(t.len())).any(|k| t[k].is_punct('±'));
+        (measured && !share) || money || spread
     }
 
     // --- role -------------------------------------------------------------------------------

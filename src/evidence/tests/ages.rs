@@ -3,7 +3,6 @@
 //! wording; the drug is made up).
 
 use super::*;
-use crate::{extract, ingest};
 
 /// A withdrawal trial that gives its people's mean age with the SD in brackets.
 fn withdrawal_trial() -> RecordIndex {
@@ -24,23 +23,11 @@ fn withdrawal_trial() -> RecordIndex {
     )
 }
 
-/// The verdict of the claim quoted `quote` in a one-sentence article checked against `r`.
+/// The verdict of the age quoted `quote` in a one-sentence article checked against `r`.
 fn verdict(sentence: &str, quote: &str, r: &RecordIndex) -> Verdict {
-    let parsed = ingest::parse("a.txt", sentence.as_bytes(), ingest::Format::Text).expect("parses");
-    let claims = extract::extract(&parsed).claims;
-    let claim = claims
-        .iter()
-        .find(|c| c.quote == quote)
-        .unwrap_or_else(|| panic!("no claim {quote:?} in {claims:?}"));
+    let claim = extracted_claim(sentence, quote);
     assert_eq!(claim.measure.outcome.as_deref(), Some("age"), "{claim:?}");
-    let sources = [SourceOutcome {
-        source: "pmid:62",
-        outcome: Outcome::Record {
-            index: r,
-            inferred: false,
-        },
-    }];
-    assess(claim, &sources, &Tolerance::default()).verdict
+    verdict_of(&claim, r).verdict
 }
 
 #[test]

@@ -3,7 +3,6 @@
 //! made up).
 
 use super::*;
-use crate::{extract, ingest};
 
 /// A trial that reports remission at 4 weeks, by arm.
 fn remission_trial() -> RecordIndex {
@@ -27,19 +26,8 @@ fn remission_trial() -> RecordIndex {
 /// The findings of every claim of a one-paragraph article, checked against `r` and then with
 /// the time points deferred, by quote.
 fn checked(article: &str, r: &RecordIndex) -> Vec<(String, Verdict)> {
-    let parsed = ingest::parse("a.txt", article.as_bytes(), ingest::Format::Text).expect("parses");
-    let claims = extract::extract(&parsed).claims;
-    let sources = [SourceOutcome {
-        source: "pmid:61",
-        outcome: Outcome::Record {
-            index: r,
-            inferred: false,
-        },
-    }];
-    let mut findings: Vec<Finding> = claims
-        .iter()
-        .map(|c| assess(c, &sources, &Tolerance::default()))
-        .collect();
+    let claims = extracted(article);
+    let mut findings: Vec<Finding> = claims.iter().map(|c| verdict_of(c, r)).collect();
     defer_time_points(&claims, &mut findings);
     findings.into_iter().map(|f| (f.quote, f.verdict)).collect()
 }

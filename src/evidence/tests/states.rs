@@ -3,7 +3,6 @@
 //! up).
 
 use super::*;
-use crate::{extract, ingest};
 
 /// A withdrawal trial that counts everyone, those in remission or response, and each group.
 fn withdrawal_trial() -> RecordIndex {
@@ -20,21 +19,9 @@ fn withdrawal_trial() -> RecordIndex {
 
 /// The verdict of the count quoted `quote` in a one-sentence article checked against `r`.
 fn verdict(sentence: &str, quote: &str, r: &RecordIndex) -> Verdict {
-    let parsed = ingest::parse("a.txt", sentence.as_bytes(), ingest::Format::Text).expect("parses");
-    let claims = extract::extract(&parsed).claims;
-    let claim = claims
-        .iter()
-        .find(|c| c.quote == quote)
-        .unwrap_or_else(|| panic!("no claim {quote:?} in {claims:?}"));
+    let claim = extracted_claim(sentence, quote);
     assert_eq!(claim.kind, ClaimKind::SampleSize, "{claim:?}");
-    let sources = [SourceOutcome {
-        source: "pmid:63",
-        outcome: Outcome::Record {
-            index: r,
-            inferred: false,
-        },
-    }];
-    assess(claim, &sources, &Tolerance::default()).verdict
+    verdict_of(&claim, r).verdict
 }
 
 #[test]
@@ -111,13 +98,7 @@ fn couples_in_a_control_group_are_a_studys_count() {
         )],
     );
     let sentence = "1840 couples went ahead without screening (the control group).";
-    let claim = extract::extract(
-        &ingest::parse("a.txt", sentence.as_bytes(), ingest::Format::Text).expect("parses"),
-    )
-    .claims
-    .into_iter()
-    .find(|c| c.quote == "1840 couples")
-    .expect("the count is a claim");
+    let claim = extracted_claim(sentence, "1840 couples");
     assert_eq!(claim.kind, ClaimKind::SampleSize);
     assert_eq!(verdict_of(&claim, &r).verdict, Verdict::Supported);
     // Counterexample: a clinic's own tally names no study.
