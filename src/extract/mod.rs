@@ -39,11 +39,14 @@ pub fn extract_as(article: &Article, path: &str) -> ClaimsFile {
     let found = read_figures(article, skip_from);
     let defaults = ArticleDefaults::of(article, &found);
     let mut claims = Vec::with_capacity(found.len());
+    let mut keys = Vec::with_capacity(found.len());
     let mut conditions = BlockConditions::default();
     for f in found {
-        claims.push(build_claim(article, &index, &defaults, &mut conditions, f));
+        let (claim, key) = build_claim(article, &index, &defaults, &mut conditions, f);
+        claims.push(claim);
+        keys.push(key);
     }
-    assign_ids(path, &mut claims);
+    assign_ids(path, &mut claims, &keys);
     ClaimsFile {
         version: CLAIMS_FILE_VERSION,
         article: ArticleMeta {
@@ -66,6 +69,9 @@ struct Found {
     sentence_text: String,
     block: Range<usize>,
     context: String,
+    /// The claim's key, from the words normalized once per sentence here (normalizing the
+    /// claim's collapsed quote and sentence again gives the same words).
+    key: ClaimKey,
 }
 
 /// Every figure of the article's content, in order: each sentence is read by
@@ -129,6 +135,11 @@ fn read_figures(article: &Article, skip_from: usize) -> Vec<Found> {
                     sentence_text: collapsed.clone(),
                     block: block.range.clone(),
                     context: identity::with_occurrence(&sides, occurrence),
+                    key: ClaimKey {
+                        quote,
+                        sentence: normalized.clone(),
+                        occurrence,
+                    },
                 });
             }
         }
@@ -318,13 +329,14 @@ impl BlockConditions {
     }
 }
 
+/// The claim of a figure found, and its key (ids are given once every claim is built).
 fn build_claim(
     article: &Article,
     index: &SourceIndex,
     defaults: &ArticleDefaults,
     conditions: &mut BlockConditions,
     f: Found,
-) -> Claim {
+) -> (Claim, ClaimKey) {
     let Found {
         fig,
         at,
@@ -332,6 +344,7 @@ fn build_claim(
         sentence_text,
         block,
         context,
+        key,
     } = f;
     let mut measure = fig.measure;
     let about_condition = matches!(
@@ -377,7 +390,7 @@ fn build_claim(
         )
     };
     let (sources, attachment) = index.for_claim(article, sentence.clone(), block);
-    Claim {
+    let claim = Claim {
         id: String::new(),
         kind: fig.kind,
         value: fig.value,
@@ -392,7 +405,8 @@ fn build_claim(
         attachment,
         suppressed: article.is_suppressed(at.start),
         ..Claim::default()
-    }
+    };
+    (claim, key)
 }
 
 /// Whether condition `wide` is a narrower kind of `own` ("treatment-resistant depression" of
@@ -447,14 +461,14 @@ fn is_boilerplate_heading(text: &str) -> bool {
 
 /// Gives each claim its id (see [`identity::claim_id`]): from the article's path and the claim's
 /// key; a key that occurs again (a repeated sentence) is salted with the claim's context, and in
-/// the rare case that the context repeats too, numbered `-2`, `-3` in document order.
-fn assign_ids(path: &str, claims: &mut [Claim]) {
+/// the rare case that the context repeats too, numbered `-2`, `-3` in document order. `keys`
+/// are the claims' keys, in the same order.
+fn assign_ids(path: &str, claims: &mut [Claim], keys: &[ClaimKey]) {
     let mut seen: HashMap<String, usize> = HashMap::new();
-    for claim in claims {
-        let key = ClaimKey::new(&claim.quote, &claim.sentence, &claim.context);
-        let mut id = identity::claim_id(path, &key, "");
+    for (claim, key) in claims.iter_mut().zip(keys) {
+        let mut id = identity::claim_id(path, key, "");
         if seen.contains_key(&id) {
-            id = identity::claim_id(path, &key, &claim.context);
+            id = identity::claim_id(path, key, &claim.context);
         }
         let n = seen.entry(id.clone()).or_insert(0);
         *n += 1;

@@ -150,12 +150,18 @@ impl Matcher {
 
     /// Every match that starts at token `k`.
     pub(crate) fn at(&self, toks: &[Tok<'_>], k: usize, out: &mut Vec<Hit>) {
+        self.each_at(toks, k, |h| out.push(h));
+    }
+
+    /// Hands every match that starts at token `k` to `found`, in the order [`Matcher::at`]
+    /// lists them.
+    fn each_at(&self, toks: &[Tok<'_>], k: usize, mut found: impl FnMut(Hit)) {
         let Some(tok) = toks.get(k) else {
             return;
         };
         let mut push = |p: &Pattern| {
             if let Some(end) = p.match_at(toks, k) {
-                out.push(Hit {
+                found(Hit {
                     start: k,
                     end,
                     entry: p.entry,
@@ -193,11 +199,17 @@ impl Matcher {
     }
 
     /// The longest match starting at `k`, if any.
+    /// Ties go to the earlier entry. Asked for most tokens of a sentence, so no list is built.
     pub(crate) fn longest_at(&self, toks: &[Tok<'_>], k: usize) -> Option<Hit> {
-        let mut out = Vec::new();
-        self.at(toks, k, &mut out);
-        out.into_iter()
-            .max_by_key(|h| (h.end, usize::MAX - h.entry))
+        let mut best: Option<Hit> = None;
+        self.each_at(toks, k, |h| {
+            let longer =
+                best.is_none_or(|b| (h.end, usize::MAX - h.entry) >= (b.end, usize::MAX - b.entry));
+            if longer {
+                best = Some(h);
+            }
+        });
+        best
     }
 
     /// Whether the word at `k` starts a match.

@@ -51,12 +51,12 @@ impl Num {
 
 /// The value of a number word.
 pub(super) fn word_value(w: &str) -> Option<f64> {
-    super::words::NUMBER_WORDS.get(w).copied()
+    super::words::NUMBER_WORDS.get(w)
 }
 
 /// The time unit a word names.
 pub(super) fn time_unit(w: &str) -> Option<Unit> {
-    super::words::TIME_UNITS.get(w).copied()
+    super::words::TIME_UNITS.get(w)
 }
 
 fn unicode_fraction(tok: &Tok<'_>) -> Option<f64> {

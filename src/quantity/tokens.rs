@@ -169,6 +169,21 @@ fn word_end(text: &str, start: usize) -> usize {
     };
     let mut j = start;
     let mut lower_run = 0;
+    // ASCII letters first, a byte at a time; the loop below takes over at anything else (a
+    // character outside ASCII, an apostrophe) with the same state.
+    while let Some(&b) = bytes.get(j) {
+        if b.is_ascii_lowercase() {
+            lower_run += 1;
+        } else if b.is_ascii_uppercase() {
+            if lower_run >= 3 {
+                return j;
+            }
+            lower_run = 0;
+        } else {
+            break;
+        }
+        j += 1;
+    }
     while let Some((ch, len)) = char_at(j) {
         // Text of two page elements run together ("once a weekThe dosage"): a capital after
         // three lower-case letters starts a new word.
