@@ -114,8 +114,20 @@ fn figure_interval(f: &Value) -> Option<(f64, f64)> {
     Some((lo - wiggle, hi + wiggle))
 }
 
+/// Whether `v` is a count written to the unit: a plain whole number of 10 or more that is not
+/// a multiple of five ("21 studies", "297 adults", "1,162 participants"). Such a count is
+/// copied, not rounded, so only the same count states it: 21 studies are not 20, while "300
+/// patients" or "25 trials" may round the source's figure.
+fn exact_count(v: &Value) -> bool {
+    single(v)
+        .is_some_and(|n| v.unit == Unit::Count && n >= 10.0 && n.fract() == 0.0 && n % 5.0 != 0.0)
+}
+
 /// Whether `claim` agrees with the source figure `figure` (same unit family assumed).
 pub fn agrees(claim: &Value, figure: &Value, tol: &Tolerance) -> bool {
+    if exact_count(claim) && single(figure).is_some() {
+        return exact(claim, figure);
+    }
     // Two thresholds ("at least two trials" and "two or more trials") agree when they name the
     // same number, not whenever their open ends overlap.
     let lower = |b: Option<Bound>| matches!(b, Some(Bound::AtLeast | Bound::MoreThan));
@@ -417,6 +429,30 @@ mod tests {
     fn exact_means_equal_within_rounding_not_within_tolerance() {
         let days = |v| Value::point(v, Unit::Days);
         assert!(exact(&days(205.0), &days(205.0)));
+        // A count written to the unit is copied, not rounded: only the same count agrees.
+        let count = |n: f64| Value::point(n, Unit::Count);
+        let tol = Tolerance::default();
+        assert!(
+            !agrees(&count(21.0), &count(20.0), &tol),
+            "21 studies are not 20"
+        );
+        assert!(!agrees(&count(297.0), &count(290.0), &tol));
+        assert!(agrees(&count(297.0), &count(297.0), &tol));
+        // Round counts, approximate counts and ranges keep the tolerance.
+        assert!(agrees(&count(300.0), &count(297.0), &tol));
+        assert!(agrees(&count(25.0), &count(24.0), &tol));
+        let about_21 = Value {
+            approx: true,
+            ..count(21.0)
+        };
+        assert!(agrees(&about_21, &count(20.0), &tol));
+        assert!(agrees(
+            &count(21.0),
+            &Value::range(18.0, 24.0, Unit::Count),
+            &tol
+        ));
+        // Other units keep it too: 9.91 minutes is not a count.
+        assert!(agrees(&days(21.0), &days(20.0), &tol));
         assert!(!exact(&days(205.0), &days(197.0)), "close is not equal");
         assert!(ok(&days(205.0), &days(197.0)), "though within tolerance");
         assert!(exact(&pct(82.0), &pct(81.6)), "82% covers 81.5–82.5");

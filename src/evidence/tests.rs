@@ -984,6 +984,7 @@ mod bare;
 mod claim_words;
 mod dated;
 mod doses;
+mod named_measures;
 mod other_arm;
 mod states;
 

@@ -82,6 +82,15 @@ fn names_a_trial(t: &[Tok<'_>], k: usize) -> bool {
     glued_number || trial_after(k + 1) || (numbered && trial_after(k + 2))
 }
 
+/// Whether the acronym at `k` abbreviates the measure named just before it: "sleep onset
+/// latency (SOL)", "the apnea-hypopnea index (AHI)", "Total sleep time (TST)". The bracketed
+/// name of a treatment stays one: "transcranial magnetic stimulation (TMS)", "platelet-rich
+/// plasma (PRP)".
+fn abbreviates_a_measure(t: &[Tok<'_>], k: usize) -> bool {
+    let bracketed = k >= 2 && t[k - 1].is_sym('(') && t.get(k + 1).is_some_and(|c| c.is_sym(')'));
+    bracketed && t[k - 2].is_in(&words::MEASURE_HEADS)
+}
+
 /// Whether the name at `k` is where a study was published, not a treatment: "published in JAMA
 /// Psychiatry", "a report in NEJM", "appeared in The BMJ". "given in TMS sessions" names one.
 fn names_a_journal(t: &[Tok<'_>], k: usize) -> bool {
@@ -175,7 +184,10 @@ fn interventions(t: &[Tok<'_>]) -> Vec<Phrase> {
         let phrase = if t[k].is_in(&words::TREATMENT_HEADS) {
             treatment_phrase(t, k)
         } else if is_drug(&t[k])
-            || (is_acronym(&t[k]) && !names_a_trial(t, k) && !names_a_journal(t, k))
+            || (is_acronym(&t[k])
+                && !names_a_trial(t, k)
+                && !names_a_journal(t, k)
+                && !abbreviates_a_measure(t, k))
             || t[k].is_any(STANDALONE_TREATMENTS)
         {
             // "NAD+": a plus glued to the name is part of it; so is a salt ("testosterone

@@ -2048,6 +2048,43 @@ pub(crate) const NOT_MODIFIERS: &[&str] = &[
     "great",
 ];
 
+/// Head nouns of a measure's name: an acronym in brackets after one abbreviates the measure, not
+/// a treatment ("sleep onset latency (SOL)", "Pittsburgh Sleep Quality Index (PSQI)",
+/// "Montgomery-Åsberg Depression Rating Scale (MADRS)"). A treatment's bracketed acronym
+/// follows a treatment's head ("magnetic stimulation (TMS)", "platelet-rich plasma (PRP)").
+pub(crate) const MEASURE_HEADS: &[&str] = &[
+    "latency",
+    "onset",
+    "time",
+    "efficiency",
+    "index",
+    "scale",
+    "score",
+    "inventory",
+    "questionnaire",
+    "survey",
+    "test",
+    "ratio",
+    "rate",
+    "level",
+    "levels",
+    "pressure",
+    "density",
+    "volume",
+    "survival",
+    "events",
+    "function",
+    "life",
+    "loss",
+    "change",
+    "difference",
+    "acuity",
+    "count",
+    "interval",
+    "threshold",
+    "fraction",
+];
+
 /// Acronyms that are not interventions: conditions, measures, organizations, titles.
 pub(crate) const NOT_INTERVENTIONS: &[&str] = &[
     // Identifiers of a paper or a trial ("PMID 31166571", "NCT01234567").

@@ -547,6 +547,29 @@ fn issue_8_examples() {
         Some("velaglutide"),
         "{f:?}"
     );
+    // A measure's abbreviation in brackets is no treatment; a treatment's is one.
+    for s in [
+        "Sleep onset latency (SOL) improved by about 20 minutes.",
+        "Wake after sleep onset (WASO) fell by 31 minutes.",
+        "The Pittsburgh Sleep Quality Index (PSQI) improved in 70% of patients.",
+        "The apnea-hypopnea index (AHI) dropped by 68%.",
+        "Visual acuity (VA) improved in 94% of eyes.",
+    ] {
+        assert!(names(s).interventions.is_empty(), "{s}");
+    }
+    for (s, named) in [
+        (
+            "Transcranial magnetic stimulation (TMS) helps 58% of patients.",
+            "TMS",
+        ),
+        ("Platelet-rich plasma (PRP) eased pain in 61%.", "PRP"),
+        ("Low-dose naltrexone (LDN) eased pain in 40%.", "LDN"),
+    ] {
+        assert!(
+            names(s).interventions.iter().any(|i| i.contains(named)),
+            "{s}"
+        );
+    }
     assert!(names("A report in the NEJM on 40 patients")
         .interventions
         .is_empty());

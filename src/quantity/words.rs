@@ -143,6 +143,7 @@ macro_rules! lexicon_sets {
 lexicon_sets!(
     WordSet: NOT_MODIFIERS,
     NOT_INTERVENTIONS,
+    MEASURE_HEADS,
     FUNCTION_WORDS,
     PEOPLE_WORDS,
     CONDITION_HEADS,

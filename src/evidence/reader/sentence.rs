@@ -581,12 +581,14 @@ impl<'a> SentenceReader<'a> {
         }
     }
 
-    /// The figures (of those `family` accepts) that word `k` describes: the words that open a
-    /// clause frame all its figures ("Among patients in stable remission, relapse occurred in
-    /// A% … and B% …"); between two figures, the words before the last "and", comma or
-    /// comparison word describe the first, the rest the second.
+    /// The figures (of those `family` accepts) that word `k` describes: a phrase that opens a
+    /// clause frames all its figures ("Among patients in stable remission, relapse occurred in
+    /// A% … and B% …": both are relapse rates in stable remission), the subject of the first
+    /// figure frames the figures up to the first that has words of its own ("SOL improved by
+    /// 19 minutes, WASO improved by 26 minutes": SOL is not the 26's); between two figures, the
+    /// words before the last "and", comma or comparison word describe the first, the rest the
+    /// second.
     fn word_owners(&self, k: usize, items: &[Item], family: &dyn Fn(&Item) -> bool) -> Vec<usize> {
-        let t = self.t;
         let clause = self.clause(k);
         let mine: Vec<usize> = (0..items.len())
             .filter(|&j| family(&items[j]) && clause.contains(&items[j].first))
@@ -595,15 +597,59 @@ impl<'a> SentenceReader<'a> {
         let after = mine.iter().find(|&&j| items[j].first > k).copied();
         match (before, after) {
             (Some(a), Some(b)) => {
-                let split = (items[a].last + 1..items[b].first).rev().find(|&x| {
-                    t[x].is_any(&["and", "or", "vs", "versus", "compared", "than", "whereas"])
-                        || t[x].is_punct(',')
-                });
+                let split = self.split_between(&items[a], &items[b]);
                 vec![if split.is_some_and(|x| k > x) { b } else { a }]
             }
-            (None, Some(_)) => mine,
+            (None, Some(first)) if self.opens_with_phrase(k, items[first].first) => mine,
+            (None, Some(_)) => {
+                let mut framed: Vec<usize> = Vec::new();
+                for &j in &mine {
+                    if let Some(&prev) = framed.last() {
+                        let own_from = self
+                            .split_between(&items[prev], &items[j])
+                            .map_or(items[prev].last + 1, |x| x + 1);
+                        if (own_from..items[j].first).any(|w| self.describes(w, items)) {
+                            break;
+                        }
+                    }
+                    framed.push(j);
+                }
+                framed
+            }
             (a, b) => a.or(b).into_iter().collect(),
         }
+    }
+
+    /// Whether word `k` is in a phrase set off by a comma before the clause's first figure at
+    /// `first` ("Among patients with TRD, …", "At the end of treatment, …"): such a phrase frames
+    /// every figure of the clause.
+    fn opens_with_phrase(&self, k: usize, first: usize) -> bool {
+        (k + 1..first).any(|x| self.t[x].is_punct(',') && self.depth[x] == self.depth[k])
+    }
+
+    /// Where the words between two figures turn from the first's to the second's: the last
+    /// "and", comma or comparison word between them.
+    fn split_between(&self, a: &Item, b: &Item) -> Option<usize> {
+        let t = self.t;
+        (a.last + 1..b.first).rev().find(|&x| {
+            t[x].is_any(&["and", "or", "vs", "versus", "compared", "than", "whereas"])
+                || t[x].is_punct(',')
+        })
+    }
+
+    /// Whether token `k` is a word that says what a figure measures: a content word, not an
+    /// arm's name, a time, a dose or part of a figure.
+    fn describes(&self, k: usize, items: &[Item]) -> bool {
+        let tok = &self.t[k];
+        tok.class == Class::Word
+            && tok.lower.chars().count() >= 2
+            && !vocab::is_stop(&tok.lower)
+            && !vocab::is_stop(&text::canon(&tok.lower))
+            && vocab::time_unit_hours(&tok.lower).is_none()
+            && !dose::is_dose_word(&tok.lower)
+            && !vocab::PEOPLE_NOUNS.contains(&tok.lower.as_str())
+            && !self.mentions.iter().any(|(m, _)| *m == k)
+            && !items.iter().any(|it| (it.first..=it.last).contains(&k))
     }
 
     // --- thresholds, groups, lists, totals -------------------------------------------------

@@ -1,0 +1,87 @@
+//! Measures named in a list of results ("A improved by X, B improved by Y"), abbreviated in
+//! brackets ("sleep onset latency (SOL)"), and counts written to the unit ("21 studies").
+//! Our own wording; the therapy and numbers are made up.
+
+use super::*;
+
+/// A review reporting three sleep measures in one sentence, each named by its abbreviation.
+fn sleep_review() -> RecordIndex {
+    record(
+        71,
+        "Lindqvist",
+        "Group sleep therapy for chronic insomnia: a meta-analysis",
+        &[
+            (
+                "METHODS",
+                "Outcomes were sleep onset latency (SOL), wake after sleep onset (WASO) and total sleep time (TST).",
+            ),
+            (
+                "RESULTS",
+                "Twenty-three trials (1420 participants) were included. After treatment, SOL fell by 17.4 (95% CI, 12.0 to 22.8) minutes, WASO fell by 29.10 (CI, 18.2 to 40.0) minutes, and TST rose by 8.2 (CI, -1.0 to 17.4) minutes.",
+            ),
+        ],
+    )
+}
+
+fn minutes_claim(quote: &str, sentence: &str) -> Finding {
+    let c = extracted_claim(sentence, quote);
+    verdict_of(&c, &sleep_review())
+}
+
+#[test]
+fn each_measure_of_a_results_list_keeps_its_own_figure() {
+    let f = minutes_claim(
+        "about 17 minutes",
+        "Sleep onset latency (SOL) fell by about 17 minutes with group sleep therapy.",
+    );
+    assert_eq!(f.verdict, Verdict::Supported, "{f:#?}");
+    let f = minutes_claim(
+        "about 29 minutes",
+        "Wake after sleep onset (WASO) fell by about 29 minutes with group sleep therapy.",
+    );
+    assert_eq!(f.verdict, Verdict::Supported, "{f:#?}");
+    // The latency is not the waking time: 29 minutes of latency differs.
+    let f = minutes_claim(
+        "29 minutes",
+        "Sleep onset latency (SOL) fell by 29 minutes with group sleep therapy.",
+    );
+    assert_eq!(f.verdict, Verdict::Differs, "{f:#?}");
+}
+
+#[test]
+fn a_phrase_that_opens_a_clause_still_frames_all_its_figures() {
+    let r = record(
+        72,
+        "Ferreira",
+        "Maintenance drugamab in stable remission",
+        &[(
+            "RESULTS",
+            "Among patients in stable remission, relapse occurred in 24.1% of the drugamab group and 47.6% of the placebo group.",
+        )],
+    );
+    let mut c = extracted_claim(
+        "Among patients in stable remission, relapse occurred in 47.6% of those on placebo.",
+        "47.6%",
+    );
+    c.sources = vec!["pmid:1".to_owned()];
+    let f = verdict_of(&c, &r);
+    assert_eq!(f.verdict, Verdict::Supported, "{f:#?}");
+}
+
+#[test]
+fn a_count_written_to_the_unit_needs_the_same_count() {
+    let f = minutes_claim(
+        "22 trials",
+        "A meta-analysis of 22 trials found group sleep therapy helps.",
+    );
+    assert_ne!(
+        f.verdict,
+        Verdict::Supported,
+        "22 trials are not 23: {f:#?}"
+    );
+    let f = minutes_claim(
+        "23 trials",
+        "A meta-analysis of 23 trials found group sleep therapy helps.",
+    );
+    assert_eq!(f.verdict, Verdict::Supported, "{f:#?}");
+}
