@@ -9,8 +9,9 @@
 
 mod sources;
 
-use std::collections::HashMap;
 use std::ops::Range;
+
+use rustc_hash::FxHashMap;
 
 use crate::model::identity::{self, ClaimKey};
 use crate::model::{
@@ -464,7 +465,8 @@ fn is_boilerplate_heading(text: &str) -> bool {
 /// the rare case that the context repeats too, numbered `-2`, `-3` in document order. `keys`
 /// are the claims' keys, in the same order.
 fn assign_ids(path: &str, claims: &mut [Claim], keys: &[ClaimKey]) {
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    // FxHash: the ids are our own hex digests, and SipHash cost 1% of extraction.
+    let mut seen: FxHashMap<String, usize> = FxHashMap::default();
     for (claim, key) in claims.iter_mut().zip(keys) {
         let mut id = identity::claim_id(path, key, "");
         if seen.contains_key(&id) {

@@ -74,7 +74,17 @@ fn fingerprint_words(s: &str) -> String {
     } else {
         for_normalized_chars(s, |piece| hasher.write(piece.as_bytes()));
     }
-    format!("{:08x}", hasher.finish() as u32)
+    let mut out = String::with_capacity(8);
+    push_hex32(&mut out, hasher.finish() as u32);
+    out
+}
+
+/// Appends `v` as 8 lower-case hex digits, as `format!("{v:08x}")` writes it (without the
+/// formatting machinery: two fingerprints are written for every sentence with a figure).
+fn push_hex32(out: &mut String, v: u32) {
+    for shift in (0..8).rev() {
+        out.push(char::from(HEX[(v >> (shift * 4)) as usize & 0xf]));
+    }
 }
 
 /// A 32-bit fingerprint of `parts` (separated by NUL) as 8 lower-case hex digits: FNV-1a, a fixed
@@ -99,6 +109,13 @@ pub fn fingerprint32(parts: &[&[u8]]) -> u32 {
 
 /// The first `bytes` bytes of SHA-256 over the parts (separated by NUL), as lower-case hex.
 pub fn short_hash(parts: &[&str], bytes: usize) -> String {
+    let mut out = String::with_capacity(bytes * 2);
+    push_short_hash(&mut out, parts, bytes);
+    out
+}
+
+/// Appends [`short_hash`]`(parts, bytes)` to `out`.
+fn push_short_hash(out: &mut String, parts: &[&str], bytes: usize) {
     let mut hasher = Sha256::new();
     for (i, p) in parts.iter().enumerate() {
         if i > 0 {
@@ -107,12 +124,10 @@ pub fn short_hash(parts: &[&str], bytes: usize) -> String {
         hasher.update(p.as_bytes());
     }
     let digest = hasher.finalize();
-    let mut out = String::with_capacity(bytes * 2);
     for b in &digest[..bytes.min(digest.len())] {
         out.push(char::from(HEX[usize::from(b >> 4)]));
         out.push(char::from(HEX[usize::from(b & 0xf)]));
     }
-    out
 }
 
 /// What a claim is, independent of where it is: quote, sentence and the quote's occurrence in
@@ -170,9 +185,13 @@ impl<'a> Context<'a> {
 
 /// Formats a context from the text before and after the sentence and the quote's occurrence.
 pub fn context(before: &str, after: &str, occurrence: u32) -> String {
-    let mut out = format!("{}.{}", fingerprint_words(before), fingerprint_words(after));
+    let mut out = String::with_capacity(24);
+    out.push_str(&fingerprint_words(before));
+    out.push('.');
+    out.push_str(&fingerprint_words(after));
     if occurrence > 1 {
-        out.push_str(&format!("/{occurrence}"));
+        out.push('/');
+        out.push_str(&occurrence.to_string());
     }
     out
 }
@@ -191,12 +210,33 @@ pub fn with_occurrence(first: &str, occurrence: u32) -> String {
 /// and 10 hex digits over path and key. `salt` separates claims whose keys are equal (a repeated
 /// sentence): pass their context.
 pub fn claim_id(path: &str, key: &ClaimKey, salt: &str) -> String {
-    let occurrence = key.occurrence.to_string();
-    let mut parts = vec![path, &key.quote, &key.sentence, &occurrence];
-    if !salt.is_empty() {
-        parts.push(salt);
+    let mut digits = [0u8; 10];
+    let occurrence = decimal(key.occurrence, &mut digits);
+    let parts = [path, &key.quote, &key.sentence, occurrence, salt];
+    let parts = if salt.is_empty() {
+        &parts[..4]
+    } else {
+        &parts[..]
+    };
+    let mut id = String::with_capacity(11);
+    id.push('c');
+    push_short_hash(&mut id, parts, 5);
+    id
+}
+
+/// `n` in decimal, written into `buf` (ids are made for every claim; `to_string` allocates).
+fn decimal(mut n: u32, buf: &mut [u8; 10]) -> &str {
+    let mut at = buf.len();
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
     }
-    format!("c{}", short_hash(&parts, 5))
+    // Only ASCII digits were written.
+    std::str::from_utf8(&buf[at..]).unwrap_or("0")
 }
 
 #[cfg(test)]
@@ -300,6 +340,38 @@ mod tests {
                 context("Before words.", "After words.", n)
             );
         }
+    }
+
+    #[test]
+    fn hand_written_hex_and_decimal_match_the_formatter() {
+        for v in [0u32, 1, 0xabc, 0x0012_3456, u32::MAX] {
+            let mut out = String::new();
+            push_hex32(&mut out, v);
+            assert_eq!(out, format!("{v:08x}"));
+        }
+        for n in [0u32, 1, 9, 10, 42, 1000, u32::MAX] {
+            assert_eq!(decimal(n, &mut [0; 10]), n.to_string());
+        }
+        assert_eq!(
+            context("A", "B", 12),
+            format!("{}/12", context("A", "B", 1))
+        );
+    }
+
+    /// Ids as first recorded in claims files: they must never change.
+    #[test]
+    fn ids_are_stable() {
+        let key = ClaimKey::new("64%", "Response was 64%.", "");
+        let mut parts = vec!["content/a/index.md", "64%", "response was 64%.", "1"];
+        assert_eq!(
+            claim_id("content/a/index.md", &key, ""),
+            format!("c{}", short_hash(&parts, 5))
+        );
+        parts.push("ctx");
+        assert_eq!(
+            claim_id("content/a/index.md", &key, "ctx"),
+            format!("c{}", short_hash(&parts, 5))
+        );
     }
 
     #[test]

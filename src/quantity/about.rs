@@ -474,9 +474,11 @@ pub(super) fn is_comparator(p: &Phrase) -> bool {
 /// Whether an intervention's name is a control arm's ("placebo", "the sham device").
 pub fn names_a_control(text: &str) -> bool {
     let lower = text.to_ascii_lowercase();
-    COMPARATORS
-        .iter()
-        .any(|c| lower == *c || lower.ends_with(&format!(" {c}")))
+    COMPARATORS.iter().any(|c| {
+        lower
+            .strip_suffix(c)
+            .is_some_and(|before| before.is_empty() || before.ends_with(' '))
+    })
 }
 
 /// An intervention's identity for grouping: lower case, routes, forms and generic heads

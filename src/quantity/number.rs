@@ -96,6 +96,11 @@ pub(super) fn number_at(t: &[Tok<'_>], i: usize) -> Option<Num> {
             }
             Some(Num::plain(f, i + 1, false))
         }
+        // Every reading of a word below starts with "half", "a", "an" or a number word: most
+        // words are none of them, and are turned away here.
+        TokKind::Word if !tok.is_any(&["half", "a", "an"]) && word_value(tok.lower).is_none() => {
+            None
+        }
         TokKind::Word => half_at(t, i)
             .or_else(|| fraction_at(t, i))
             .map(|n| with_bracketed_percent(t, n))

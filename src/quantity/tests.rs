@@ -1060,6 +1060,14 @@ fn first_digit_finds_the_first_digit_at_any_offset() {
             assert_eq!(first_digit(text.as_bytes()), Some(at), "{len} {at}");
         }
     }
+    // Bytes outside ASCII whose low seven bits are a digit's ("ñ" is C3 B1, "°" C2 B0).
+    for s in ["ñ°¹ñ°¹ñ°¹7", "°7", "ḁḁḁḁ°°°°¹¹¹¹x"] {
+        assert_eq!(
+            first_digit(s.as_bytes()),
+            s.bytes().position(|b| b.is_ascii_digit()),
+            "{s}"
+        );
+    }
 }
 
 #[test]
@@ -1070,6 +1078,100 @@ fn trigger_prefilter() {
     assert!(has_trigger("⅔ of people"));
     assert!(has_trigger("twice weekly"));
     assert!(!has_trigger("Ketamine is a dissociative anesthetic."));
+}
+
+#[test]
+fn trigger_words_are_known_in_any_case_and_only_they() {
+    for w in TRIGGER_WORDS {
+        assert!(is_trigger_word(w.as_bytes()), "{w}");
+        assert!(is_trigger_word(w.to_ascii_uppercase().as_bytes()), "{w}");
+        let mut longer = w.to_string();
+        longer.push('s');
+        assert_eq!(
+            is_trigger_word(longer.as_bytes()),
+            TRIGGER_WORDS.contains(&longer.as_str())
+        );
+    }
+    for w in [
+        "the",
+        "these",
+        "first",
+        "thirsty",
+        "on",
+        "a",
+        "",
+        "twentyfive",
+        "Ketamine",
+    ] {
+        assert!(!is_trigger_word(w.as_bytes()), "{w}");
+    }
+}
+
+/// [`first_trigger`] as it was written first, a byte at a time: the word-at-a-time search must
+/// find the same offset.
+fn first_trigger_bytewise(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let digit = bytes.iter().position(u8::is_ascii_digit);
+    let words = &bytes[..digit.unwrap_or(bytes.len())];
+    let mut i = 0;
+    while i < words.len() {
+        let b = words[i];
+        if !b.is_ascii_alphabetic() {
+            let glyph = (b == 0xC2 && matches!(words.get(i + 1), Some(0xBC..=0xBE)))
+                || (b == 0xE2
+                    && words.get(i + 1) == Some(&0x85)
+                    && matches!(words.get(i + 2), Some(0x93..=0x9E)));
+            if glyph {
+                return Some(i);
+            }
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < words.len() && words[i].is_ascii_alphabetic() {
+            i += 1;
+        }
+        if (3..=9).contains(&(i - start)) && is_trigger_word(&words[start..i]) {
+            return Some(start);
+        }
+    }
+    digit
+}
+
+#[test]
+fn trigger_words_are_found_at_any_offset_and_across_blocks() {
+    let filler = [
+        "a", "Ketamine", "is", "", "@[`{", "ÉTÉ", "½x", "€", "the", "ḁñ",
+    ];
+    for pad in 0..140 {
+        for f in filler {
+            for t in [
+                "Hours", "oNe", "THIRTEEN", "sessions", "twenty", "⅔", "½", "7",
+            ] {
+                let text = format!("{}{f} {t} and", "z".repeat(pad));
+                assert_eq!(
+                    first_trigger(&text),
+                    first_trigger_bytewise(&text),
+                    "{text:?}"
+                );
+                let glued = format!("{}{t}{f}", "y ".repeat(pad / 2));
+                assert_eq!(
+                    first_trigger(&glued),
+                    first_trigger_bytewise(&glued),
+                    "{glued:?}"
+                );
+            }
+        }
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn trigger_search_matches_the_bytewise_one(
+        s in "([a-zA-Z]{1,12}|[ .,;@\\[`{~]|[0-9]|½|⅔|⅞|€|É|—|ñ|ḁ|°|¹|\u{85}){0,120}"
+    ) {
+        proptest::prop_assert_eq!(first_trigger(&s), first_trigger_bytewise(&s));
+    }
 }
 
 #[test]
