@@ -34,15 +34,30 @@ pub(super) struct Phrase {
 pub(super) struct Named {
     pub(super) interventions: Vec<Phrase>,
     pub(super) populations: Vec<Phrase>,
+    /// The [`intervention_key`] of each intervention, in the same order: arms are told apart
+    /// by their keys for every figure, so each is made once.
+    pub(super) keys: Vec<String>,
 }
 
 impl Named {
     /// Reads the phrases of a tokenized sentence.
     pub(super) fn read(t: &[Tok<'_>]) -> Named {
+        let interventions = interventions(t);
         Named {
-            interventions: interventions(t),
+            keys: interventions
+                .iter()
+                .map(|p| intervention_key(&p.text))
+                .collect(),
+            interventions,
             populations: populations(t),
         }
+    }
+
+    /// The interventions with their keys.
+    pub(super) fn keyed(&self) -> impl Iterator<Item = (&Phrase, &str)> {
+        self.interventions
+            .iter()
+            .zip(self.keys.iter().map(String::as_str))
     }
 }
 
@@ -485,21 +500,23 @@ pub fn names_a_control(text: &str) -> bool {
 /// dropped ("IV ketamine therapy" and "ketamine infusions" are both "ketamine").
 pub fn intervention_key(text: &str) -> String {
     let lower = text.to_lowercase();
-    let words: Vec<&str> = lower
-        .split(|c: char| c.is_whitespace() || c == '-')
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '+'))
-        .filter(|w| !w.is_empty())
-        .collect();
-    let kept: Vec<&str> = words
-        .iter()
-        .copied()
-        .filter(|w| !words::ROUTE_WORDS.contains(w) && !words::GENERIC_HEADS.contains(w))
-        .collect();
-    if kept.is_empty() {
-        words.join(" ")
-    } else {
-        kept.join(" ")
+    let words = || {
+        lower
+            .split(|c: char| c.is_whitespace() || c == '-')
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '+'))
+            .filter(|w| !w.is_empty())
+    };
+    let kept = |w: &str| !words::ROUTE_WORDS.contains(w) && !words::GENERIC_HEADS.contains(w);
+    // All the words when none is kept ("IV therapy" is its own key).
+    let keep_all = !words().any(kept);
+    let mut key = String::with_capacity(lower.len());
+    for w in words().filter(|w| keep_all || kept(w)) {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(w);
     }
+    key
 }
 
 #[cfg(test)]

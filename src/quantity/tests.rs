@@ -2096,3 +2096,50 @@ fn a_period_named_by_its_number_is_a_time_point() {
     assert_eq!(tp("Phase 2 showed that 47% responded."), None);
     assert_eq!(tp("Year 2025 data: 47% of users renewed."), None);
 }
+
+/// [`subject`] as first written, with `format!`.
+fn subject_formatted(kind: ClaimKind, treatment: Option<&str>, condition: Option<&str>) -> String {
+    let t = treatment.unwrap_or("treatment");
+    let in_c = condition.map(|c| format!(" in {c}")).unwrap_or_default();
+    match kind {
+        ClaimKind::ResponseRate => format!("{t} response rate{in_c}"),
+        ClaimKind::RemissionRate => format!("{t} remission rate{in_c}"),
+        ClaimKind::RelapseRate => format!("relapse rate with {t}{in_c}"),
+        ClaimKind::OnsetTime => format!("onset of {t} effect{in_c}"),
+        ClaimKind::Prevalence => format!("prevalence of {}", condition.unwrap_or("the condition")),
+        ClaimKind::EffectDuration => format!("duration of {t} effect{in_c}"),
+        ClaimKind::SessionDuration => format!("{t} session length"),
+        ClaimKind::TreatmentCourse => format!("{t} treatment course{in_c}"),
+        ClaimKind::Dose => format!("{t} dose"),
+        ClaimKind::SampleSize => format!("study sample size ({t}{in_c})"),
+        ClaimKind::DefinitionThreshold => {
+            format!(
+                "threshold defining {}",
+                condition.unwrap_or("the condition")
+            )
+        }
+        ClaimKind::WeightLoss => format!("weight loss with {t}{in_c}"),
+        ClaimKind::SuccessRate => format!("{t} success rate{in_c}"),
+        ClaimKind::SideEffectRate => format!("side effects of {t}{in_c}"),
+        ClaimKind::Price => format!("price of {t}"),
+        ClaimKind::RecoveryTime => format!("recovery time after {t}"),
+        ClaimKind::FollowUp => format!("follow-up after {t}{in_c}"),
+        ClaimKind::OtherPercentage => format!("percentage about {t}{in_c}"),
+        ClaimKind::Other => format!("figure about {t}{in_c}"),
+    }
+}
+
+#[test]
+fn subjects_read_as_they_were_formatted() {
+    for kind in ClaimKind::ALL {
+        for treatment in [None, Some("IV ketamine")] {
+            for condition in [None, Some("treatment-resistant depression")] {
+                assert_eq!(
+                    subject(kind, treatment, condition),
+                    subject_formatted(kind, treatment, condition),
+                    "{kind:?}"
+                );
+            }
+        }
+    }
+}
