@@ -101,11 +101,17 @@ fn describe(meta: &std::fs::Metadata) -> &'static str {
 /// it starts. `Ok(None)`-like semantics are folded in: the returned path may not exist yet.
 /// Anything there that is not a regular file is an error; nothing is opened.
 pub fn resolve(path: &Path) -> Result<PathBuf, Error> {
+    resolve_with_metadata(path).map(|(target, _)| target)
+}
+
+/// [`resolve`], with the metadata of the file found there (`None`: nothing is there yet), so
+/// that callers need not ask the file system again.
+fn resolve_with_metadata(path: &Path) -> Result<(PathBuf, Option<std::fs::Metadata>), Error> {
     let mut current = path.to_path_buf();
     for _ in 0..MAX_LINKS {
         let meta = match std::fs::symlink_metadata(&current) {
             Ok(m) => m,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(current),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok((current, None)),
             Err(source) => {
                 return Err(Error::Io {
                     path: path.to_owned(),
@@ -125,7 +131,7 @@ pub fn resolve(path: &Path) -> Result<PathBuf, Error> {
             continue;
         }
         if meta.is_file() {
-            return Ok(current);
+            return Ok((current, Some(meta)));
         }
         return Err(Error::NotRegular {
             path: path.to_owned(),
@@ -140,7 +146,10 @@ pub fn resolve(path: &Path) -> Result<PathBuf, Error> {
 /// Reads `path` if it is a regular file (following symlinks); `Ok(None)` when nothing is there.
 /// A directory, device, pipe or socket is refused without being opened.
 pub fn read_existing(path: &Path) -> Result<Option<Vec<u8>>, Error> {
-    let target = resolve(path)?;
+    let (target, meta) = resolve_with_metadata(path)?;
+    if meta.is_none() {
+        return Ok(None);
+    }
     match std::fs::read(&target) {
         Ok(bytes) => Ok(Some(bytes)),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
@@ -172,14 +181,13 @@ pub fn write_atomic_checked<E>(
         path: path.to_owned(),
         source,
     };
-    let target = resolve(path)?;
+    let (target, meta) = resolve_with_metadata(path)?;
     let dir = match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
         _ => PathBuf::from("."),
     };
-    std::fs::create_dir_all(&dir).map_err(io)?;
-    clean_stale_temps_once(&dir);
-    let existing_mode = std::fs::metadata(&target).ok().map(|m| m.permissions());
+    prepare_dir(&dir).map_err(io)?;
+    let existing_mode = meta.map(|m| m.permissions());
     let mut builder = tempfile::Builder::new();
     builder.prefix(TEMP_PREFIX).suffix(TEMP_SUFFIX);
     #[cfg(unix)]
@@ -190,7 +198,15 @@ pub fn write_atomic_checked<E>(
     };
     #[cfg(unix)]
     builder.permissions(new_file_mode);
-    let mut tmp = builder.tempfile_in(&dir).map_err(io)?;
+    let mut tmp = match builder.tempfile_in(&dir) {
+        // Removed since this process made it: make it again.
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            std::fs::create_dir_all(&dir).map_err(io)?;
+            builder.tempfile_in(&dir)
+        }
+        made => made,
+    }
+    .map_err(io)?;
     if let Some(perm) = existing_mode {
         std::fs::set_permissions(tmp.path(), perm).map_err(io)?;
     }
@@ -207,6 +223,20 @@ pub fn write_atomic_checked<E>(
 
 /// Directories already cleaned of stale temporary files by this process.
 static CLEANED: Mutex<Option<HashSet<PathBuf>>> = Mutex::new(None);
+
+/// Makes sure `dir` exists and is cleaned of stale temporary files. Once per process and
+/// directory: writing 2,000 claims files into one directory asked for it (a `mkdir` and a
+/// `stat`) 2,000 times.
+fn prepare_dir(dir: &Path) -> std::io::Result<()> {
+    let known = CLEANED
+        .lock()
+        .is_ok_and(|c| c.as_ref().is_some_and(|set| set.contains(dir)));
+    if !known {
+        std::fs::create_dir_all(dir)?;
+        clean_stale_temps_once(dir);
+    }
+    Ok(())
+}
 
 /// Removes this crate's temporary files older than [`STALE_TEMP_AGE`] from `dir`, once per
 /// process and directory. Failures are ignored: a leftover temporary file is hidden and harmless.
@@ -262,6 +292,16 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names, ["out.txt"]);
+    }
+
+    #[test]
+    fn a_directory_removed_between_writes_is_made_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sub/deeper/out.txt");
+        write_atomic(&path, b"one").unwrap();
+        std::fs::remove_dir_all(dir.path().join("sub")).unwrap();
+        write_atomic(&path, b"two").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"two");
     }
 
     #[cfg(unix)]

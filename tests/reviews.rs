@@ -785,3 +785,45 @@ fn re_extracting_writes_only_what_changed_and_rebuilds_an_empty_file() {
     assert_eq!(live(&merged, "64%")[0]["note"], "seen");
     assert_eq!(live(&merged, "30%").len(), 1, "{merged}");
 }
+
+/// Claims files written before the one-line layout (serde_json's pretty printing, with `approx`
+/// and `bound` spelled out) are read as they were, and re-extraction keeps every review while it
+/// rewrites them in the current layout.
+#[test]
+fn a_claims_file_in_the_expanded_layout_keeps_its_reviews_in_the_compact_one() {
+    let article = "fixtures/articles/ketamine-clinic.html";
+    let old_text = std::fs::read_to_string(
+        root().join("tests/data/expanded-layout/ketamine-clinic.html.json"),
+    )
+    .unwrap();
+    assert!(old_text.contains("\"approx\": false") && old_text.contains("\"line\": "));
+    let claims = format!("claims/{article}.json");
+    let dir = temp_with(&[
+        (article, &std::fs::read(root().join(article)).unwrap()),
+        (&claims, old_text.as_bytes()),
+    ]);
+    let d = dir.path();
+    let (before, out) = check_json(d, &[article]);
+    assert!(out.status.code().is_some(), "{}", stderr(&out));
+
+    let out = run(d, &["extract", article]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let new_text = std::fs::read_to_string(d.join(&claims)).unwrap();
+    assert!(
+        new_text.len() * 10 < old_text.len() * 9,
+        "{} → {}",
+        old_text.len(),
+        new_text.len()
+    );
+    assert!(!new_text.contains("\"approx\": false") && !new_text.contains("\"bound\": null"));
+    assert!(
+        new_text.contains("\"location\": { \"line\": "),
+        "{new_text}"
+    );
+    let path = Path::new("a.json");
+    let old = claimcheck::claims_file::parse(path, &old_text).unwrap();
+    let new = claimcheck::claims_file::parse(path, &new_text).unwrap();
+    assert_eq!(new, old, "the same claims, reviews and fingerprints");
+    let (after, _) = check_json(d, &[article]);
+    assert_eq!(after, before, "check reads both layouts alike");
+}

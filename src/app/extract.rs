@@ -226,12 +226,10 @@ fn extract_one(
             .output
             .clone()
             .unwrap_or_else(|| layout.file_for(&recorded));
-        let legacy = match args.output {
-            Some(_) => None,
-            None => legacy_file(layout, &article.origin, &recorded, &path, io),
-        };
-        let merged = write_merged(&path, fresh, layout, legacy.as_ref(), io)?;
-        if let Some((old, _)) = &legacy {
+        // Version 1 named files after the article's file name; `-o` names the file itself.
+        let origin = args.output.is_none().then_some(article.origin.as_str());
+        let merged = write_merged(&path, fresh, layout, origin, io)?;
+        if let Some(old) = &merged.legacy {
             std::fs::remove_file(old)
                 .with_context(|| format!("removing the old claims file {}", old.display()))?;
             io.note(format!(
@@ -278,29 +276,37 @@ fn same_article(file: &ClaimsFile, recorded: &str, layout: &Layout) -> bool {
     super::reviewed::describes(file, recorded, layout)
 }
 
-/// A claims file as merged and saved: its content, its JSON text (as on disk) and whether the
-/// file changed.
+/// A claims file as merged and saved: its content, its JSON text (as on disk), whether the
+/// file changed, and the version-1 file it was merged from (to be removed).
 #[derive(Debug)]
 struct Merged {
     file: ClaimsFile,
     json: String,
     changed: bool,
+    legacy: Option<PathBuf>,
 }
 
 /// Merges `fresh` into the claims file at `path` and writes it, merging again if the file
-/// changes between reading and writing. `legacy` is a version-1 file to merge from when `path`
-/// does not exist yet.
+/// changes between reading and writing. When `path` does not exist yet, the article's
+/// version-1 file (looked for by `origin`, if given) is merged from instead.
 fn write_merged(
     path: &Path,
     fresh: ClaimsFile,
     layout: &Layout,
-    legacy: Option<&(PathBuf, ClaimsFile)>,
+    origin: Option<&str>,
     io: &mut Io<'_>,
 ) -> anyhow::Result<Merged> {
-    for _ in 0..MERGE_ATTEMPTS {
+    let mut legacy = None;
+    for attempt in 0..MERGE_ATTEMPTS {
         let before = crate::output::read_existing(path)?;
-        match merge_and_write(path, before, &fresh, layout, legacy)? {
-            Some(merged) => return Ok(merged),
+        if attempt == 0 && before.is_none() {
+            legacy = origin.and_then(|o| legacy_file(layout, o, &fresh.article.path, io));
+        }
+        match merge_and_write(path, before, &fresh, layout, legacy.as_ref())? {
+            Some(mut merged) => {
+                merged.legacy = legacy.map(|(old, _)| old);
+                return Ok(merged);
+            }
             None => io.note(format!(
                 "{} changed while extract was merging; merging again",
                 shown(path)
@@ -358,6 +364,7 @@ fn merge_and_write(
             file: merged,
             json,
             changed: false,
+            legacy: None,
         }));
     }
     let written =
@@ -366,6 +373,7 @@ fn merge_and_write(
         file: merged,
         json,
         changed: true,
+        legacy: None,
     }))
 }
 
@@ -387,18 +395,14 @@ fn is_blank(bytes: &[u8]) -> bool {
     bytes.iter().all(|b| *b == 0 || b.is_ascii_whitespace())
 }
 
-/// The version-1 claims file of this article, if there is one and the new file does not exist
-/// yet: version 1 named files after the article's file name.
+/// The version-1 claims file of this article, if there is one: version 1 named files after the
+/// article's file name. Asked only when the article's own claims file does not exist yet.
 fn legacy_file(
     layout: &Layout,
     origin: &str,
     recorded: &str,
-    new_path: &Path,
     io: &mut Io<'_>,
 ) -> Option<(PathBuf, ClaimsFile)> {
-    if new_path.exists() {
-        return None;
-    }
     for candidate in layout.legacy_files(origin) {
         match claims_file::read(&candidate) {
             Ok(file) if file.version == 1 && same_article(&file, recorded, layout) => {

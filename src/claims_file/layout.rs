@@ -17,7 +17,9 @@
 //! records another, so even a contrived clash (an article really named `_stdin`) is an error,
 //! never a silent merge.
 
+use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
 
 use crate::model::identity::short_hash;
 
@@ -64,7 +66,7 @@ impl Layout {
             return slashed(rel);
         }
         // The same file reached through a symlinked directory.
-        if let (Some(real), Ok(real_root)) = (canonical_file(&abs), self.root.canonicalize()) {
+        if let (Some(real), Some(real_root)) = (canonical_file(&abs), canonical_dir(&self.root)) {
             if let Ok(rel) = real.strip_prefix(&real_root) {
                 return slashed(rel);
             }
@@ -250,8 +252,32 @@ fn normalize(path: &Path) -> PathBuf {
 
 /// The real path of a file: its directory canonicalized (symlinks resolved), its own name kept.
 fn canonical_file(path: &Path) -> Option<PathBuf> {
-    let dir = path.parent()?.canonicalize().ok()?;
+    let dir = canonical_dir(path.parent()?)?;
     Some(dir.join(path.file_name()?))
+}
+
+/// Directories this process has canonicalized, and what to, so that a run over many articles in
+/// one directory outside the root resolves it once: each `canonicalize` is a `readlink` per
+/// component, six system calls an article before.
+/// A directory that could not be resolved (not there yet) is tried again next time.
+static CANONICAL_DIRS: Mutex<Option<HashMap<PathBuf, PathBuf>>> = Mutex::new(None);
+
+/// Entries kept before [`CANONICAL_DIRS`] starts afresh (runs over many directories).
+const CANONICAL_DIRS_KEPT: usize = 4096;
+
+/// `dir` canonicalized, remembered for the rest of the process (see [`CANONICAL_DIRS`]).
+fn canonical_dir(dir: &Path) -> Option<PathBuf> {
+    let mut cache = CANONICAL_DIRS.lock().ok()?;
+    let map = cache.get_or_insert_with(HashMap::new);
+    if let Some(known) = map.get(dir) {
+        return Some(known.clone());
+    }
+    if map.len() >= CANONICAL_DIRS_KEPT {
+        map.clear();
+    }
+    let real = dir.canonicalize().ok()?;
+    map.insert(dir.to_owned(), real.clone());
+    Some(real)
 }
 
 /// `path` relative to `base` (both absolute and normalized), with `..` where needed; `path`

@@ -9,6 +9,7 @@
 
 pub mod layout;
 mod merge;
+pub mod pretty;
 mod v1;
 
 use std::path::{Path, PathBuf};
@@ -186,10 +187,14 @@ fn position_of(text: &str, needle: &str) -> (usize, usize) {
         .map_or((1, 1), |p| crate::model::line_column_in(text, p))
 }
 
-/// The claims file as JSON text, pretty-printed with a trailing newline.
+/// About a claim's bytes in a claims file, to size the text up front.
+const BYTES_PER_CLAIM: usize = 1024;
+
+/// The claims file as JSON text in the reviewers' layout (see [`pretty`]), with a trailing
+/// newline.
 pub fn to_json(file: &ClaimsFile) -> String {
-    let mut out = Vec::new();
-    match write_json(file, &mut out).map(|()| String::from_utf8(out)) {
+    let mut out = Vec::with_capacity(4096 + file.claims.len() * BYTES_PER_CLAIM);
+    match pretty::to_writer(&mut out, file).map(|()| String::from_utf8(out)) {
         Ok(Ok(text)) => text,
         _ => String::from("{}\n"),
     }
@@ -198,11 +203,9 @@ pub fn to_json(file: &ClaimsFile) -> String {
 /// Writes the claims file's JSON text (as [`to_json`]) to `out` as it is serialized, so that
 /// printing a big article's claims does not first hold a copy of the whole text.
 pub fn write_json(file: &ClaimsFile, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    use std::io::Write as _;
     let mut out = std::io::BufWriter::new(out);
-    serde_json::to_writer_pretty(&mut out, file)?;
-    out.write_all(b"\n")?;
-    out.flush()
+    pretty::to_writer(&mut out, file)?;
+    std::io::Write::flush(&mut out)
 }
 
 /// Writes `file` to `path` atomically, creating parent directories (see [`crate::output`]).

@@ -84,6 +84,69 @@ fn errors_name_file_line_and_column() {
 }
 
 #[test]
+fn errors_in_one_line_objects_point_at_the_bad_value() {
+    let text = to_json(&file(vec![claim("c1", "q", "s", 3)]));
+    let line = "      \"location\": { \"line\": 3, \"column\": 10, \"start\": 100, \"end\": 108 },";
+    let at = text
+        .lines()
+        .position(|l| l == line)
+        .expect("location on one line")
+        + 1;
+    // serde_json points at a bad value's (or key's) last character, counting from 1.
+    let last_of = |needle: &str| line.replace("10,", "-10,").find(needle).unwrap() + needle.len();
+    let bad = text.replace("\"column\": 10,", "\"column\": -10,");
+    let e = parse(Path::new("a.json"), &bad).unwrap_err().to_string();
+    assert!(
+        e.starts_with(&format!("a.json:{at}:{}: ", last_of("-10"))),
+        "{e}"
+    );
+    let bad = text.replace("\"start\": 100,", "\"strat\": 100,");
+    let e = parse(Path::new("a.json"), &bad).unwrap_err().to_string();
+    let column = line.find("\"start\"").unwrap() + "\"start\"".len();
+    assert!(e.starts_with(&format!("a.json:{at}:{column}: ")), "{e}");
+    assert!(e.contains("unknown field `strat`"), "{e}");
+}
+
+#[test]
+fn values_leave_out_their_defaults_and_read_back_with_them() {
+    let mut c = claim("c1", "about 30%", "It helps about 30%.", 3);
+    c.value = Value::point(30.0, Unit::Percent);
+    let plain = to_json(&file(vec![c.clone()]));
+    assert!(
+        plain.contains("\"value\": { \"low\": 30.0, \"high\": 30.0, \"unit\": \"%\" },"),
+        "{plain}"
+    );
+    c.value.approx = true;
+    c.value.bound = Some(crate::model::Bound::AtMost);
+    c.measure.time_point = Some(Value::point(4.0, Unit::Weeks));
+    let set = file(vec![c]);
+    let text = to_json(&set);
+    assert!(
+        text.contains("\"unit\": \"%\", \"approx\": true, \"bound\": \"at_most\" }"),
+        "{text}"
+    );
+    assert!(
+        text.contains("\"time_point\": { \"low\": 4.0, \"high\": 4.0, \"unit\": \"weeks\" }"),
+        "{text}"
+    );
+    assert_eq!(parse(Path::new("a.json"), &text).unwrap(), set);
+    // The expanded layout with every default spelled out (files written before) reads the same.
+    let expanded = serde_json::to_string_pretty(&serde_json::json!({
+        "version": 2,
+        "article": { "path": "a.html", "title": "A", "content_hash": "sha256:00" },
+        "sources": [],
+        "claims": [serde_json::from_str::<serde_json::Value>(&text).unwrap()["claims"][0].clone()],
+    }))
+    .unwrap()
+    .replace(
+        "\"unit\": \"weeks\"",
+        "\"unit\": \"weeks\", \"approx\": false, \"bound\": null",
+    );
+    assert!(expanded.contains("\"bound\": null"), "{expanded}");
+    assert_eq!(parse(Path::new("a.json"), &expanded).unwrap(), set);
+}
+
+#[test]
 fn statuses_only_a_reviewer_sets_are_checked() {
     let mut c = claim("c1", "q", "s", 3);
     c.status = ReviewStatus::Stale;
@@ -116,9 +179,11 @@ fn a_byte_order_mark_is_read_and_bad_utf8_is_located() {
     let e = parse_bytes(Path::new("a.json"), &bad)
         .unwrap_err()
         .to_string();
+    // The short `article` object is on line 3: `  "article": { "path": "a.html", "` is 34
+    // characters, so the bad byte is the 35th.
     assert_eq!(
         e,
-        "a.json:5:6: invalid claims file: not valid UTF-8 (claims files are UTF-8 text)"
+        "a.json:3:35: invalid claims file: not valid UTF-8 (claims files are UTF-8 text)"
     );
 }
 

@@ -223,6 +223,7 @@ pub fn read(input: &Input, opts: &Options) -> Result<Article, Error> {
                 },
             };
             let file = std::fs::File::open(path).map_err(io)?;
+            let mut size = 0;
             if let Ok(meta) = file.metadata() {
                 if meta.is_file() && meta.len() > limit {
                     return Err(Error::TooLarge {
@@ -231,8 +232,9 @@ pub fn read(input: &Input, opts: &Options) -> Result<Article, Error> {
                         limit,
                     });
                 }
+                size = meta.len();
             }
-            let bytes = read_limited(file, limit, &origin).map_err(|e| match e {
+            let bytes = read_limited(file, limit, size, &origin).map_err(|e| match e {
                 Limited::Io(source) => io(source),
                 Limited::TooLarge(e) => e,
             })?;
@@ -242,7 +244,7 @@ pub fn read(input: &Input, opts: &Options) -> Result<Article, Error> {
         Input::Stdin => {
             let origin = input.to_string();
             let bytes =
-                read_limited(std::io::stdin().lock(), limit, &origin).map_err(|e| match e {
+                read_limited(std::io::stdin().lock(), limit, 0, &origin).map_err(|e| match e {
                     Limited::Io(source) => Error::Io {
                         path: PathBuf::from("-"),
                         source,
@@ -276,13 +278,36 @@ enum Limited {
 }
 
 /// Reads all of `reader` but at most `limit + 1` bytes: one byte over the limit is enough to
-/// know the input is too large.
-fn read_limited(reader: impl Read, limit: u64, origin: &str) -> Result<Vec<u8>, Limited> {
-    let mut bytes = Vec::new();
-    reader
-        .take(limit.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(Limited::Io)?;
+/// know the input is too large. `size` is what the reader is expected to hold (a file's length;
+/// 0 when unknown). With room for it and the byte after, a file is read in one call and its end
+/// found with a second; `read_to_end` reads at most 8 kB a call without a size hint of its own
+/// (a `Take` gives none), and a 25 kB article took four reads, a dozen before it had room.
+fn read_limited(
+    reader: impl Read,
+    limit: u64,
+    size: u64,
+    origin: &str,
+) -> Result<Vec<u8>, Limited> {
+    let mut reader = reader.take(limit.saturating_add(1));
+    let room = if size > 0 {
+        size.min(limit).saturating_add(1)
+    } else {
+        (MIN_READ as u64).min(limit.saturating_add(1))
+    };
+    let mut bytes = vec![0; usize::try_from(room).unwrap_or(MIN_READ)];
+    let mut len = 0;
+    loop {
+        if len == bytes.len() {
+            bytes.resize(len + len.max(MIN_READ), 0);
+        }
+        match reader.read(&mut bytes[len..]) {
+            Ok(0) => break,
+            Ok(n) => len += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(Limited::Io(e)),
+        }
+    }
+    bytes.truncate(len);
     if bytes.len() as u64 > limit {
         return Err(Limited::TooLarge(Error::TooLarge {
             origin: origin.to_owned(),
@@ -292,6 +317,9 @@ fn read_limited(reader: impl Read, limit: u64, origin: &str) -> Result<Vec<u8>, 
     }
     Ok(bytes)
 }
+
+/// The smallest read of an input of unknown size.
+const MIN_READ: usize = 8 * 1024;
 
 /// Guesses the format: by the file extension of `name`, then by `content_type`, then by
 /// sniffing the bytes (`<!doctype`, `<html` near the start); plain text otherwise.
@@ -467,10 +495,11 @@ fn content_hash(bytes: &[u8]) -> String {
 mod tests {
     use super::*;
 
-    /// A reader that counts what is taken from it.
+    /// A reader that counts what is taken from it, and in how many calls.
     struct Counting<'a> {
         left: u64,
         taken: &'a mut u64,
+        calls: usize,
     }
 
     impl Read for Counting<'_> {
@@ -479,6 +508,7 @@ mod tests {
             buf[..n].fill(b'a');
             self.left -= n as u64;
             *self.taken += n as u64;
+            self.calls += 1;
             Ok(n)
         }
     }
@@ -489,8 +519,9 @@ mod tests {
         let reader = Counting {
             left: 10_000_000,
             taken: &mut taken,
+            calls: 0,
         };
-        let err = read_limited(reader, 1000, "big.txt").unwrap_err();
+        let err = read_limited(reader, 1000, 0, "big.txt").unwrap_err();
         match err {
             Limited::TooLarge(e) => {
                 let msg = e.to_string();
@@ -507,8 +538,29 @@ mod tests {
         let reader = Counting {
             left: 1000,
             taken: &mut taken,
+            calls: 0,
         };
-        assert_eq!(read_limited(reader, 1000, "ok.txt").unwrap().len(), 1000);
+        assert_eq!(read_limited(reader, 1000, 0, "ok.txt").unwrap().len(), 1000);
+    }
+
+    #[test]
+    fn a_known_size_is_read_in_one_call_and_the_end_in_another() {
+        let mut taken = 0;
+        let mut reader = Counting {
+            left: 25_000,
+            taken: &mut taken,
+            calls: 0,
+        };
+        let bytes = read_limited(&mut reader, 1_000_000, 25_000, "a.txt").unwrap();
+        assert_eq!((bytes.len(), reader.calls), (25_000, 2));
+        // A file that grew since its size was taken is still read whole.
+        let mut reader = Counting {
+            left: 30_000,
+            taken: &mut taken,
+            calls: 0,
+        };
+        let bytes = read_limited(&mut reader, 1_000_000, 25_000, "a.txt").unwrap();
+        assert_eq!(bytes.len(), 30_000);
     }
 
     #[test]

@@ -55,7 +55,9 @@ pub struct Claim {
     pub id: String,
     /// What the number measures.
     pub kind: ClaimKind,
-    /// The number itself.
+    /// The number itself. Written without the defaults the reader fills in (`approx` false,
+    /// `bound` null), which were two of a claim's lines that hardly ever say anything.
+    #[serde(serialize_with = "value_without_defaults")]
     pub value: Value,
     /// What the number measures: intervention, comparator, population, outcome and time point.
     /// A reviewer may correct any field.
@@ -106,6 +108,45 @@ pub struct Claim {
 
 fn is_false(b: &bool) -> bool {
     !*b
+}
+
+/// A claim's `value` (and its measure's `time_point`) as claims files hold it: `low`, `high` and
+/// `unit` always, `approx` and `bound` only when set. Reports keep writing all five, as
+/// documented for them, and so do the fingerprints in `extracted`.
+pub(super) fn value_without_defaults<S: serde::Serializer>(
+    v: &Value,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeStruct;
+    let fields = 3 + usize::from(v.approx) + usize::from(v.bound.is_some());
+    let mut out = s.serialize_struct("Value", fields)?;
+    out.serialize_field("low", &v.low)?;
+    out.serialize_field("high", &v.high)?;
+    out.serialize_field("unit", &v.unit)?;
+    if v.approx {
+        out.serialize_field("approx", &v.approx)?;
+    }
+    if let Some(bound) = &v.bound {
+        out.serialize_field("bound", bound)?;
+    }
+    out.end()
+}
+
+/// [`value_without_defaults`] for an optional value.
+pub(super) fn optional_value_without_defaults<S: serde::Serializer>(
+    v: &Option<Value>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    struct WithoutDefaults<'a>(&'a Value);
+    impl Serialize for WithoutDefaults<'_> {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            value_without_defaults(self.0, s)
+        }
+    }
+    match v {
+        Some(v) => s.serialize_some(&WithoutDefaults(v)),
+        None => s.serialize_none(),
+    }
 }
 
 impl Default for Claim {

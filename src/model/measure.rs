@@ -29,8 +29,13 @@ pub struct Measure {
     /// The outcome in a word or two ("response", "remission", "weight loss", "nausea").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outcome: Option<String>,
-    /// The time point the figure refers to ("at 24 hours", "after 68 weeks").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The time point the figure refers to ("at 24 hours", "after 68 weeks"), written without
+    /// the defaults the reader fills in, as a claim's `value`.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "super::claims::optional_value_without_defaults"
+    )]
     pub time_point: Option<Value>,
 }
 
