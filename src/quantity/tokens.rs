@@ -67,7 +67,8 @@ impl Tok<'_> {
 /// (the same length, so offsets hold in both).
 pub(crate) fn tokens<'a>(text: &'a str, lower: &'a str) -> Vec<Tok<'a>> {
     let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(text.len() / 5 + 1);
+    // Prose has a token per 4 to 6 bytes; figures and their symbols more: "24–48%" is four.
+    let mut out = Vec::with_capacity(text.len() / 4 + 2);
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
@@ -179,6 +180,9 @@ fn word_end(text: &str, start: usize) -> usize {
                 return j;
             }
             lower_run = 0;
+        } else if b.is_ascii() && b != b'\'' {
+            // Any other ASCII byte but an apostrophe ends the word.
+            return j;
         } else {
             break;
         }
