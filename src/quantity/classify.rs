@@ -1246,11 +1246,18 @@ fn negated(t: &[Tok<'_>], from: usize, to: usize) -> bool {
 }
 
 /// The outcome of a success cue, in the page's words where they name one ("live birth",
-/// "20/20", "permanent hair loss").
+/// "pregnancy", "20/20", "permanent hair loss"). A pregnancy is not a birth: "46% had a
+/// positive pregnancy test" states no live-birth rate, and "a multiple pregnancy" is a
+/// pregnancy of its own kind.
 fn success_outcome(t: &[Tok<'_>], hit: &Hit) -> &'static str {
     let w = t[hit.start].lower;
-    if w.starts_with("baby") || w.starts_with("babies") || w == "live" || w.starts_with("pregnan") {
+    let multiple = hit.start > 0 && t[hit.start - 1].is_any(&["multiple", "twin"]);
+    if w.starts_with("baby") || w.starts_with("babies") || w == "live" {
         "live birth"
+    } else if w.starts_with("pregnan") && multiple {
+        "multiple pregnancy"
+    } else if w.starts_with("pregnan") {
+        "pregnancy"
     } else if w == "20" {
         "20/20 vision"
     } else if w.starts_with("permanent") {

@@ -506,6 +506,8 @@ fn static_outcome(o: &str) -> Option<&'static str> {
             SIDE_EFFECTS,
             AGE,
             "live birth",
+            "pregnancy",
+            "multiple pregnancy",
             "20/20 vision",
             "permanent result",
         ])

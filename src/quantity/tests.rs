@@ -547,6 +547,21 @@ fn issue_8_examples() {
         Some("velaglutide"),
         "{f:?}"
     );
+    // A pregnancy is not a live birth, and a twin pregnancy is a pregnancy of its own kind.
+    for (s, outcome) in [
+        ("With IVF, 52% of women had a live birth.", "live birth"),
+        (
+            "With IVF, 61% of women had a positive pregnancy test.",
+            "pregnancy",
+        ),
+        (
+            "With IVF, 9% of women had a twin pregnancy.",
+            "multiple pregnancy",
+        ),
+    ] {
+        let f = &figures(s)[0];
+        assert_eq!(f.measure.outcome.as_deref(), Some(outcome), "{s}: {f:?}");
+    }
     // A measure's abbreviation in brackets is no treatment; a treatment's is one.
     for s in [
         "Sleep onset latency (SOL) improved by about 20 minutes.",

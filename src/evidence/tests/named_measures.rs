@@ -85,3 +85,51 @@ fn a_count_written_to_the_unit_needs_the_same_count() {
     );
     assert_eq!(f.verdict, Verdict::Supported, "{f:#?}");
 }
+
+/// A two-arm cohort whose results sentence opens on the comparator and gives each measure as
+/// a pair in brackets with its abbreviation.
+fn embryo_cohort() -> RecordIndex {
+    record(
+        73,
+        "Marchetti",
+        "Embryo screening in women over 40: a cohort study",
+        &[
+            (
+                "METHODS",
+                "Couples chose screened transfer or unscreened transfer (the control group).",
+            ),
+            (
+                "RESULTS",
+                "Compared with the control group, screened transfer gave more live births (live-birth rate per transfer, LBR 38.2% vs 12.5%) and fewer multiple pregnancies (MPR, 0% vs 9.4%).",
+            ),
+        ],
+    )
+}
+
+#[test]
+fn a_pair_in_brackets_keeps_its_own_measure_and_its_arms_in_order() {
+    let r = embryo_cohort();
+    // The control's multiple-pregnancy rate is the pair's second figure; multiple pregnancies
+    // are not live births.
+    let mut c = extracted_claim(
+        "9% of women in the control group had a multiple pregnancy.",
+        "9%",
+    );
+    c.sources = vec!["pmid:1".to_owned()];
+    let f = verdict_of(&c, &r);
+    assert_eq!(f.verdict, Verdict::Supported, "{f:#?}");
+    assert_eq!(f.evidence[0].figure, "9.4%");
+    // The arm the sentence names first, after "compared with", is the comparator: 38.2% is
+    // the screened arm's, 12.5% the control's.
+    let mut c = extracted_claim(
+        "With screened transfer, 38% of transfers ended in a live birth.",
+        "38%",
+    );
+    c.sources = vec!["pmid:1".to_owned()];
+    let f = verdict_of(&c, &r);
+    assert_eq!(f.verdict, Verdict::Supported, "{f:#?}");
+    let mut c = extracted_claim("38% of women in the control group had a live birth.", "38%");
+    c.sources = vec!["pmid:1".to_owned()];
+    let f = verdict_of(&c, &r);
+    assert_ne!(f.verdict, Verdict::Supported, "{f:#?}");
+}
