@@ -504,21 +504,10 @@ impl<'a> SentenceReader<'a> {
     /// ("At 6 months, …") gives it to every figure that has none.
     fn outcomes_and_times(&self, items: &[Item], out: &mut [Reading]) {
         let t = self.t;
-        for (k, tok) in t.iter().enumerate() {
-            if tok.class != Class::Word
-                || tok.lower.chars().count() < 2
-                || vocab::is_stop(&tok.lower)
-                || vocab::time_unit_hours(&tok.lower).is_some()
-                || dose::is_dose_word(&tok.lower)
-                || self.mentions.iter().any(|(m, _)| *m == k)
-                || items.iter().any(|it| (it.first..=it.last).contains(&k))
-            {
+        for k in 0..t.len() {
+            let Some(c) = self.outcome_word(k, items) else {
                 continue;
-            }
-            let c = text::canon(&tok.lower);
-            if vocab::is_stop(&c) {
-                continue;
-            }
+            };
             let families: [&dyn Fn(&Item) -> bool; 3] = [
                 &|it: &Item| it.value.unit == Unit::Percent,
                 &|it: &Item| it.value.unit == Unit::Count,
@@ -672,16 +661,22 @@ impl<'a> SentenceReader<'a> {
     /// Whether token `k` is a word that says what a figure measures: a content word, not an
     /// arm's name, a time, a dose or part of a figure.
     fn describes(&self, k: usize, items: &[Item]) -> bool {
+        !self.t[k].is_any(vocab::PEOPLE_NOUNS) && self.outcome_word(k, items).is_some()
+    }
+
+    /// Token `k` as a canonical outcome word: a content word of two letters or more that is
+    /// not a stop word, a time unit, a dose word, an arm's mention or part of a figure.
+    fn outcome_word(&self, k: usize, items: &[Item]) -> Option<String> {
         let tok = &self.t[k];
-        tok.class == Class::Word
+        let content = tok.class == Class::Word
             && tok.lower.chars().count() >= 2
             && !vocab::is_stop(&tok.lower)
-            && !vocab::is_stop(&text::canon(&tok.lower))
             && vocab::time_unit_hours(&tok.lower).is_none()
             && !dose::is_dose_word(&tok.lower)
-            && !vocab::PEOPLE_NOUNS.contains(&tok.lower.as_str())
             && !self.mentions.iter().any(|(m, _)| *m == k)
-            && !items.iter().any(|it| (it.first..=it.last).contains(&k))
+            && !items.iter().any(|it| (it.first..=it.last).contains(&k));
+        let c = content.then(|| text::canon(&tok.lower))?;
+        (!vocab::is_stop(&c)).then_some(c)
     }
 
     // --- thresholds, groups, lists, totals -------------------------------------------------

@@ -24,8 +24,14 @@ fn sleep_review() -> RecordIndex {
 }
 
 fn minutes_claim(quote: &str, sentence: &str) -> Finding {
-    let c = extracted_claim(sentence, quote);
-    verdict_of(&c, &sleep_review())
+    checked(sentence, quote, &sleep_review())
+}
+
+/// The verdict on the claim `quote` that the extractor finds in `sentence`, cited to `r`.
+fn checked(sentence: &str, quote: &str, r: &RecordIndex) -> Finding {
+    let mut c = extracted_claim(sentence, quote);
+    c.sources = vec!["pmid:1".to_owned()];
+    verdict_of(&c, r)
 }
 
 #[test]
@@ -59,12 +65,11 @@ fn a_phrase_that_opens_a_clause_still_frames_all_its_figures() {
             "Among patients in stable remission, relapse occurred in 24.1% of the drugamab group and 47.6% of the placebo group.",
         )],
     );
-    let mut c = extracted_claim(
+    let f = checked(
         "Among patients in stable remission, relapse occurred in 47.6% of those on placebo.",
         "47.6%",
+        &r,
     );
-    c.sources = vec!["pmid:1".to_owned()];
-    let f = verdict_of(&c, &r);
     assert_eq!(f.verdict, Verdict::Supported, "{f:#?}");
 }
 
@@ -111,22 +116,20 @@ fn a_pair_in_brackets_keeps_its_own_measure_and_its_arms_in_order() {
     let r = embryo_cohort();
     // The control's multiple-pregnancy rate is the pair's second figure; multiple pregnancies
     // are not live births.
-    let mut c = extracted_claim(
+    let f = checked(
         "9% of women in the control group had a multiple pregnancy.",
         "9%",
+        &r,
     );
-    c.sources = vec!["pmid:1".to_owned()];
-    let f = verdict_of(&c, &r);
     assert_eq!(f.verdict, Verdict::Supported, "{f:#?}");
     assert_eq!(f.evidence[0].figure, "9.4%");
     // The arm the sentence names first, after "compared with", is the comparator: 38.2% is
     // the screened arm's, 12.5% the control's.
-    let mut c = extracted_claim(
+    let f = checked(
         "With screened transfer, 38% of transfers ended in a live birth.",
         "38%",
+        &r,
     );
-    c.sources = vec!["pmid:1".to_owned()];
-    let f = verdict_of(&c, &r);
     assert_eq!(f.verdict, Verdict::Supported, "{f:#?}");
     let mut c = extracted_claim("38% of women in the control group had a live birth.", "38%");
     c.sources = vec!["pmid:1".to_owned()];
